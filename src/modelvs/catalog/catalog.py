@@ -1,0 +1,109 @@
+"""The loaded catalog: frozen records with the indexes every reader needs."""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from modelvs.catalog.layout import split_route_id
+from modelvs.catalog.names import name_key
+from modelvs.schema import Benchmark, Lab, Model, Provider, Route, Source
+
+
+class UnknownModelError(LookupError):
+    """A model name that matches nothing; carries the closest known names."""
+
+    def __init__(self, name: str, suggestions: list[str]) -> None:
+        self.name = name
+        self.suggestions = suggestions
+        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"Unknown model {name!r}.{hint}")
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every record by id, read-only, with lookups by alias, provider and model."""
+
+    sources: Mapping[str, Source]
+    labs: Mapping[str, Lab]
+    providers: Mapping[str, Provider]
+    benchmarks: Mapping[str, Benchmark]
+    models: Mapping[str, Model]
+    routes: Mapping[str, Route]
+    files: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    version: str = ""
+    """Hash of the data files this catalog was built from."""
+    routes_by_model: Mapping[str, tuple[str, ...]] = field(init=False)
+    routes_by_provider: Mapping[str, tuple[str, ...]] = field(init=False)
+    slugs: Mapping[str, str] = field(init=False)
+    """Model id -> site slug."""
+    _by_key: Mapping[str, tuple[str, ...]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        by_model: dict[str, list[str]] = defaultdict(list)
+        by_provider: dict[str, list[str]] = defaultdict(list)
+        for rid in self.routes:
+            provider, model = split_route_id(rid)
+            by_model[model].append(rid)
+            by_provider[provider].append(rid)
+        freeze = object.__setattr__
+        freeze(self, "routes_by_model", MappingProxyType({k: tuple(v) for k, v in by_model.items()}))
+        freeze(
+            self, "routes_by_provider", MappingProxyType({k: tuple(v) for k, v in by_provider.items()})
+        )
+        freeze(self, "slugs", MappingProxyType(_slugs(self.models)))
+        freeze(self, "_by_key", MappingProxyType(self._name_index()))
+
+    def _name_index(self) -> dict[str, tuple[str, ...]]:
+        index: dict[str, set[str]] = defaultdict(set)
+        for mid, model in self.models.items():
+            names = {mid, mid.split("/", 1)[1], self.slugs[mid], model.name}
+            names.update(a for aliases in model.aliases.values() for a in aliases)
+            for rid in self.routes_by_model.get(mid, ()):
+                names.add(self.routes[rid].provider_model_id)
+            for name in names:
+                index[name_key(name)].add(mid)
+        return {k: tuple(sorted(v)) for k, v in index.items()}
+
+    def names_for(self, key: str) -> tuple[str, ...]:
+        """Model ids a name key points at (more than one means the name is ambiguous)."""
+        return self._by_key.get(key, ())
+
+    def resolve(self, name: str) -> str:
+        """The model id for a canonical id, slug, display name or any alias."""
+        if name in self.models:
+            return name
+        matches = self._by_key.get(name_key(name), ())
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            raise UnknownModelError(name, list(matches))
+        raise UnknownModelError(name, self.suggest(name))
+
+    def suggest(self, name: str, limit: int = 5) -> list[str]:
+        """The model ids whose names are closest to `name`."""
+        keys = difflib.get_close_matches(name_key(name), list(self._by_key), n=limit * 2, cutoff=0.6)
+        found: list[str] = []
+        for key in keys:
+            for mid in self._by_key[key]:
+                if mid not in found:
+                    found.append(mid)
+        return found[:limit]
+
+    def model_routes(self, model: str) -> list[tuple[str, Route]]:
+        """(route id, route) of a model, in route id order."""
+        return [(rid, self.routes[rid]) for rid in sorted(self.routes_by_model.get(model, ()))]
+
+
+def _slugs(models: Mapping[str, Model]) -> dict[str, str]:
+    tails: dict[str, int] = defaultdict(int)
+    for mid in models:
+        tails[mid.split("/", 1)[1]] += 1
+    return {
+        mid: tail if tails[tail] == 1 else mid.replace("/", "-")
+        for mid in models
+        for tail in [mid.split("/", 1)[1]]
+    }

@@ -1,0 +1,215 @@
+"""Whole-catalog checks: references, tiers, sources, aliases. Every problem, not the first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+
+from modelvs.catalog.catalog import Catalog
+from modelvs.catalog.names import name_key
+from modelvs.catalog.problems import Problem, Severity
+from modelvs.schema import Citation, Model, PriceSchedule, Route, Sourced
+
+STALE_AFTER = dt.timedelta(days=365)
+"""A checked date older than this, on the day of the check, earns a warning."""
+
+_MODEL_FACTS = (
+    "name",
+    "family",
+    "status",
+    "release_date",
+    "knowledge_cutoff",
+    "context_window",
+    "max_input",
+    "max_output",
+    "parameters",
+    "active_parameters",
+    "architecture",
+    "license",
+    "open_weights",
+    "modalities_in",
+    "modalities_out",
+    "capabilities",
+    "deprecation_date",
+    "retirement_date",
+)
+_ROUTE_FACTS = (
+    "status",
+    "context_window",
+    "max_input",
+    "max_output",
+    "capabilities",
+    "deprecation_date",
+    "retirement_date",
+)
+
+
+def check(catalog: Catalog, on: dt.date) -> list[Problem]:
+    """Every problem in `catalog`, checked as of the day `on`."""
+    checker = _Checker(catalog, on)
+    return sorted(checker.run())
+
+
+class _Checker:
+    def __init__(self, catalog: Catalog, on: dt.date) -> None:
+        self.catalog = catalog
+        self.on = on
+
+    def file(self, kind: str, rid: str) -> str:
+        return self.catalog.files.get((kind, rid), f"{kind}:{rid}")
+
+    def run(self) -> Iterator[Problem]:
+        for lid, lab in self.catalog.labs.items():
+            yield from self.sourced("lab", lid, lab, ())
+        for pid, provider in self.catalog.providers.items():
+            yield from self.sourced("provider", pid, provider, ())
+            if provider.lab is not None and provider.lab not in self.catalog.labs:
+                yield Problem(self.file("provider", pid), None, "lab", f"unknown lab {provider.lab!r}")
+            for i, fee in enumerate(provider.fees):
+                if fee.citation not in provider.citations:
+                    yield self.no_citation("provider", pid, f"fees.{i}.citation", fee.citation)
+        for mid, model in self.catalog.models.items():
+            yield from self.model(mid, model)
+        for rid, route in self.catalog.routes.items():
+            yield from self.route(rid, route)
+        yield from self.duplicate_aliases()
+
+    def no_citation(self, kind: str, rid: str, field: str, key: str) -> Problem:
+        return Problem(self.file(kind, rid), None, field, f"citation {key!r} is not in citations")
+
+    def sourced(self, kind: str, rid: str, record: Sourced, facts: tuple[str, ...]) -> Iterator[Problem]:
+        shown = self.file(kind, rid)
+        for key, citation in record.citations.items():
+            yield from self.citation(shown, f"citations.{key}", citation)
+        for fieldpath, key in record.provenance.items():
+            if key not in record.citations:
+                yield self.no_citation(kind, rid, f"provenance.{fieldpath}", key)
+        for i, alt in enumerate(record.alternatives):
+            if alt.citation not in record.citations:
+                yield self.no_citation(kind, rid, f"alternatives.{i}.citation", alt.citation)
+            elif alt.note is None:
+                yield Problem(
+                    shown,
+                    None,
+                    alt.field,
+                    f"sources disagree: kept {_value_at(record, alt.field)!r}, "
+                    f"{record.citations[alt.citation].source} says {alt.value!r}",
+                    Severity.WARNING,
+                )
+        set_fields = record.model_fields_set
+        for name in facts:
+            if name in set_fields and not _has_provenance(record, name):
+                yield Problem(shown, None, name, "value has no source (add it to provenance)")
+
+    def citation(self, shown: str, fieldpath: str, citation: Citation) -> Iterator[Problem]:
+        source = self.catalog.sources.get(citation.source)
+        if source is None:
+            yield Problem(shown, None, f"{fieldpath}.source", f"unknown source {citation.source!r}")
+            return
+        checked = citation.checked or citation.retrieved or source.retrieved
+        if self.on - checked > STALE_AFTER:
+            yield Problem(
+                shown,
+                None,
+                fieldpath,
+                f"last checked {checked.isoformat()}, over a year before {self.on.isoformat()}",
+                Severity.WARNING,
+            )
+
+    def model(self, mid: str, model: Model) -> Iterator[Problem]:
+        shown = self.file("model", mid)
+        yield from self.sourced("model", mid, model, _MODEL_FACTS)
+        lab = mid.split("/", 1)[0]
+        if lab not in self.catalog.labs:
+            yield Problem(shown, None, "", f"unknown lab {lab!r} (add data/labs/{lab}.toml)")
+        if not self.catalog.routes_by_model.get(mid):
+            yield Problem(shown, None, "", "model has no route (no provider sells it)")
+        if (
+            model.context_window is not None
+            and model.max_output is not None
+            and model.max_output > model.context_window
+        ):
+            yield Problem(shown, None, "max_output", "max_output exceeds the context window")
+        for i, result in enumerate(model.benchmarks):
+            where = f"benchmarks.{i}"
+            bench = self.catalog.benchmarks.get(result.benchmark)
+            if bench is None:
+                yield Problem(shown, None, f"{where}.benchmark", f"unknown benchmark {result.benchmark!r}")
+            elif bench.versions and result.version not in bench.versions:
+                yield Problem(
+                    shown, None, f"{where}.version", f"version {result.version!r} is not registered"
+                )
+            if result.citation not in model.citations:
+                yield self.no_citation("model", mid, f"{where}.citation", result.citation)
+
+    def route(self, rid: str, route: Route) -> Iterator[Problem]:
+        shown = self.file("route", rid)
+        provider, model = rid.split(":", 1)
+        yield from self.sourced("route", rid, route, _ROUTE_FACTS)
+        if provider not in self.catalog.providers:
+            yield Problem(shown, None, "", f"unknown provider {provider!r}")
+        if model not in self.catalog.models:
+            yield Problem(shown, None, "", f"unknown model {model!r}")
+        for i, schedule in enumerate(route.prices):
+            yield from self.schedule(rid, route, f"prices.{i}", schedule)
+        yield from self.overlaps(shown, route)
+
+    def schedule(self, rid: str, route: Route, where: str, schedule: PriceSchedule) -> Iterator[Problem]:
+        shown = self.file("route", rid)
+        if schedule.citation not in route.citations:
+            yield Problem(shown, None, f"{where}.citation", "price has no source")
+        if schedule.input is None and schedule.output is None and not schedule.per_unit:
+            yield Problem(shown, None, where, "schedule prices nothing")
+        last = 0
+        for j, tier in enumerate(schedule.tiers):
+            if tier.threshold <= last:
+                yield Problem(shown, None, f"{where}.tiers.{j}.threshold", "tiers out of order")
+            last = tier.threshold
+
+    def overlaps(self, shown: str, route: Route) -> Iterator[Problem]:
+        by_mode: dict[str, list[PriceSchedule]] = defaultdict(list)
+        for schedule in route.prices:
+            by_mode[schedule.mode].append(schedule)
+        for mode, schedules in by_mode.items():
+            ordered = sorted(schedules, key=lambda s: s.effective_from or dt.date.min)
+            for earlier, later in zip(ordered, ordered[1:], strict=False):
+                end = earlier.effective_until or dt.date.max
+                if (later.effective_from or dt.date.min) < end:
+                    yield Problem(shown, None, "prices", f"two {mode} schedules overlap in time")
+
+    def duplicate_aliases(self) -> Iterator[Problem]:
+        owners: dict[str, set[str]] = defaultdict(set)
+        for mid, model in self.catalog.models.items():
+            for aliases in model.aliases.values():
+                for alias in aliases:
+                    owners[name_key(alias)].add(mid)
+            owners[name_key(mid)].add(mid)
+        for key, mids in sorted(owners.items()):
+            if len(mids) > 1:
+                first, *rest = sorted(mids)
+                yield Problem(
+                    self.file("model", first),
+                    None,
+                    "aliases",
+                    f"alias {key!r} is shared with {', '.join(rest)}: one model, or two?",
+                )
+
+
+def _has_provenance(record: Sourced, fieldpath: str) -> bool:
+    return any(
+        fieldpath == key or fieldpath.startswith(key + ".") or key.startswith(fieldpath + ".")
+        for key in record.provenance
+    )
+
+
+def _value_at(record: Sourced, fieldpath: str) -> object:
+    value: object = record
+    for part in fieldpath.split("."):
+        if isinstance(value, dict):
+            value = value.get(part)
+        elif isinstance(value, list) and part.isdigit():
+            value = value[int(part)] if int(part) < len(value) else None
+        else:
+            value = getattr(value, part, None)
+    return value

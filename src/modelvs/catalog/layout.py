@@ -1,0 +1,63 @@
+"""Where each kind of record lives under `data/`; ids come from paths, never from contents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Final
+
+from pydantic import BaseModel
+
+from modelvs.schema import Benchmark, Lab, Model, Provider, Route, Source
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of data file: its folder, the depth of its id, and its schema."""
+
+    name: str
+    folder: str
+    depth: int
+    """How many path segments form the id (`models/<lab>/<model>` -> 2)."""
+    schema: type[BaseModel]
+
+
+KINDS: Final = (
+    Kind("source", "sources", 1, Source),
+    Kind("lab", "labs", 1, Lab),
+    Kind("provider", "providers", 1, Provider),
+    Kind("benchmark", "benchmarks", 1, Benchmark),
+    Kind("model", "models", 2, Model),
+    Kind("route", "routes", 3, Route),
+)
+KIND_BY_NAME: Final = {k.name: k for k in KINDS}
+
+
+def record_id(kind: Kind, relative: PurePosixPath) -> str:
+    """The id of a record from its path relative to the kind's folder.
+
+    models/openai/gpt-4o.toml -> `openai/gpt-4o`;
+    routes/openrouter/openai/gpt-4o.toml -> `openrouter:openai/gpt-4o`.
+    """
+    parts = [*relative.parent.parts, relative.stem]
+    if kind.name == "route":
+        return f"{parts[0]}:{parts[1]}/{parts[2]}"
+    return "/".join(parts)
+
+
+def record_path(data_dir: Path, kind_name: str, record: str) -> Path:
+    """The file that holds record `record` of kind `kind_name`."""
+    kind = KIND_BY_NAME[kind_name]
+    if kind.name == "route":
+        provider, model = record.split(":", 1)
+        return data_dir / kind.folder / provider / f"{model}.toml"
+    return data_dir / kind.folder / f"{record}.toml"
+
+
+def route_id(provider: str, model: str) -> str:
+    return f"{provider}:{model}"
+
+
+def split_route_id(route: str) -> tuple[str, str]:
+    provider, model = route.split(":", 1)
+    return provider, model

@@ -1,0 +1,70 @@
+"""Shared pieces of every catalog record: strictness, citations and provenance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._+-]*$", max_length=120)]
+"""A lower-case id segment: letters, digits and `._+-`, no slash."""
+
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=2000)]
+"""An absolute http(s) URL."""
+
+Money = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
+"""USD, exact. Floats never touch a price."""
+
+
+class Strict(BaseModel):
+    """Base for catalog records: unknown keys are errors, instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Citation(Strict):
+    """Where a value came from: a registered source, the key inside it, and dates."""
+
+    source: Slug
+    """Id of a registered source (`data/sources/<id>.toml`)."""
+    locator: str | None = None
+    """The key or path inside the source (e.g. `openai.models.gpt-4o`)."""
+    url: Url | None = None
+    """The upstream page the value can be checked against."""
+    retrieved: dt.date | None = None
+    """When we read it; defaults to the source's snapshot date."""
+    checked: dt.date | None = None
+    """The date the source itself says the value was checked."""
+
+
+class Alternative(Strict):
+    """A value another source gives for a field, kept when sources disagree."""
+
+    field: str
+    """Dotted path of the field (`knowledge_cutoff`, `capabilities.vision`)."""
+    value: Any
+    """The other source's value."""
+    citation: str
+    """Key into this record's `citations`."""
+    note: str | None = None
+    """Why the chosen value was preferred, when known."""
+
+
+class Sourced(Strict):
+    """A record whose values each name their citation."""
+
+    citations: dict[str, Citation] = {}
+    """Citations used by this record, by local key."""
+    provenance: dict[str, str] = {}
+    """Field path -> citation key, for every value that came from somewhere."""
+    alternatives: list[Alternative] = []
+    """Values other sources give where they disagree with the chosen one."""
+
+    @field_validator("provenance")
+    @classmethod
+    def _no_empty_keys(cls, value: dict[str, str]) -> dict[str, str]:
+        if any(not k or not v for k, v in value.items()):
+            raise ValueError("provenance keys and citation keys must be non-empty")
+        return value

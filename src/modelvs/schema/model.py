@@ -1,0 +1,82 @@
+"""A model: provider-agnostic facts, capabilities, aliases and benchmark results."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from pydantic import Field
+
+from modelvs.schema.base import Slug, Sourced, Strict
+from modelvs.schema.vocab import Capability, Modality, ModelStatus
+
+KnowledgeCutoff = str
+"""`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as precise as the source says."""
+
+
+class BenchmarkResult(Strict):
+    """One score of one model on one registered benchmark."""
+
+    benchmark: Slug
+    """Id of a registered benchmark (`data/benchmarks/<id>.toml`)."""
+    version: str | None = None
+    """Benchmark version or subset, when the source names one."""
+    harness: str | None = None
+    """Scaffold, settings or evaluator used (`pass@1`, `agentless`, `high effort`)."""
+    score: Decimal
+    """The score in the benchmark's metric."""
+    date: dt.date
+    """When the score was published."""
+    self_reported: bool
+    """True when the model's own lab published it; false for independent results."""
+    citation: str
+    """Key into the model's `citations`."""
+
+
+class Model(Sourced):
+    """Facts about one model, whoever serves it. Id is `lab/model` from the file path."""
+
+    name: str
+    """Display name (`GPT-4o (2024-11-20)`)."""
+    family: str | None = None
+    """Family id (`gpt-4o`, `gemini-pro`)."""
+    status: ModelStatus = ModelStatus.GA
+    """Preview, generally available, deprecated or retired."""
+    release_date: dt.date | None = None
+    """Public release date."""
+    knowledge_cutoff: KnowledgeCutoff | None = Field(
+        default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"
+    )
+    """Training data cutoff, as precise as the source says."""
+    context_window: int | None = Field(default=None, gt=0)
+    """Total tokens per request (input + output) the model accepts."""
+    max_input: int | None = Field(default=None, gt=0)
+    """Input token limit, where it differs from the context window."""
+    max_output: int | None = Field(default=None, gt=0)
+    """Most tokens one response may contain."""
+    parameters: int | None = Field(default=None, gt=0)
+    """Total parameters, only when the lab discloses them; rumours are not specs."""
+    active_parameters: int | None = Field(default=None, gt=0)
+    """Parameters active per token for mixture-of-experts models, when disclosed."""
+    architecture: str | None = None
+    """Disclosed architecture (`dense transformer`, `mixture of experts`)."""
+    license: str | None = None
+    """License of the weights or terms of use (`proprietary`, `apache-2.0`)."""
+    open_weights: bool | None = None
+    """Whether the weights can be downloaded."""
+    modalities_in: list[Modality] = []
+    """What the model accepts."""
+    modalities_out: list[Modality] = []
+    """What the model produces."""
+    capabilities: dict[Capability, bool] = {}
+    """Yes or no per capability; a capability not listed is unknown."""
+    deprecation_date: dt.date | None = None
+    """When the lab announced or schedules deprecation."""
+    retirement_date: dt.date | None = None
+    """When the model stops being served."""
+    aliases: dict[str, list[str]] = {}
+    """Ids other sources use for this model, by source id."""
+    benchmarks: list[BenchmarkResult] = []
+    """Published benchmark scores."""
+    reviewed: dt.date | None = None
+    """When a person last reviewed this record against its citations."""

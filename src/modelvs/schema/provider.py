@@ -1,0 +1,46 @@
+"""A provider: who sells access to models, and the fees it charges on every request."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import Field
+
+from modelvs.schema.base import Money, Sourced, Strict, Url
+from modelvs.schema.vocab import FeeKind, ProviderKind
+
+
+class ProviderFee(Strict):
+    """A fee outside token prices (OpenRouter's 5.5% on credit purchases)."""
+
+    kind: FeeKind
+    """What the fee is charged on."""
+    percent: Decimal = Field(ge=0, le=100)
+    """Percentage of the amount it applies to."""
+    minimum_usd: Money | None = None
+    """Smallest fee charged per purchase, when there is one."""
+    description: str
+    """One sentence a reader can check against the cited page."""
+    citation: str
+    """Key into the provider's `citations`."""
+
+
+class Provider(Sourced):
+    """Who sells access (OpenAI API, Vertex AI, OpenRouter). Id is the file name."""
+
+    name: str
+    """Display name."""
+    kind: ProviderKind
+    """First-party, cloud or aggregator; also the tie-break order between equal prices."""
+    lab: str | None = None
+    """For first-party providers, the lab whose API this is."""
+    url: Url | None = None
+    """Home page."""
+    api_url: str | None = None
+    """Base URL of the API, when published."""
+    docs_url: Url | None = None
+    """Model documentation."""
+    pricing_urls: list[Url] = []
+    """Pages where the provider publishes its prices."""
+    fees: list[ProviderFee] = []
+    """Fees that apply to every purchase or request."""

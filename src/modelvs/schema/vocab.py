@@ -1,0 +1,132 @@
+"""Closed vocabularies: every value the catalog may use for these fields is listed here.
+
+Data files refer to these by id; an id that is not listed fails validation at load time.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ModelStatus(StrEnum):
+    """Lifecycle of a model or of one route serving it."""
+
+    PREVIEW = "preview"
+    GA = "ga"
+    DEPRECATED = "deprecated"
+    RETIRED = "retired"
+
+
+class ProviderKind(StrEnum):
+    """Who sells access; also the tie-break order between equally priced routes."""
+
+    FIRST_PARTY = "first-party"
+    """The lab's own API (OpenAI API for OpenAI models)."""
+    CLOUD = "cloud"
+    """A cloud or inference host that serves models on its own infrastructure."""
+    AGGREGATOR = "aggregator"
+    """A router that resells other providers' endpoints (OpenRouter)."""
+
+
+class Modality(StrEnum):
+    """What a model takes in or gives out."""
+
+    TEXT = "text"
+    IMAGE = "image"
+    AUDIO = "audio"
+    VIDEO = "video"
+    PDF = "pdf"
+    EMBEDDING = "embedding"
+
+
+class PriceMode(StrEnum):
+    """A service tier or processing mode with its own price schedule."""
+
+    STANDARD = "standard"
+    BATCH = "batch"
+    FLEX = "flex"
+    PRIORITY = "priority"
+
+
+class Comparison(StrEnum):
+    """How a prompt-token count is compared with a tier's threshold (providers differ)."""
+
+    GT = ">"
+    GE = ">="
+
+
+class Capability(StrEnum):
+    """Features a model or route may support; each is yes, no or unknown (absent)."""
+
+    VISION = "vision"
+    AUDIO_INPUT = "audio_input"
+    VIDEO_INPUT = "video_input"
+    PDF_INPUT = "pdf_input"
+    REASONING = "reasoning"
+    FUNCTION_CALLING = "function_calling"
+    TOOL_CHOICE = "tool_choice"
+    PARALLEL_TOOL_CALLS = "parallel_tool_calls"
+    STRUCTURED_OUTPUTS = "structured_outputs"
+    JSON_MODE = "json_mode"
+    CODE_EXECUTION = "code_execution"
+    COMPUTER_USE = "computer_use"
+    WEB_SEARCH = "web_search"
+    PROMPT_CACHING = "prompt_caching"
+    SYSTEM_MESSAGES = "system_messages"
+    TEMPERATURE = "temperature"
+    AUDIO_OUTPUT = "audio_output"
+    IMAGE_OUTPUT = "image_output"
+
+
+CAPABILITY_LABELS: dict[Capability, str] = {
+    Capability.VISION: "Vision (image input)",
+    Capability.AUDIO_INPUT: "Audio input",
+    Capability.VIDEO_INPUT: "Video input",
+    Capability.PDF_INPUT: "PDF input",
+    Capability.REASONING: "Reasoning (thinking)",
+    Capability.FUNCTION_CALLING: "Function calling",
+    Capability.TOOL_CHOICE: "Tool choice",
+    Capability.PARALLEL_TOOL_CALLS: "Parallel tool calls",
+    Capability.STRUCTURED_OUTPUTS: "Structured outputs",
+    Capability.JSON_MODE: "JSON mode",
+    Capability.CODE_EXECUTION: "Code execution",
+    Capability.COMPUTER_USE: "Computer use",
+    Capability.WEB_SEARCH: "Web search",
+    Capability.PROMPT_CACHING: "Prompt caching",
+    Capability.SYSTEM_MESSAGES: "System messages",
+    Capability.TEMPERATURE: "Temperature control",
+    Capability.AUDIO_OUTPUT: "Audio output",
+    Capability.IMAGE_OUTPUT: "Image output",
+}
+
+
+class Unit(StrEnum):
+    """Per-unit fees that are not per token."""
+
+    REQUEST = "request"
+    """Per API request."""
+    WEB_SEARCH = "web_search"
+    """Per search query run by the provider (grounding, web search tool)."""
+    IMAGE_OUTPUT = "image_output"
+    """Per generated image."""
+    AUDIO_SECOND = "audio_second"
+    """Per second of audio."""
+
+
+class SourceKind(StrEnum):
+    """How a data source is read."""
+
+    PACKAGE = "package"
+    FILE = "file"
+    URL = "url"
+    CURATED = "curated"
+    """Reviewed by hand against the cited page; never overwritten by an import."""
+
+
+class FeeKind(StrEnum):
+    """Provider fees that apply outside token prices."""
+
+    CREDIT_PURCHASE = "credit_purchase"
+    """A percentage charged when buying prepaid credits (with an optional minimum)."""
+    REQUEST_MARKUP = "request_markup"
+    """A percentage added to every request's token cost."""

@@ -1,0 +1,52 @@
+"""What an importer hands to sync: offers of values, each tied to one source and locator.
+
+An importer never writes `data/`. It translates its source into a `Proposal`; sync merges
+proposals into the catalog, keeps curated values, and reports every change and conflict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+RecordKind = Literal["lab", "provider", "model", "route"]
+
+
+@dataclass(frozen=True)
+class Offer:
+    """One source's values for one record.
+
+    `values` uses the schema's field names with plain Python values (`Decimal` for money,
+    `date` for dates); `capabilities` is a dict of capability id -> bool. Only facts the
+    source states are offered: an absent key means the source is silent, not "no".
+    """
+
+    kind: RecordKind
+    id: str
+    """Canonical id: lab id, provider id, `lab/model`, or `provider:lab/model` for routes."""
+    values: dict[str, Any]
+    locator: str
+    """Where in the source the values were read (`openai.models.gpt-4o`)."""
+    url: str | None = None
+    """Upstream page the values can be checked against."""
+    checked: dt.date | None = None
+    """The date the source says it checked these values."""
+    aliases: tuple[str, ...] = ()
+    """Model offers: every id the source uses for this model."""
+    prices: tuple[dict[str, Any], ...] | None = None
+    """Route offers: price schedules (schema `PriceSchedule` fields, without `citation`)."""
+    history: bool = False
+    """Route offers: the schedules are dated history to place before current prices."""
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """Everything one importer run proposes, and what it skipped and why."""
+
+    source_id: str
+    source: dict[str, Any]
+    """The `data/sources/<id>.toml` record (name, kind, package, version, license, ...)."""
+    offers: tuple[Offer, ...]
+    skipped: tuple[tuple[str, str], ...] = field(default=())
+    """(locator, reason) for entries the importer chose not to propose."""
