@@ -107,5 +107,3 @@ def _write_atomic(path: Path, payload: bytes) -> None:
         tmp.replace(path)
     except OSError:
         return  # a read-only home must not stop the catalog from loading
-
-

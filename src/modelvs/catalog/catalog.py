@@ -52,7 +52,9 @@ class Catalog:
         freeze = object.__setattr__
         freeze(self, "routes_by_model", MappingProxyType({k: tuple(v) for k, v in by_model.items()}))
         freeze(
-            self, "routes_by_provider", MappingProxyType({k: tuple(v) for k, v in by_provider.items()})
+            self,
+            "routes_by_provider",
+            MappingProxyType({k: tuple(v) for k, v in by_provider.items()}),
         )
         freeze(self, "slugs", MappingProxyType(_slugs(self.models)))
         freeze(self, "_by_key", MappingProxyType(self._name_index()))

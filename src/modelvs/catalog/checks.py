@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -173,7 +174,7 @@ class _Checker:
             by_mode[schedule.mode].append(schedule)
         for mode, schedules in by_mode.items():
             ordered = sorted(schedules, key=lambda s: s.effective_from or dt.date.min)
-            for earlier, later in zip(ordered, ordered[1:], strict=False):
+            for earlier, later in itertools.pairwise(ordered):
                 end = earlier.effective_until or dt.date.max
                 if (later.effective_from or dt.date.min) < end:
                     yield Problem(shown, None, "prices", f"two {mode} schedules overlap in time")

@@ -19,9 +19,7 @@ from modelvs.catalog.problems import Problem
 class Loaded:
     """Validated records by kind and id, plus the problems met on the way."""
 
-    records: dict[str, dict[str, BaseModel]] = field(
-        default_factory=lambda: {k.name: {} for k in KINDS}
-    )
+    records: dict[str, dict[str, BaseModel]] = field(default_factory=lambda: {k.name: {} for k in KINDS})
     files: dict[tuple[str, str], str] = field(default_factory=dict)
     """(kind, id) -> path relative to the data directory, for problem reports."""
     problems: list[Problem] = field(default_factory=list)

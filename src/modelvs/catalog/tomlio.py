@@ -35,7 +35,12 @@ def _is_table_array(value: Any) -> bool:
     return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
 
 
+_LAST = ("citations", "provenance", "alternatives")
+"""Bookkeeping tables go after the facts, so a file reads facts first."""
+
+
 def _write_table(lines: list[str], path: tuple[str, ...], table: dict[str, Any]) -> None:
+    table = dict(sorted(table.items(), key=lambda kv: kv[0] in _LAST)) if not path else table
     scalars = {k: v for k, v in table.items() if not isinstance(v, dict) and not _is_table_array(v)}
     for key, value in scalars.items():
         lines.append(f"{_key(key)} = {_value(value)}")
@@ -57,9 +62,7 @@ def _write_table(lines: list[str], path: tuple[str, ...], table: dict[str, Any])
 
 def _needs_header(table: dict[str, Any]) -> bool:
     # A table holding only sub-tables needs no header of its own; an empty one does.
-    return not table or any(
-        not isinstance(v, dict) and not _is_table_array(v) for v in table.values()
-    )
+    return not table or any(not isinstance(v, dict) and not _is_table_array(v) for v in table.values())
 
 
 def _value(value: Any) -> str:

@@ -44,9 +44,7 @@ class Model(Sourced):
     """Preview, generally available, deprecated or retired."""
     release_date: dt.date | None = None
     """Public release date."""
-    knowledge_cutoff: KnowledgeCutoff | None = Field(
-        default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"
-    )
+    knowledge_cutoff: KnowledgeCutoff | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
     """Training data cutoff, as precise as the source says."""
     context_window: int | None = Field(default=None, gt=0)
     """Total tokens per request (input + output) the model accepts."""

@@ -110,12 +110,18 @@ _ORG_TO_LAB: dict[str, str] = {
 _NAME_TO_LAB: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), lab)
     for pattern, lab in (
-        (r"^(gpt|o[1-9]\b|o[1-9]-|chatgpt|codex|text-embedding|dall-e|whisper|tts-|davinci|babbage|computer-use)", "openai"),
+        (
+            r"^(gpt|o[1-9]\b|o[1-9]-|chatgpt|codex|text-embedding|dall-e|whisper|tts-|davinci|babbage|computer-use)",
+            "openai",
+        ),
         (r"^claude", "anthropic"),
         (r"^(gemini|gemma|palm|learnlm|imagen|veo|nano-banana)", "google"),
         (r"nemotron", "nvidia"),
         (r"^(llama|meta-llama|muse)", "meta"),
-        (r"^(mistral|mixtral|codestral|ministral|pixtral|magistral|devstral|voxtral|open-mistral|open-mixtral)", "mistral"),
+        (
+            r"^(mistral|mixtral|codestral|ministral|pixtral|magistral|devstral|voxtral|open-mistral|open-mixtral)",
+            "mistral",
+        ),
         (r"^deepseek", "deepseek"),
         (r"^(qwen|qwq|qvq)", "alibaba"),
         (r"^grok", "xai"),
@@ -226,9 +232,9 @@ def identify(
 ) -> Identity:
     """The canonical identity of a model id as one source writes it.
 
-    `provider_lab` is the lab whose own API lists the id (first-party providers);
-    `lab_hint` is a lab id a source states outright. The id's organisation prefix, then
-    the name rules, then those hints decide the lab; an unknown organisation becomes a lab,
+    `provider_lab` is the lab whose own API lists the id (first-party providers, which
+    also host other labs' models); `lab_hint` is a lab id a source states outright. The
+    hint, the id's organisation prefix, the name rules, then the provider's lab decide; an unknown organisation becomes a lab,
     and a model nobody else names is the `provider`'s own.
     """
     org, bare = split_source_id(source_id)
@@ -237,8 +243,8 @@ def identify(
     lab = (
         lab_hint
         or (lab_for_org(org) if org else None)
-        or provider_lab
         or lab_for_name(bare)
+        or provider_lab
         or (slugify(org) if org else None)
         or provider
         or "unknown"

@@ -74,7 +74,13 @@ AGGREGATORS: frozenset[str] = frozenset(
 )
 """Providers that resell other providers' endpoints."""
 
-SUBSCRIPTION_ONLY: tuple[str, ...] = ("coding-plan", "token-plan", "github-copilot", "kimi-for-coding", "lmstudio")
+SUBSCRIPTION_ONLY: tuple[str, ...] = (
+    "coding-plan",
+    "token-plan",
+    "github-copilot",
+    "kimi-for-coding",
+    "lmstudio",
+)
 """Provider id fragments for subscription plans and local runners: no per-token routes."""
 
 

@@ -1,0 +1,1 @@
+"""Sync: merge importers' proposals into `data/`, keeping curated values, all or nothing."""

@@ -1,0 +1,76 @@
+"""Run importers and merge their proposals into `data/`: dry run by default."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import cast
+
+from pydantic import BaseModel
+
+from modelvs.catalog import tomlio
+from modelvs.catalog.catalog import Catalog
+from modelvs.catalog.checks import check
+from modelvs.catalog.layout import KIND_BY_NAME
+from modelvs.catalog.load import parse_record
+from modelvs.catalog.problems import Problem, Severity
+from modelvs.schema import Benchmark, Lab, Model, Provider, Route, Source
+from modelvs.sources.proposal import Proposal
+from modelvs.sync.changes import Change
+from modelvs.sync.merge import Records, merge
+from modelvs.sync.tree import read_records, write_records
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    """What a sync changed (or would change) and whether it was written."""
+
+    changes: list[Change]
+    problems: list[Problem]
+    written: bool
+    files_touched: int = 0
+
+
+def sync(
+    data_dir: Path,
+    proposals: Sequence[Proposal],
+    *,
+    today: dt.date,
+    dry_run: bool = True,
+    progress: Callable[[str], None] | None = None,
+) -> SyncResult:
+    """Merge `proposals` into `data_dir`; writes only when not a dry run and nothing is wrong."""
+    before = read_records(data_dir)
+    if progress:
+        progress("merging")
+    after, changes = merge(before, proposals, today)
+    if progress:
+        progress("checking")
+    problems = validate(after, today)
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if dry_run or errors:
+        return SyncResult(changes, problems, written=False)
+    touched = write_records(data_dir, before, after)
+    return SyncResult(changes, problems, written=True, files_touched=touched)
+
+
+def validate(records: Records, today: dt.date) -> list[Problem]:
+    """Schema-validate every record and run the whole-catalog checks, in memory."""
+    problems: list[Problem] = []
+    typed: dict[str, dict[str, BaseModel]] = {k: {} for k in KIND_BY_NAME}
+    for (kind, rid), raw in records.items():
+        text = tomlio.dumps(raw)
+        record = parse_record(KIND_BY_NAME[kind], f"{kind}:{rid}", text, problems)
+        if record is not None:
+            typed[kind][rid] = record
+    catalog = Catalog(
+        sources=cast(dict[str, Source], typed["source"]),
+        labs=cast(dict[str, Lab], typed["lab"]),
+        providers=cast(dict[str, Provider], typed["provider"]),
+        benchmarks=cast(dict[str, Benchmark], typed["benchmark"]),
+        models=cast(dict[str, Model], typed["model"]),
+        routes=cast(dict[str, Route], typed["route"]),
+    )
+    return sorted(problems + check(catalog, today))
