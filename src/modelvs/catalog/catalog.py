@@ -59,6 +59,11 @@ class Catalog:
         freeze(self, "slugs", MappingProxyType(_slugs(self.models)))
         freeze(self, "_by_key", MappingProxyType(self._name_index()))
 
+    def __reduce__(self) -> tuple[type[Catalog], tuple[object, ...]]:
+        # Indexes are rebuilt on load: cheaper to store, and mapping proxies do not pickle.
+        fields = (self.sources, self.labs, self.providers, self.benchmarks, self.models, self.routes)
+        return (Catalog, (*(dict(f) for f in fields), dict(self.files), self.version))
+
     def _name_index(self) -> dict[str, tuple[str, ...]]:
         index: dict[str, set[str]] = defaultdict(set)
         for mid, model in self.models.items():

@@ -40,8 +40,8 @@ class Model(Sourced):
     """Display name (`GPT-4o (2024-11-20)`)."""
     family: str | None = None
     """Family id (`gpt-4o`, `gemini-pro`)."""
-    status: ModelStatus = ModelStatus.GA
-    """Preview, generally available, deprecated or retired."""
+    status: ModelStatus | None = None
+    """Preview, generally available, deprecated or retired; absent when no source says."""
     release_date: dt.date | None = None
     """Public release date."""
     knowledge_cutoff: KnowledgeCutoff | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")

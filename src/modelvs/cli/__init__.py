@@ -1,0 +1,19 @@
+"""The `modelvs` command: thin adapters from arguments to the catalog, engine and views."""
+
+from __future__ import annotations
+
+import typer
+
+from modelvs.cli import catalog_commands
+
+app = typer.Typer(
+    name="modelvs",
+    help="Which LLM, on which provider, at what cost: an open, sourced catalog.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+catalog_commands.register(app)
+
+
+def main() -> None:
+    app()

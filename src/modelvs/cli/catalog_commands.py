@@ -1,0 +1,190 @@
+"""`check`, `show`, `sync` and `export`: the commands that read and maintain the catalog."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+import typer
+from rich.markup import escape
+from rich.progress import Progress, SpinnerColumn, TextColumn
+from rich.table import Table
+
+from modelvs.catalog import Catalog, Severity, check_dir
+from modelvs.cli.common import (
+    DataOption,
+    Format,
+    console,
+    data_dir,
+    errors,
+    fail,
+    open_catalog,
+    print_json,
+    resolve_model,
+    today,
+)
+from modelvs.export.sqlite import export_sqlite
+from modelvs.sources.registry import IMPORTERS
+from modelvs.sync.changes import ChangeKind, summary
+from modelvs.sync.run import sync as run_sync
+from modelvs.views.model import model_view
+from modelvs.views.text import render_model_text
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(check)
+    app.command()(show)
+    app.command()(sync)
+    app.command()(export)
+
+
+def check(
+    stats: bool = typer.Option(False, "--stats", help="Print counts of the catalog."),
+    warnings: bool = typer.Option(False, "--warnings", help="List every warning, not just their count."),
+    data: Path | None = DataOption,
+) -> None:
+    """Load the whole catalog and report every problem (file, field, message); exit 1 on errors."""
+    checked = check_dir(data_dir(data), today())
+    for problem in checked.errors:
+        errors.print(escape(str(problem)), highlight=False)
+    if warnings:
+        for problem in checked.warnings:
+            errors.print(escape(str(problem)), highlight=False)
+    kinds = Counter(p.message.split(":")[0] for p in checked.warnings)
+    console.print(
+        f"{len(checked.errors)} error(s), {len(checked.warnings)} warning(s)"
+        + (f" ({', '.join(f'{n} {k}' for k, n in kinds.most_common(3))})" if kinds else ""),
+        highlight=False,
+    )
+    if stats:
+        _print_stats(checked.catalog)
+    if checked.errors:
+        raise typer.Exit(1)
+
+
+def catalog_stats(catalog: Catalog) -> dict[str, int]:
+    """The counts `check --stats` prints."""
+    priced = [r for r in catalog.routes.values() if r.prices]
+    return {
+        "models": len(catalog.models),
+        "routes": len(catalog.routes),
+        "providers": len(catalog.providers),
+        "labs": len(catalog.labs),
+        "sources": len(catalog.sources),
+        "priced routes": len(priced),
+        "tiered routes": sum(1 for r in priced if any(s.tiers for s in r.prices)),
+        "routes with batch prices": sum(1 for r in priced if any(s.mode == "batch" for s in r.prices)),
+        "dated price schedules": sum(1 for r in priced for s in r.prices if s.effective_until),
+        "hand-reviewed models": sum(1 for m in catalog.models.values() if m.reviewed),
+        "benchmark results": sum(len(m.benchmarks) for m in catalog.models.values()),
+        "conflicts": sum(len(r.alternatives) for r in [*catalog.models.values(), *catalog.routes.values()]),
+    }
+
+
+def _print_stats(catalog: Catalog) -> None:
+    table = Table("count", "value", title="Catalog")
+    for name, value in catalog_stats(catalog).items():
+        table.add_row(name, f"{value:,}")
+    console.print(table)
+
+
+def show(
+    model: str = typer.Argument(..., help="Canonical id, slug, name or any alias."),
+    fmt: Format = typer.Option(Format.TEXT, "--format", "-f", help="text, json or md."),
+    on: str | None = typer.Option(None, "--on", help="Show the prices in effect on this date (YYYY-MM-DD)."),
+    data: Path | None = DataOption,
+) -> None:
+    """A model's facts, routes and prices (with tiers and modes), each with its source and date."""
+    catalog = open_catalog(data)
+    model_id = resolve_model(catalog, model)
+    day = _parse_date(on) if on else today()
+    view = model_view(catalog, model_id, day)
+    if fmt is Format.JSON:
+        print_json(view)
+    else:
+        render_model_text(console, view, markdown=fmt is Format.MD)
+
+
+def sync(
+    source: list[str] = typer.Option(
+        None, "--source", "-s", help=f"Source(s) to import: {', '.join(IMPORTERS)} (default: all)."
+    ),
+    path: list[str] = typer.Option(None, "--path", help="Read SOURCE from a file or URL: SOURCE=PATH."),
+    write: bool = typer.Option(False, "--write", help="Apply the changes (default: a dry run)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Only print what would change (the default)."),
+    show_all: bool = typer.Option(False, "--all", help="List every change, not the first 200."),
+    data: Path | None = DataOption,
+) -> None:
+    """Import the sources, merge them into data/ and print what changes; curated values always win."""
+    if write and dry_run:
+        fail("--write and --dry-run contradict each other")
+    names = source or list(IMPORTERS)
+    unknown = [n for n in names if n not in IMPORTERS]
+    if unknown:
+        fail(f"unknown source(s) {', '.join(unknown)}; known: {', '.join(IMPORTERS)}")
+    locations = _locations(path or [])
+    retrieved = today()
+    proposals = []
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=errors, transient=True) as bar:
+        task = bar.add_task("importing")
+        for name in names:
+            bar.update(task, description=f"importing {name}")
+            try:
+                proposals.append(IMPORTERS[name](locations.get(name), retrieved))
+            except (OSError, ValueError, ImportError) as exc:
+                fail(f"{name}: {exc} (data/ is unchanged)", code=1)
+        result = run_sync(
+            data_dir(data),
+            proposals,
+            today=retrieved,
+            dry_run=not write,
+            progress=lambda step: bar.update(task, description=step),
+        )
+    shown = result.changes if show_all else result.changes[:200]
+    for change in shown:
+        style = {"added": "green", "removed": "red", "changed": "yellow", "conflict": "magenta"}[change.kind]
+        console.print(f"[{style}]{escape(str(change))}[/]", highlight=False)
+    if len(shown) < len(result.changes):
+        console.print(f"... {len(result.changes) - len(shown)} more (use --all)")
+    conflicts = sum(1 for c in result.changes if c.kind is ChangeKind.CONFLICT)
+    console.print(f"{summary(result.changes)}; {conflicts} conflict(s) kept as alternatives")
+    errs = [p for p in result.problems if p.severity is Severity.ERROR]
+    if errs:
+        for problem in errs[:50]:
+            errors.print(escape(str(problem)), highlight=False)
+        fail(f"{len(errs)} error(s) in the merged catalog; data/ is unchanged", code=1)
+    if result.written:
+        console.print(f"wrote {result.files_touched} file(s)")
+    else:
+        console.print("dry run: nothing written (use --write to apply)")
+
+
+def export(
+    what: str = typer.Argument(..., help="What to export: sqlite."),
+    out: Path = typer.Argument(..., help="Output file."),
+    data: Path | None = DataOption,
+) -> None:
+    """Export the catalog (`sqlite PATH`: a database that opens in standard SQLite tools)."""
+    if what != "sqlite":
+        fail(f"unknown export {what!r}; known: sqlite")
+    catalog = open_catalog(data)
+    export_sqlite(catalog, out)
+    console.print(f"wrote {out} ({len(catalog.models):,} models, {len(catalog.routes):,} routes)")
+
+
+def _locations(pairs: list[str]) -> dict[str, str]:
+    found = {}
+    for pair in pairs:
+        name, sep, location = pair.partition("=")
+        if not sep or not location:
+            fail(f"--path takes SOURCE=PATH, got {pair!r}")
+        found[name] = location
+    return found
+
+
+def _parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        fail(f"--on takes a date as YYYY-MM-DD, got {text!r}")

@@ -1,0 +1,60 @@
+"""What every command shares: output formats, the catalog, and failing with a clear message."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from modelvs.catalog import Catalog, CatalogError, UnknownModelError, default_data_dir, load_catalog
+
+console = Console()
+errors = Console(stderr=True)
+
+
+class Format(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    MD = "md"
+
+
+DataOption = typer.Option(
+    None, "--data", help="Catalog folder (default: $MODELVS_DATA or the shipped data/)."
+)
+
+
+def data_dir(path: Path | None) -> Path:
+    return path or default_data_dir()
+
+
+def open_catalog(path: Path | None) -> Catalog:
+    try:
+        return load_catalog(data_dir(path))
+    except CatalogError as exc:
+        fail(f"{exc}\nRun `modelvs check` for every problem.", code=1)
+
+
+def resolve_model(catalog: Catalog, name: str) -> str:
+    try:
+        return catalog.resolve(name)
+    except UnknownModelError as exc:
+        fail(str(exc), code=2)
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    errors.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+    raise typer.Exit(code)

@@ -1,0 +1,39 @@
+import pickle
+from pathlib import Path
+
+import pytest
+
+from modelvs.catalog import CatalogError, UnknownModelError, load_catalog
+from tests.minicatalog import write_catalog
+
+
+def test_resolve_by_id_slug_alias_and_name(mini: Path) -> None:
+    catalog = load_catalog(mini)
+    for name in ("openai/gpt-4o-2024-11-20", "gpt-4o-2024-11-20", "GPT-4o (2024-11-20)", "gpt_4o_2024_11_20"):
+        assert catalog.resolve(name) == "openai/gpt-4o-2024-11-20"
+
+
+def test_unknown_name_suggests_the_closest(mini: Path) -> None:
+    catalog = load_catalog(mini)
+    with pytest.raises(UnknownModelError) as caught:
+        catalog.resolve("gpt-40-2024-11-20")
+    assert caught.value.suggestions == ["openai/gpt-4o-2024-11-20"]
+    assert "Did you mean: openai/gpt-4o-2024-11-20" in str(caught.value)
+
+
+def test_compiled_cache_round_trips_and_follows_the_data(mini: Path) -> None:
+    first = load_catalog(mini)
+    again = load_catalog(mini)
+    assert again.version == first.version
+    assert again.routes_by_model == first.routes_by_model
+    assert pickle.loads(pickle.dumps(first)).slugs == first.slugs
+    (mini / "labs/openai.toml").write_text(
+        'name = "OpenAI Inc"\n[citations.modelvs]\nsource = "modelvs"\n[provenance]\nname = "modelvs"\n'
+    )
+    assert load_catalog(mini).labs["openai"].name == "OpenAI Inc"
+
+
+def test_load_refuses_a_broken_catalog(tmp_path: Path) -> None:
+    data = write_catalog(tmp_path, {"labs/openai.toml": None})
+    with pytest.raises(CatalogError, match="unknown lab 'openai'"):
+        load_catalog(data)

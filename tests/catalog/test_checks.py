@@ -1,0 +1,74 @@
+import datetime as dt
+from pathlib import Path
+
+from modelvs.catalog import Severity, check_dir
+from tests.minicatalog import FILES, write_catalog
+
+TODAY = dt.date(2026, 11, 24)
+ROUTE = "routes/openai/openai/gpt-4o-2024-11-20.toml"
+MODEL = "models/openai/gpt-4o-2024-11-20.toml"
+
+
+def problems(
+    tmp_path: Path, changes: dict[str, str | None], on: dt.date = TODAY
+) -> list[tuple[str, str, str]]:
+    checked = check_dir(write_catalog(tmp_path, changes), on)
+    return [(p.file, p.field, p.message) for p in checked.problems]
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    found = problems(
+        tmp_path,
+        {
+            "routes/nowhere/openai/gpt-4o-2024-11-20.toml": FILES[ROUTE],
+            "models/openai/orphan.toml": "name = 'Orphan'\n[citations.md]\nsource = 'models-dev'\n[provenance]\nname = 'md'\n",
+            "models/nolab/thing.toml": "name = 'Thing'\n[citations.md]\nsource = 'nope'\n[provenance]\nname = 'md'\n",
+        },
+    )
+    messages = [m for _, _, m in found]
+    assert "unknown provider 'nowhere'" in messages
+    assert "model has no route (no provider sells it)" in messages
+    assert any(m.startswith("unknown lab 'nolab'") for m in messages)
+    assert "unknown source 'nope'" in messages
+
+
+def test_tiers_out_of_order_and_price_without_source(tmp_path: Path) -> None:
+    route = FILES[ROUTE].replace('citation = "md"', 'citation = "ghost"') + (
+        "[[prices.tiers]]\nthreshold = 200000\ninput = 5\n[[prices.tiers]]\nthreshold = 100000\ninput = 6\n"
+    )
+    found = problems(tmp_path, {ROUTE: route})
+    assert (ROUTE, "prices.0.citation", "price has no source") in found
+    assert (ROUTE, "prices.0.tiers.1.threshold", "tiers out of order") in found
+
+
+def test_value_without_provenance(tmp_path: Path) -> None:
+    model = FILES[MODEL].replace('max_output = "md"\n', "")
+    assert (MODEL, "max_output", "value has no source (add it to provenance)") in problems(
+        tmp_path, {MODEL: model}
+    )
+
+
+def test_overlapping_schedules(tmp_path: Path) -> None:
+    route = (
+        FILES[ROUTE] + '[[prices]]\ninput = 3\noutput = 12\ncitation = "md"\neffective_from = 2025-01-01\n'
+    )
+    assert (ROUTE, "prices", "two standard schedules overlap in time") in problems(tmp_path, {ROUTE: route})
+
+
+def test_duplicate_models_by_alias(tmp_path: Path) -> None:
+    twin = FILES[MODEL]
+    found = problems(
+        tmp_path,
+        {"models/openai/gpt-4o-twin.toml": twin, "routes/openai/openai/gpt-4o-twin.toml": FILES[ROUTE]},
+    )
+    assert any(f == "aliases" and "shared with" in m for _, f, m in found)
+
+
+def test_stale_dates_and_conflicts_are_warnings(tmp_path: Path) -> None:
+    model = FILES[MODEL] + '[[alternatives]]\nfield = "context_window"\nvalue = 100000\ncitation = "md"\n'
+    checked = check_dir(write_catalog(tmp_path, {MODEL: model}), dt.date(2028, 1, 1))
+    assert checked.errors == []
+    messages = [p.message for p in checked.warnings]
+    assert any("sources disagree: kept 128000" in m for m in messages)
+    assert any("over a year before 2028-01-01" in m for m in messages)
+    assert all(p.severity is Severity.WARNING for p in checked.warnings)

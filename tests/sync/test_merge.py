@@ -1,0 +1,143 @@
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from modelvs.sources.proposal import Offer, Proposal
+from modelvs.sync.changes import ChangeKind
+from modelvs.sync.merge import Records, merge
+
+TODAY = dt.date(2026, 11, 24)
+
+
+def proposal(source: str, *offers: Offer) -> Proposal:
+    meta = {"name": source, "kind": "package", "license": "MIT", "retrieved": TODAY}
+    return Proposal(source, meta, offers)
+
+
+def model(mid: str, **values: Any) -> Offer:
+    return Offer("model", mid, {"name": mid, **values}, f"loc.{mid}", aliases=(mid.split("/")[1],))
+
+
+def route(rid: str, *prices: dict[str, Any], history: bool = False) -> Offer:
+    return Offer(
+        "route", rid, {"provider_model_id": rid.split("/")[-1]}, f"loc.{rid}", prices=prices, history=history
+    )
+
+
+def test_higher_priority_source_wins_and_loser_is_kept() -> None:
+    records, changes = merge(
+        {},
+        [
+            proposal("litellm", model("openai/gpt-4o", context_window=100)),
+            proposal("models-dev", model("openai/gpt-4o", context_window=128000)),
+        ],
+        TODAY,
+    )
+    raw = records[("model", "openai/gpt-4o")]
+    assert raw["context_window"] == 128000
+    assert raw["provenance"]["context_window"] == "models-dev"
+    assert {"field": "context_window", "value": 100, "citation": "litellm"} in raw["alternatives"]
+    assert any(c.kind is ChangeKind.ADDED for c in changes)
+
+
+def test_curated_value_is_never_overwritten() -> None:
+    existing: Records = {
+        ("model", "openai/gpt-4o"): {
+            "name": "GPT-4o",
+            "knowledge_cutoff": "2023-10",
+            "citations": {
+                "card": {"source": "modelvs", "url": "https://platform.openai.com/docs/models/gpt-4o"}
+            },
+            "provenance": {"name": "card", "knowledge_cutoff": "card"},
+        }
+    }
+    records, changes = merge(
+        existing, [proposal("models-dev", model("openai/gpt-4o", knowledge_cutoff="2023-09"))], TODAY
+    )
+    raw = records[("model", "openai/gpt-4o")]
+    assert raw["knowledge_cutoff"] == "2023-10"
+    assert {"field": "knowledge_cutoff", "value": "2023-09", "citation": "models-dev"} in raw["alternatives"]
+    [conflict] = [c for c in changes if c.kind is ChangeKind.CONFLICT and c.field == "knowledge_cutoff"]
+    assert (conflict.old, conflict.new, conflict.source) == ("2023-10", "2023-09", "models-dev")
+
+
+def test_models_join_across_sources_on_loose_names() -> None:
+    records, _ = merge(
+        {},
+        [
+            proposal("models-dev", model("openai/gpt-4.1")),
+            proposal("litellm", model("openai/gpt-4-1"), route("azure:openai/gpt-4-1")),
+        ],
+        TODAY,
+    )
+    assert [k for k in records if k[0] == "model"] == [("model", "openai/gpt-4.1")]
+    assert ("route", "azure:openai/gpt-4.1") in records
+
+
+def test_unknown_lab_joins_a_known_model_by_its_tail() -> None:
+    records, _ = merge(
+        {},
+        [proposal("models-dev", model("digitalocean/arcee-trinity-large"), model("arcee/trinity-large"))],
+        TODAY,
+    )
+    assert [k[1] for k in records if k[0] == "model"] == ["arcee/trinity-large"]
+
+
+def test_price_priority_and_conflict() -> None:
+    litellm = {"mode": "standard", "input": Decimal("2.6"), "output": Decimal("10")}
+    genai = {"mode": "standard", "input": Decimal("2.5"), "output": Decimal("10")}
+    records, changes = merge(
+        {},
+        [
+            proposal("litellm", model("openai/gpt-4o"), route("openai:openai/gpt-4o", litellm)),
+            proposal("genai-prices", model("openai/gpt-4o"), route("openai:openai/gpt-4o", genai)),
+        ],
+        TODAY,
+    )
+    raw = records[("route", "openai:openai/gpt-4o")]
+    assert raw["prices"] == [{**genai, "citation": "genai-prices"}]
+    assert {"field": "prices.standard.input", "value": Decimal("2.6"), "citation": "litellm"} in raw[
+        "alternatives"
+    ]
+    assert any(c.kind is ChangeKind.CONFLICT and c.field == "prices.standard.input" for c in changes)
+
+
+def test_history_goes_before_current_prices() -> None:
+    current = {"mode": "standard", "input": Decimal("2.5"), "output": Decimal("10")}
+    old = {
+        "mode": "standard",
+        "input": Decimal("5"),
+        "output": Decimal("15"),
+        "effective_from": dt.date(2024, 5, 13),
+        "effective_until": dt.date(2024, 8, 6),
+    }
+    records, _ = merge(
+        {},
+        [
+            proposal("genai-prices", model("openai/gpt-4o"), route("openai:openai/gpt-4o", current)),
+            proposal("model-prices", route("openai:openai/gpt-4o", old, history=True)),
+        ],
+        TODAY,
+    )
+    prices = records[("route", "openai:openai/gpt-4o")]["prices"]
+    assert [(p["effective_from"], p.get("effective_until"), p["citation"]) for p in prices] == [
+        (dt.date(2024, 5, 13), dt.date(2024, 8, 6), "model-prices"),
+        (dt.date(2024, 8, 6), None, "genai-prices"),
+    ]
+
+
+def test_a_source_that_drops_a_record_removes_it() -> None:
+    first, _ = merge({}, [proposal("models-dev", model("openai/a"), model("openai/b"))], TODAY)
+    second, changes = merge(first, [proposal("models-dev", model("openai/a"))], TODAY)
+    assert ("model", "openai/b") not in second
+    assert [c.file for c in changes if c.kind is ChangeKind.REMOVED] == ["models/openai/b.toml"]
+
+
+def test_same_input_changes_nothing() -> None:
+    offers = proposal(
+        "models-dev", model("openai/a", context_window=5), route("openai:openai/a", {"input": Decimal(1)})
+    )
+    first, _ = merge({}, [offers], TODAY)
+    second, changes = merge(first, [offers], TODAY)
+    assert second == first
+    assert changes == []

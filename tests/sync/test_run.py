@@ -1,0 +1,79 @@
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from modelvs.sources.proposal import Offer, Proposal
+from modelvs.sync import tree
+from modelvs.sync.run import sync
+
+TODAY = dt.date(2026, 11, 24)
+META = {"name": "models.dev", "kind": "package", "license": "MIT", "retrieved": TODAY}
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def good() -> Proposal:
+    return Proposal(
+        "models-dev",
+        META,
+        (
+            Offer(
+                "model", "openai/gpt-5", {"name": "GPT-5", "context_window": 400000}, "openai.models.gpt-5"
+            ),
+            Offer("route", "openai:openai/gpt-5", {"provider_model_id": "gpt-5"}, "openai.models.gpt-5"),
+        ),
+    )
+
+
+def test_write_then_resync_changes_nothing(mini: Path) -> None:
+    result = sync(mini, [good()], today=TODAY, dry_run=False)
+    assert result.written
+    assert (mini / "models/openai/gpt-5.toml").exists()
+    before = snapshot(mini)
+    again = sync(mini, [good()], today=TODAY, dry_run=False)
+    assert again.changes == []
+    assert snapshot(mini) == before
+
+
+def test_dry_run_writes_nothing(mini: Path) -> None:
+    before = snapshot(mini)
+    result = sync(mini, [good()], today=TODAY)
+    assert not result.written
+    assert result.changes
+    assert snapshot(mini) == before
+
+
+def test_an_import_that_breaks_the_catalog_leaves_data_as_it_was(mini: Path) -> None:
+    bad = Proposal(
+        "models-dev",
+        META,
+        (Offer("model", "openai/gpt-5", {"name": "GPT-5", "context_window": -1}, "x"),),
+    )
+    before = snapshot(mini)
+    result = sync(mini, [bad], today=TODAY, dry_run=False)
+    assert not result.written
+    assert any(p.field == "context_window" for p in result.problems)
+    assert snapshot(mini) == before
+
+
+def test_an_interrupted_swap_is_undone(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = snapshot(mini)
+    original = Path.replace
+    calls = []
+
+    def crash_on_second(self: Path, target: Path) -> Path:
+        calls.append(self)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return original(self, target)
+
+    monkeypatch.setattr(Path, "replace", crash_on_second)
+    with pytest.raises(KeyboardInterrupt):
+        sync(mini, [good()], today=TODAY, dry_run=False)
+    monkeypatch.setattr(Path, "replace", original)
+    assert not mini.exists()
+    tree.recover(mini)
+    assert snapshot(mini) == before
