@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from modelvs.cli.common import (
 from modelvs.export.sqlite import export_sqlite
 from modelvs.sources.registry import IMPORTERS
 from modelvs.sync.changes import ChangeKind, summary
+from modelvs.sync.run import review as run_review
 from modelvs.sync.run import sync as run_sync
 from modelvs.views.model import model_view
 from modelvs.views.text import render_model_text
@@ -37,6 +39,7 @@ def register(app: typer.Typer) -> None:
     app.command()(show)
     app.command()(sync)
     app.command()(export)
+    app.command()(review)
 
 
 def check(
@@ -158,6 +161,30 @@ def sync(
         console.print(f"wrote {result.files_touched} file(s)")
     else:
         console.print("dry run: nothing written (use --write to apply)")
+
+
+def review(
+    reviews: Path = typer.Argument(..., help="JSON list of reviewed models (id, facts, sources per field)."),
+    benchmarks: Path | None = typer.Option(None, "--benchmarks", help="JSON list of benchmark definitions."),
+    write: bool = typer.Option(False, "--write", help="Apply (default: a dry run)."),
+    data: Path | None = DataOption,
+) -> None:
+    """Apply hand-reviewed facts, each with the URL it was checked against; they then win over imports."""
+    try:
+        rows = json.loads(reviews.read_text(encoding="utf-8"))
+        benches = json.loads(benchmarks.read_text(encoding="utf-8")) if benchmarks else []
+    except (OSError, json.JSONDecodeError) as exc:
+        fail(f"cannot read reviews: {exc}")
+    result, applied, unmatched = run_review(data_dir(data), rows, benches, today=today(), dry_run=not write)
+    console.print(
+        f"{len(applied)} model(s) reviewed; {len(unmatched)} matched no model: {', '.join(unmatched)}"
+    )
+    errs = [p for p in result.problems if p.severity is Severity.ERROR]
+    for problem in errs[:50]:
+        errors.print(escape(str(problem)), highlight=False)
+    if errs:
+        fail(f"{len(errs)} error(s); data/ is unchanged", code=1)
+    console.print(summary(result.changes) + ("" if result.written else " (dry run: use --write)"))
 
 
 def export(

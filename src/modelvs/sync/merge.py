@@ -22,6 +22,7 @@ from modelvs.catalog.names import name_key
 from modelvs.sources.identity import LABS
 from modelvs.sources.proposal import Offer, Proposal
 from modelvs.sync.changes import Change, ChangeKind
+from modelvs.sync.fields import add_alternative, drop, drop_alternative, get, set_
 
 Key = tuple[str, str]
 """(kind, id) of a record."""
@@ -116,7 +117,7 @@ class _Merger:
         offered = _flatten(offer.values)
         for field in [f for f, s in raw.get("provenance", {}).items() if s == source]:
             if field not in offered and field != "prices":
-                _drop(raw, field)
+                drop(raw, field)
         for field, value in offered.items():
             self._merge_value(key, raw, field, value, source)
         if offer.aliases:
@@ -131,22 +132,22 @@ class _Merger:
     def _merge_value(self, key: Key, raw: dict[str, Any], field: str, value: Any, source: str) -> None:
         provenance = raw.setdefault("provenance", {})
         holder = provenance.get(field)
-        current = _get(raw, field)
-        _drop_alternative(raw, field, source)
+        current = get(raw, field)
+        drop_alternative(raw, field, source)
         if holder is None or holder == source or current is None:
-            _set(raw, field, value)
+            set_(raw, field, value)
             provenance[field] = source
             return
         if current == value:
             return
         if self._is_curated(raw, holder) or _rank(FACT_PRIORITY, holder) <= _rank(FACT_PRIORITY, source):
-            _add_alternative(raw, field, value, source)
+            add_alternative(raw, field, value, source)
             self.conflicts.append(
                 Change(ChangeKind.CONFLICT, _file(key), field, current, value, source, holder)
             )
             return
-        _add_alternative(raw, field, current, holder)
-        _set(raw, field, value)
+        add_alternative(raw, field, current, holder)
+        set_(raw, field, value)
         provenance[field] = source
 
     def _is_curated(self, raw: dict[str, Any], citation_key: str) -> bool:
@@ -198,8 +199,8 @@ class _Merger:
                 a, b = mine.get(component), schedule.get(component)
                 if a is not None and b is not None and a != b:
                     field = f"prices.{mode}.{component}"
-                    _drop_alternative(raw, field, loser)
-                    _add_alternative(raw, field, b, loser)
+                    drop_alternative(raw, field, loser)
+                    add_alternative(raw, field, b, loser)
                     holder = mine.get("citation", "")
                     self.conflicts.append(Change(ChangeKind.CONFLICT, _file(key), field, a, b, loser, holder))
 
@@ -213,7 +214,7 @@ class _Merger:
                     raw["prices"] = [p for p in raw.get("prices", []) if p.get("citation") != source]
                     raw["provenance"].pop("prices")
                 else:
-                    _drop(raw, field)
+                    drop(raw, field)
             raw.get("aliases", {}).pop(source, None)
             raw["alternatives"] = [a for a in raw.get("alternatives", []) if a["citation"] != source]
             still_used = any(p.get("citation") == source for p in raw.get("prices", []))
@@ -242,7 +243,7 @@ class _Merger:
                 "kind": "curated",
                 "license": "MIT",
                 "retrieved": today,
-                "description": "Values reviewed by hand against the cited page, or stated by modelvs' own rules.",
+                "description": "Values reviewed by hand against the cited page, or modelvs' own rules.",
             },
         )
 
@@ -267,6 +268,13 @@ class _Merger:
             else:
                 found.extend(_field_changes(key, old, new))
         return found + self.conflicts
+
+
+def changes_between(before: Records, after: Records) -> list[Change]:
+    """Added, removed and changed records and values between two states of the catalog."""
+    merger = _Merger.__new__(_Merger)
+    merger.records, merger.conflicts = after, []
+    return merger.changes(before)
 
 
 def _field_changes(key: Key, old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
@@ -324,50 +332,6 @@ def _flatten(values: dict[str, Any], *, deep: bool = False) -> dict[str, Any]:
         else:
             flat[key] = value
     return flat
-
-
-def _get(raw: dict[str, Any], field: str) -> Any:
-    value: Any = raw
-    for part in field.split("."):
-        if not isinstance(value, dict):
-            return None
-        value = value.get(part)
-    return value
-
-
-def _set(raw: dict[str, Any], field: str, value: Any) -> None:
-    *parents, last = field.split(".")
-    target = raw
-    for part in parents:
-        target = target.setdefault(part, {})
-    target[last] = value
-
-
-def _drop(raw: dict[str, Any], field: str) -> None:
-    *parents, last = field.split(".")
-    target = raw
-    for part in parents:
-        target = target.get(part, {})
-    target.pop(last, None)
-    raw.get("provenance", {}).pop(field, None)
-    if parents and not raw.get(parents[0]):
-        raw.pop(parents[0], None)
-
-
-def _add_alternative(raw: dict[str, Any], field: str, value: Any, citation: str) -> None:
-    alternatives = raw.setdefault("alternatives", [])
-    entry = {"field": field, "value": value, "citation": citation}
-    if entry not in alternatives:
-        alternatives.append(entry)
-
-
-def _drop_alternative(raw: dict[str, Any], field: str, citation: str) -> None:
-    if "alternatives" in raw:
-        raw["alternatives"] = [
-            a for a in raw["alternatives"] if not (a["field"] == field and a["citation"] == citation)
-        ]
-        if not raw["alternatives"]:
-            del raw["alternatives"]
 
 
 def _current_by_mode(schedules: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

@@ -6,12 +6,12 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from pydantic import BaseModel
 
 from modelvs.catalog import tomlio
-from modelvs.catalog.catalog import Catalog
+from modelvs.catalog.catalog import Catalog, UnknownModelError
 from modelvs.catalog.checks import check
 from modelvs.catalog.layout import KIND_BY_NAME
 from modelvs.catalog.load import parse_record
@@ -20,6 +20,8 @@ from modelvs.schema import Benchmark, Lab, Model, Provider, Route, Source
 from modelvs.sources.proposal import Proposal
 from modelvs.sync.changes import Change
 from modelvs.sync.merge import Records, merge
+from modelvs.sync.merge import changes_between as _merge_changes
+from modelvs.sync.review import apply_reviews
 from modelvs.sync.tree import read_records, write_records
 
 
@@ -74,3 +76,41 @@ def validate(records: Records, today: dt.date) -> list[Problem]:
         routes=cast(dict[str, Route], typed["route"]),
     )
     return sorted(problems + check(catalog, today))
+
+
+def review(
+    data_dir: Path,
+    reviews: list[dict[str, Any]],
+    benchmarks: list[dict[str, Any]],
+    *,
+    today: dt.date,
+    dry_run: bool = True,
+) -> tuple[SyncResult, list[str], list[str]]:
+    """Apply hand reviews (see `sync.review`); all or nothing, like `sync`."""
+    before = read_records(data_dir)
+    index = Catalog(
+        sources={},
+        labs={},
+        providers={},
+        benchmarks={},
+        models={
+            mid: Model.model_construct(**{k: v for k, v in raw.items() if k in ("name", "aliases")})
+            for (kind, mid), raw in before.items()
+            if kind == "model"
+        },
+        routes={},
+    )
+
+    def resolve(name: str) -> str | None:
+        try:
+            return index.resolve(name)
+        except UnknownModelError:
+            return None
+
+    after, applied, unmatched = apply_reviews(before, reviews, benchmarks, resolve, today)
+    problems = validate(after, today)
+    changes = _merge_changes(before, after)
+    if dry_run or any(p.severity is Severity.ERROR for p in problems):
+        return SyncResult(changes, problems, written=False), applied, unmatched
+    touched = write_records(data_dir, before, after)
+    return SyncResult(changes, problems, written=True, files_touched=touched), applied, unmatched
