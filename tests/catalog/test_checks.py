@@ -7,6 +7,7 @@ from tests.minicatalog import FILES, write_catalog
 TODAY = dt.date(2026, 11, 24)
 ROUTE = "routes/openai/openai/gpt-4o-2024-11-20.toml"
 MODEL = "models/openai/gpt-4o-2024-11-20.toml"
+ORPHAN = "name = 'Orphan'\n[citations.md]\nsource = 'models-dev'\n[provenance]\nname = 'md'\n"
 
 
 def problems(
@@ -21,8 +22,8 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
         tmp_path,
         {
             "routes/nowhere/openai/gpt-4o-2024-11-20.toml": FILES[ROUTE],
-            "models/openai/orphan.toml": "name = 'Orphan'\n[citations.md]\nsource = 'models-dev'\n[provenance]\nname = 'md'\n",
-            "models/nolab/thing.toml": "name = 'Thing'\n[citations.md]\nsource = 'nope'\n[provenance]\nname = 'md'\n",
+            "models/openai/orphan.toml": ORPHAN,
+            "models/nolab/thing.toml": ORPHAN.replace("Orphan", "Thing").replace("models-dev", "nope"),
         },
     )
     messages = [m for _, _, m in found]

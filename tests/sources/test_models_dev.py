@@ -66,9 +66,8 @@ def test_aggregator_ids_join_the_labs_model() -> None:
 def test_subscription_plans_are_skipped_with_a_reason() -> None:
     raw, version = models_dev.fetch(FIXTURE)
     proposal = models_dev.translate(models_dev.parse(raw), TODAY, version)
-    assert proposal.skipped and all(
-        r == "subscription plan, not a per-token route" for _, r in proposal.skipped
-    )
+    assert proposal.skipped
+    assert all(r == "subscription plan, not a per-token route" for _, r in proposal.skipped)
     assert not any(o.id.startswith("zai-coding-plan") for o in proposal.offers)
 
 

@@ -26,12 +26,14 @@ from modelvs.cli.common import (
     today,
 )
 from modelvs.export.sqlite import export_sqlite
-from modelvs.sources.registry import IMPORTERS
+from modelvs.sources.registry import IMPORTERS, OFFLINE
 from modelvs.sync.changes import ChangeKind, summary
 from modelvs.sync.run import review as run_review
 from modelvs.sync.run import sync as run_sync
 from modelvs.views.model import model_view
 from modelvs.views.text import render_model_text
+
+_SOURCE_HELP = f"Source(s) to import: {', '.join(IMPORTERS)} (default: {', '.join(OFFLINE)})."
 
 
 def register(app: typer.Typer) -> None:
@@ -111,7 +113,10 @@ def show(
 
 def sync(
     source: list[str] = typer.Option(
-        None, "--source", "-s", help=f"Source(s) to import: {', '.join(IMPORTERS)} (default: all)."
+        None,
+        "--source",
+        "-s",
+        help=_SOURCE_HELP,
     ),
     path: list[str] = typer.Option(None, "--path", help="Read SOURCE from a file or URL: SOURCE=PATH."),
     write: bool = typer.Option(False, "--write", help="Apply the changes (default: a dry run)."),
@@ -122,7 +127,7 @@ def sync(
     """Import the sources, merge them into data/ and print what changes; curated values always win."""
     if write and dry_run:
         fail("--write and --dry-run contradict each other")
-    names = source or list(IMPORTERS)
+    names = source or list(OFFLINE)
     unknown = [n for n in names if n not in IMPORTERS]
     if unknown:
         fail(f"unknown source(s) {', '.join(unknown)}; known: {', '.join(IMPORTERS)}")

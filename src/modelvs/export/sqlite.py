@@ -184,7 +184,8 @@ def _fill_routes(db: sqlite3.Connection, catalog: Catalog) -> None:
         for schedule in route.prices:
             cite = route.citations[schedule.citation]
             cursor = db.execute(
-                f"INSERT INTO prices (route, mode, effective_from, effective_until, {', '.join(TOKEN_COMPONENTS)},"
+                "INSERT INTO prices (route, mode, effective_from, effective_until,"
+                f" {', '.join(TOKEN_COMPONENTS)},"
                 " cache_write, per_unit, source, url, checked) VALUES"
                 f" ({','.join('?' * (len(TOKEN_COMPONENTS) + 9))})",
                 (

@@ -234,8 +234,8 @@ def identify(
 
     `provider_lab` is the lab whose own API lists the id (first-party providers, which
     also host other labs' models); `lab_hint` is a lab id a source states outright. The
-    hint, the id's organisation prefix, the name rules, then the provider's lab decide; an unknown organisation becomes a lab,
-    and a model nobody else names is the `provider`'s own.
+    hint, the id's organisation prefix, the name rules, then the provider's lab decide;
+    an unknown organisation becomes a lab, and a model nobody else names is the provider's own.
     """
     org, bare = split_source_id(source_id)
     if org is None:

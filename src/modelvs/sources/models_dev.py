@@ -221,7 +221,7 @@ def _prices(cost: dict[str, Any] | None) -> tuple[dict[str, Any], ...] | None:
 
 
 def _rates(cost: dict[str, Any]) -> dict[str, Any]:
-    rates = {field: Decimal(cost[key]) for key, field in _RATE_KEYS.items() if key in cost}
+    rates: dict[str, Any] = {field: Decimal(cost[key]) for key, field in _RATE_KEYS.items() if key in cost}
     if "cache_write" in cost:
         rates["cache_write"] = {"default": Decimal(cost["cache_write"])}
     return rates

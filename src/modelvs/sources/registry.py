@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from modelvs.sources import models_dev
+from modelvs.sources import model_prices, models_dev, openrouter
 from modelvs.sources.proposal import Proposal
 
 Runner = Callable[[str | None, dt.date], Proposal]
@@ -17,7 +17,24 @@ def _models_dev(location: str | None, retrieved: dt.date) -> Proposal:
     return models_dev.translate(models_dev.parse(raw), retrieved, version)
 
 
+def _model_prices(location: str | None, retrieved: dt.date) -> Proposal:
+    raw, version = model_prices.fetch(Path(location) if location else None)
+    return model_prices.translate(model_prices.parse(raw), retrieved, version)
+
+
+def _openrouter(location: str | None, retrieved: dt.date) -> Proposal:
+    if location is None:
+        raise ValueError("openrouter needs --path openrouter=FILE_OR_URL (its models API has no package)")
+    raw, version = openrouter.fetch(location)
+    return openrouter.translate(openrouter.parse(raw), retrieved, version)
+
+
 IMPORTERS: dict[str, Runner] = {
     models_dev.SOURCE_ID: _models_dev,
+    model_prices.SOURCE_ID: _model_prices,
+    openrouter.SOURCE_ID: _openrouter,
 }
 """Source id -> runner(location or None for the installed package, retrieved date)."""
+
+OFFLINE: tuple[str, ...] = (models_dev.SOURCE_ID, model_prices.SOURCE_ID)
+"""Sources a plain `modelvs sync` reads: installed packages, no network needed."""

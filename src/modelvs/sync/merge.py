@@ -21,6 +21,7 @@ from typing import Any
 from modelvs.catalog.names import name_key
 from modelvs.sources.identity import LABS
 from modelvs.sources.proposal import Offer, Proposal
+from modelvs.sources.providers import FIRST_PARTY
 from modelvs.sync.changes import Change, ChangeKind
 from modelvs.sync.fields import add_alternative, drop, drop_alternative, get, set_
 
@@ -43,6 +44,7 @@ def merge(records: Records, proposals: Iterable[Proposal], today: dt.date) -> tu
     merger = _Merger(copy.deepcopy(records))
     for proposal in proposals:
         merger.apply(proposal)
+    merger.ensure_providers()
     merger.ensure_labs(today)
     return merger.records, merger.changes(records)
 
@@ -121,11 +123,17 @@ class _Merger:
         for field, value in offered.items():
             self._merge_value(key, raw, field, value, source)
         if offer.aliases:
-            aliases = raw.setdefault("aliases", {})
-            aliases[source] = sorted(set(offer.aliases) | set(aliases.get(source, [])))
+            # An alias another model already answers to would make one name mean two
+            # models; it stays with the model that had it first.
             lab = key[1].split("/", 1)[0]
-            for alias in offer.aliases:
-                self.model_index.setdefault(_join_key(f"{lab}/{alias}"), key[1])
+            own = [
+                a
+                for a in offer.aliases
+                if self.model_index.setdefault(_join_key(f"{lab}/{a}"), key[1]) == key[1]
+            ]
+            if own:
+                aliases = raw.setdefault("aliases", {})
+                aliases[source] = sorted(set(own) | set(aliases.get(source, [])))
         if offer.prices is not None:
             self._merge_prices(key, raw, offer, source)
 
@@ -222,6 +230,29 @@ class _Merger:
                 raw["citations"].pop(source)
             if not raw.get("provenance") and not raw.get("prices"):
                 del self.records[key]
+
+    def ensure_providers(self) -> None:
+        """A lab's own API that a source prices but does not describe gets a record from our table."""
+        used = {rid.split(":", 1)[0] for kind, rid in self.records if kind == "route"}
+        for provider in sorted(used):
+            lab = FIRST_PARTY.get(provider)
+            if ("provider", provider) in self.records or lab is None or lab not in LABS:
+                continue
+            self.records[("provider", provider)] = {
+                "name": LABS[lab][0],
+                "kind": "first-party",
+                "lab": lab,
+                "url": LABS[lab][1],
+                "citations": {
+                    RULES_SOURCE: {"source": RULES_SOURCE, "locator": f"providers.FIRST_PARTY.{provider}"}
+                },
+                "provenance": {
+                    "name": RULES_SOURCE,
+                    "kind": RULES_SOURCE,
+                    "lab": RULES_SOURCE,
+                    "url": RULES_SOURCE,
+                },
+            }
 
     def ensure_labs(self, today: dt.date) -> None:
         """Every model's lab gets a record: named from modelvs' own table where it knows it."""
@@ -345,12 +376,16 @@ def _current_by_mode(schedules: list[dict[str, Any]]) -> dict[str, dict[str, Any
 def _with_history(current: list[dict[str, Any]], history: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Current schedules plus closed history periods that end before them, per mode.
 
-    A current schedule with no start date begins when the last kept history period ends.
+    A current schedule with no start date begins when the last kept history period ends;
+    modes the current source does not price take the history source's schedules whole.
     """
     result = [dict(s) for s in current]
+    priced_modes = {s.get("mode", "standard") for s in current}
     closed = defaultdict(list)
     for period in history:
-        if period.get("effective_until") is not None:
+        if period.get("mode", "standard") not in priced_modes:
+            result.append(dict(period))  # a mode the current source does not price: history is all we have
+        elif period.get("effective_until") is not None:
             closed[period.get("mode", "standard")].append(dict(period))
     for schedule in result:
         periods = closed.pop(schedule.get("mode", "standard"), [])

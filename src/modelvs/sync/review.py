@@ -46,12 +46,8 @@ def apply_reviews(
     """Records with the reviews applied, the model ids reviewed, and reviews that matched nothing."""
     records = copy.deepcopy(records)
     for bench in benchmarks:
-        raw = {
-            k: bench[k]
-            for k in ("name", "description", "metric", "higher_is_better", "url", "names")
-            if k in bench
-        }
-        records[("benchmark", bench["id"])] = raw
+        fields = ("name", "description", "metric", "higher_is_better", "url", "names")
+        records[("benchmark", bench["id"])] = {k: bench[k] for k in fields if k in bench}
     applied: list[str] = []
     unmatched: list[str] = []
     for review in reviews:

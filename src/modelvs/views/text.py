@@ -29,7 +29,8 @@ def render_model_text(console: Console, view: dict[str, Any], *, markdown: bool 
     console.print(caps)
     for alt in view["alternatives"]:
         console.print(
-            f"[magenta]sources disagree[/] on {alt['field']}: {escape(_src(alt['source']))} says {escape(str(alt['value']))}"
+            f"[magenta]sources disagree[/] on {alt['field']}: "
+            f"{escape(_src(alt['source']))} says {escape(str(alt['value']))}"
         )
     prices = Table("provider", "mode", "from", "per 1M tokens", "tiers", "source", title="Routes and prices")
     for route in view["routes"]:
@@ -63,7 +64,8 @@ def model_markdown(view: dict[str, Any]) -> str:
                 f"{t['comparison']}{tokens(t['above'])}: {_rates(t['per_1m_tokens'])}" for t in s["tiers"]
             )
             lines.append(
-                f"| {_md(route['provider']['name'])} | {s['mode']} | {_rates(s['per_1m_tokens'])} | {tiers} | {_md(_src(s['source']))} |"
+                f"| {_md(route['provider']['name'])} | {s['mode']} | {_rates(s['per_1m_tokens'])} "
+                f"| {tiers} | {_md(_src(s['source']))} |"
             )
     return "\n".join(lines) + "\n"
 
