@@ -131,7 +131,9 @@ class _Checker:
             and model.max_output is not None
             and model.max_output > model.context_window
         ):
-            yield Problem(shown, None, "max_output", "max_output exceeds the context window")
+            yield Problem(
+                shown, None, "max_output", "max_output exceeds the context window", Severity.WARNING
+            )
         for i, result in enumerate(model.benchmarks):
             where = f"benchmarks.{i}"
             bench = self.catalog.benchmarks.get(result.benchmark)

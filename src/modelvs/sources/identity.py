@@ -115,7 +115,10 @@ _NAME_TO_LAB: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "openai",
         ),
         (r"^claude", "anthropic"),
-        (r"^(gemini|gemma|palm|learnlm|imagen|veo|nano-banana)", "google"),
+        (
+            r"^(gemini|gemma|palm|learnlm|imagen|veo|nano-banana|medlm|text-unicorn)|-(bison|gecko)\b",
+            "google",
+        ),
         (r"nemotron", "nvidia"),
         (r"^(llama|meta-llama|muse)", "meta"),
         (
@@ -129,7 +132,7 @@ _NAME_TO_LAB: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(kimi|moonshot)", "moonshot"),
         (r"^(glm|chatglm|cogview)", "zhipu"),
         (r"^(minimax|abab)", "minimax"),
-        (r"^phi-?\d", "microsoft"),
+        (r"^(phi-?\d|mai-)", "microsoft"),
         (r"^(nova|titan)", "amazon"),
         (r"^granite", "ibm"),
         (r"^sonar", "perplexity"),
@@ -149,8 +152,9 @@ _NAME_TO_LAB: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 
-_REGION_PREFIX = re.compile(r"^(us|eu|apac|au|ca|jp|global|us-gov)\.")
-_BEDROCK_VERSION = re.compile(r"-v\d+(:\d+)?$")
+_REGION_PREFIX = re.compile(r"^(us|eu|apac|au|ca|jp|in|global|us-gov)\.")
+_BEDROCK_VERSION = re.compile(r"-v1(:0)?$")
+"""Bedrock's API revision suffix; other `-vN:M` endings are real model versions (`titan-embed-text-v2:0`)."""
 _INVALID = re.compile(r"[^a-z0-9._+-]+")
 
 
@@ -207,7 +211,7 @@ def split_source_id(source_id: str) -> tuple[str | None, str]:
     return None, raw
 
 
-_HOST_PREFIX = re.compile(r"^(databricks|duo-chat|azure|groq|alicloud|coding|umans)-", re.IGNORECASE)
+_HOST_PREFIX = re.compile(r"^(databricks|duo-chat|azure|groq|alicloud|coding|umans|fw)-", re.IGNORECASE)
 _FREE_SUFFIX = re.compile(r"(:free|-free)$", re.IGNORECASE)
 
 

@@ -33,6 +33,9 @@ FIRST_PARTY: dict[str, str] = {
     "nova": "amazon",
     "llama": "meta",
     "ai21": "ai21",
+    "bailing": "inclusionai",
+    "tencent-tokenhub": "tencent",
+    "arcee": "arcee",
 }
 """Provider id -> the lab whose own API it is."""
 

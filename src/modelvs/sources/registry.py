@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from modelvs.sources import model_prices, models_dev, openrouter
+from modelvs.sources import genai_prices, litellm, model_prices, models_dev, openrouter
 from modelvs.sources.proposal import Proposal
 
 Runner = Callable[[str | None, dt.date], Proposal]
@@ -29,12 +29,34 @@ def _openrouter(location: str | None, retrieved: dt.date) -> Proposal:
     return openrouter.translate(openrouter.parse(raw), retrieved, version)
 
 
+def _genai_prices(location: str | None, retrieved: dt.date) -> Proposal:
+    from importlib.metadata import version
+
+    if location is not None:
+        raise ValueError("genai-prices is read from the installed package; it takes no --path")
+    return genai_prices.translate(
+        genai_prices.parse(genai_prices.fetch()), retrieved, version("genai-prices")
+    )
+
+
+def _litellm(location: str | None, retrieved: dt.date) -> Proposal:
+    raw, version = litellm.fetch(Path(location) if location else None)
+    return litellm.translate(litellm.parse(raw), retrieved, version)
+
+
 IMPORTERS: dict[str, Runner] = {
     models_dev.SOURCE_ID: _models_dev,
+    genai_prices.SOURCE_ID: _genai_prices,
+    litellm.SOURCE_ID: _litellm,
     model_prices.SOURCE_ID: _model_prices,
     openrouter.SOURCE_ID: _openrouter,
 }
 """Source id -> runner(location or None for the installed package, retrieved date)."""
 
-OFFLINE: tuple[str, ...] = (models_dev.SOURCE_ID, model_prices.SOURCE_ID)
+OFFLINE: tuple[str, ...] = (
+    models_dev.SOURCE_ID,
+    genai_prices.SOURCE_ID,
+    litellm.SOURCE_ID,
+    model_prices.SOURCE_ID,
+)
 """Sources a plain `modelvs sync` reads: installed packages, no network needed."""

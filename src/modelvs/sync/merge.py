@@ -54,6 +54,14 @@ class _Merger:
         self.records = records
         self.conflicts: list[Change] = []
         self.model_index = self._model_index()
+        self.alias_owner: dict[str, str] = {}
+        """Loose alias -> the one model it names, across labs (as `Catalog.resolve` sees it)."""
+        for (kind, rid), raw in self.records.items():
+            if kind == "model":
+                self.alias_owner.setdefault(name_key(rid), rid)
+                for aliases in raw.get("aliases", {}).values():
+                    for alias in aliases:
+                        self.alias_owner.setdefault(name_key(alias), rid)
         self.tail_index: dict[str, str] = {}
         for key, mid in self.model_index.items():
             self.tail_index.setdefault(key.split("/", 1)[1], mid)
@@ -78,11 +86,13 @@ class _Merger:
         (`venice/aion-labs-aion-2.0`), so such ids also join on the model part alone.
         """
         key = _join_key(offered)
-        if key not in self.model_index and offered.split("/", 1)[0] not in LABS:
-            tail = name_key(offered.split("/", 1)[1])
-            match = self.tail_index.get(tail)
-            if match is not None:
-                self.model_index[key] = match
+        lab, _, model = offered.partition("/")
+        if key not in self.model_index and lab not in LABS:
+            for tail in (name_key(model), name_key(f"{lab}-{model}")):
+                match = self.tail_index.get(tail)
+                if match is not None:
+                    self.model_index[key] = match
+                    break
         found = self.model_index.setdefault(key, offered)
         self.tail_index.setdefault(_join_key(found).split("/", 1)[1], found)
         self.tail_index.setdefault(name_key(found), found)
@@ -130,6 +140,7 @@ class _Merger:
                 a
                 for a in offer.aliases
                 if self.model_index.setdefault(_join_key(f"{lab}/{a}"), key[1]) == key[1]
+                and self.alias_owner.setdefault(name_key(a), key[1]) == key[1]
             ]
             if own:
                 aliases = raw.setdefault("aliases", {})
@@ -376,29 +387,33 @@ def _current_by_mode(schedules: list[dict[str, Any]]) -> dict[str, dict[str, Any
 def _with_history(current: list[dict[str, Any]], history: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Current schedules plus closed history periods that end before them, per mode.
 
-    A current schedule with no start date begins when the last kept history period ends;
-    modes the current source does not price take the history source's schedules whole.
+    History fills only the time before the current source's earliest schedule of a mode;
+    an earliest schedule with no start date begins when the last kept period ends. Modes the
+    current source does not price take the history source's schedules whole.
     """
     result = [dict(s) for s in current]
-    priced_modes = {s.get("mode", "standard") for s in current}
-    closed = defaultdict(list)
-    for period in history:
-        if period.get("mode", "standard") not in priced_modes:
-            result.append(dict(period))  # a mode the current source does not price: history is all we have
-        elif period.get("effective_until") is not None:
-            closed[period.get("mode", "standard")].append(dict(period))
+    by_mode: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for schedule in result:
-        periods = closed.pop(schedule.get("mode", "standard"), [])
-        start = schedule.get("effective_from")
-        kept = []
-        for period in sorted(periods, key=lambda p: p.get("effective_from") or dt.date.min):
-            begin = period.get("effective_from") or dt.date.min
-            if start is not None and begin >= start:
-                continue
-            if start is not None and period["effective_until"] > start:
-                period["effective_until"] = start
-            kept.append(period)
-        if kept and start is None:
-            schedule["effective_from"] = max(p["effective_until"] for p in kept)
+        by_mode[schedule.get("mode", "standard")].append(schedule)
+    for period in history:
+        mode = period.get("mode", "standard")
+        if mode not in by_mode:
+            result.append(dict(period))  # a mode the current source does not price
+    for mode, schedules in by_mode.items():
+        first = min(schedules, key=lambda s: s.get("effective_from") or dt.date.min)
+        closed = sorted(
+            (dict(p) for p in history if p.get("mode", "standard") == mode and p.get("effective_until")),
+            key=lambda p: p.get("effective_from") or dt.date.min,
+        )
+        start = first.get("effective_from")
+        if start is not None:
+            kept = [p for p in closed if (p.get("effective_from") or dt.date.min) < start]
+            for period in kept:
+                period["effective_until"] = min(period["effective_until"], start)
+        else:
+            end = first.get("effective_until") or dt.date.max
+            kept = [p for p in closed if p["effective_until"] < end]
+            if kept:
+                first["effective_from"] = max(p["effective_until"] for p in kept)
         result.extend(kept)
     return sorted(result, key=lambda s: (s.get("mode", "standard"), s.get("effective_from") or dt.date.min))

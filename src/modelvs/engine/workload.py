@@ -1,0 +1,112 @@
+"""Requests and workloads: what the reader's traffic looks like."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from modelvs.schema.vocab import PriceMode
+
+
+@dataclass(frozen=True)
+class Request:
+    """One API request's token counts.
+
+    `input_tokens` is the whole prompt: uncached input plus `cached_tokens` (read from the
+    cache) plus `cache_write_tokens` (written to it). `output_tokens` is the visible answer;
+    `reasoning_tokens` are thinking tokens billed on top of it.
+    """
+
+    input_tokens: int
+    output_tokens: int
+    cached_tokens: int = 0
+    cache_write_tokens: int = 0
+    reasoning_tokens: int = 0
+    mode: PriceMode = PriceMode.STANDARD
+    cache_ttl: str = "default"
+    """Which cache-write rate applies (`5m`, `1h`; `default` takes the first listed)."""
+
+    def __post_init__(self) -> None:
+        counts = (
+            self.input_tokens,
+            self.output_tokens,
+            self.cached_tokens,
+            self.cache_write_tokens,
+            self.reasoning_tokens,
+        )
+        if any(c < 0 for c in counts):
+            raise ValueError("token counts cannot be negative")
+        if self.cached_tokens + self.cache_write_tokens > self.input_tokens:
+            raise ValueError("cached and cache-write tokens are part of the input and cannot exceed it")
+
+    @property
+    def prompt_tokens(self) -> int:
+        """What a cliff tier compares with its threshold: the whole prompt."""
+        return self.input_tokens
+
+    @property
+    def uncached_tokens(self) -> int:
+        return self.input_tokens - self.cached_tokens - self.cache_write_tokens
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One kind of request in a workload, and its share of the requests."""
+
+    input_tokens: int
+    output_tokens: int
+    cached_tokens: int = 0
+    reasoning_tokens: int = 0
+    share: Decimal = Decimal(1)
+
+    def request(self, mode: PriceMode) -> Request:
+        return Request(
+            self.input_tokens,
+            self.output_tokens,
+            cached_tokens=self.cached_tokens,
+            reasoning_tokens=self.reasoning_tokens,
+            mode=mode,
+        )
+
+
+@dataclass(frozen=True)
+class Workload:
+    """A month of traffic: how many requests, of which kinds, and how much runs in batch."""
+
+    requests_per_month: int
+    profiles: tuple[Profile, ...] = field(default_factory=lambda: (Profile(800, 250),))
+    batch_share: Decimal = Decimal(0)
+
+    def __post_init__(self) -> None:
+        if self.requests_per_month < 0:
+            raise ValueError("requests per month cannot be negative")
+        if not self.profiles:
+            raise ValueError("a workload needs at least one request profile")
+        if sum(p.share for p in self.profiles) != 1:
+            raise ValueError("profile shares must add up to 1")
+        if not 0 <= self.batch_share <= 1:
+            raise ValueError("batch share must be between 0 and 1")
+
+    @property
+    def input_tokens(self) -> Decimal:
+        """Input tokens a month, across profiles."""
+        return sum((self.requests_per_month * p.share * p.input_tokens for p in self.profiles), Decimal(0))
+
+    @property
+    def output_tokens(self) -> Decimal:
+        """Output (and reasoning) tokens a month, across profiles."""
+        return sum(
+            (
+                self.requests_per_month * p.share * (p.output_tokens + p.reasoning_tokens)
+                for p in self.profiles
+            ),
+            Decimal(0),
+        )
+
+
+DEFAULT_WORKLOAD = Workload(1_000_000, (Profile(800, 250),))
+"""1M requests a month of 800 input and 250 output tokens: 800M in, 250M out a month.
+
+The traffic that reproduces the reference comparison page's monthly figures; always shown
+with the result and always editable.
+"""

