@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from modelvs.cli import catalog_commands
+from modelvs.cli import catalog_commands, engine_commands
 
 app = typer.Typer(
     name="modelvs",
@@ -13,6 +13,7 @@ app = typer.Typer(
     add_completion=False,
 )
 catalog_commands.register(app)
+engine_commands.register(app)
 
 
 def main() -> None:

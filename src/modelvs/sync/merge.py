@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from modelvs.catalog.names import name_key
+from modelvs.schema.pricing import TOKEN_COMPONENTS
 from modelvs.sources.identity import LABS
 from modelvs.sources.proposal import Offer, Proposal
 from modelvs.sources.providers import FIRST_PARTY
@@ -175,7 +176,9 @@ class _Merger:
 
     def _merge_prices(self, key: Key, raw: dict[str, Any], offer: Offer, source: str) -> None:
         provenance = raw.setdefault("provenance", {})
-        schedules = [dict(s, citation=source) for s in offer.prices or ()]
+        # A schedule pricing every token at $0 is a free tier or a placeholder, not a list
+        # price: it would rank first everywhere, so it is not imported.
+        schedules = [dict(s, citation=source) for s in offer.prices or () if not _is_free(s)]
         existing = raw.get("prices", [])
         if offer.history:
             current = [s for s in existing if s.get("citation") != source]
@@ -332,6 +335,11 @@ def _field_changes(key: Key, old: dict[str, Any], new: dict[str, Any]) -> list[C
         kind = ChangeKind.ADDED if a is None else ChangeKind.REMOVED if b is None else ChangeKind.CHANGED
         found.append(Change(kind, _file(key), field, a, b, source))
     return found
+
+
+def _is_free(schedule: dict[str, Any]) -> bool:
+    rates = [v for k, v in schedule.items() if k in TOKEN_COMPONENTS and v is not None]
+    return not schedule.get("per_unit") and all(v == 0 for v in rates)
 
 
 def _join_order(offer: Offer) -> int:

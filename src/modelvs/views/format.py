@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 
 def usd(value: Decimal | str | int) -> str:
@@ -13,6 +13,14 @@ def usd(value: Decimal | str | int) -> str:
     text = f"{amount.normalize():,f}"
     whole, _, frac = text.partition(".")
     return f"${whole}.{frac.ljust(2, '0')}"
+
+
+def usd_amount(value: Decimal | str | int) -> str:
+    """A bill, to the cent: `$4,600`, `$4,747.50`, `$0.72`; under a cent shows `<$0.01`."""
+    amount = Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    if amount == 0 and Decimal(value) > 0:
+        return "<$0.01"
+    return usd(amount)
 
 
 def tokens(count: int) -> str:

@@ -1,0 +1,182 @@
+"""`cost` and `rank`: what a workload costs, per route of a model or across every model."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from modelvs.cli import workload_options as wo
+from modelvs.cli.common import (
+    DataOption,
+    Format,
+    console,
+    fail,
+    open_catalog,
+    print_json,
+    resolve_model,
+    today,
+)
+from modelvs.engine.monthly import model_costs
+from modelvs.engine.rank import Needs
+from modelvs.engine.rank import rank as rank_models
+from modelvs.schema.vocab import Capability, Modality
+from modelvs.views.costs import cost_view, rank_view
+from modelvs.views.format import usd_amount
+
+On = typer.Option(None, "--on", help="Price with the schedules in effect on this date (YYYY-MM-DD).")
+FormatOption = typer.Option(Format.TEXT, "--format", "-f", help="text, json or md.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(cost)
+    app.command()(rank)
+
+
+def cost(
+    model: str = typer.Argument(..., help="Canonical id, slug, name or alias."),
+    route: str | None = typer.Option(None, "--route", help="Only this provider (id, e.g. openrouter)."),
+    requests: str = wo.Requests,
+    input_: str = wo.Input,
+    output: str = wo.Output,
+    cached: str = wo.Cached,
+    reasoning: str = wo.Reasoning,
+    batch_share: str = wo.BatchShare,
+    on: str | None = On,
+    fmt: Format = FormatOption,
+    data: Path | None = DataOption,
+) -> None:
+    """What a workload costs a month on every route of a model (or one), fees included."""
+    workload = wo.build_workload(requests, input_, output, cached, reasoning, batch_share)
+    catalog = open_catalog(data)
+    model_id = resolve_model(catalog, model)
+    day = _date(on)
+    costs = model_costs(catalog, model_id, workload, day)
+    if route is not None:
+        costs = [c for c in costs if c.provider == route]
+        if not costs:
+            known = sorted({c.split(":", 1)[0] for c in catalog.routes_by_model.get(model_id, ())})
+            fail(f"{model_id} has no route on {route!r}; it has: {', '.join(known) or 'none'}")
+    view = cost_view(catalog, model_id, costs, workload, day)
+    if fmt is Format.JSON:
+        print_json(view)
+        return
+    rows = [
+        (
+            r["provider"]["name"],
+            r["provider"]["kind"],
+            _usd(r["monthly_usd"]),
+            _fees(r),
+            r["impossible"] or "; ".join(r["notes"]),
+        )
+        for r in view["routes"]
+    ]
+    _emit(
+        fmt,
+        f"{view['model']['name']}: monthly cost by route",
+        view,
+        ("provider", "kind", "monthly", "fees", "notes"),
+        rows,
+    )
+
+
+def rank(
+    needs: str | None = typer.Option(
+        None, "--needs", help="Capabilities required, comma separated (e.g. vision,function_calling)."
+    ),
+    min_context: str | None = typer.Option(
+        None, "--min-context", help=f"Smallest context window ({wo.TOKENS_HELP})."
+    ),
+    input_modality: list[str] = typer.Option(
+        None, "--input-modality", help="Required input modality (repeatable)."
+    ),
+    limit: int = typer.Option(20, "--limit", min=1, help="How many models to list."),
+    requests: str = wo.Requests,
+    input_: str = wo.Input,
+    output: str = wo.Output,
+    cached: str = wo.Cached,
+    reasoning: str = wo.Reasoning,
+    batch_share: str = wo.BatchShare,
+    on: str | None = On,
+    fmt: Format = FormatOption,
+    data: Path | None = DataOption,
+) -> None:
+    """Every model that meets the needs, ranked by monthly cost on its cheapest route."""
+    workload = wo.build_workload(requests, input_, output, cached, reasoning, batch_share)
+    wanted = Needs(
+        capabilities=frozenset(_vocab(Capability, needs.split(",") if needs else [], "--needs")),
+        min_context=wo.parse_count(min_context, "--min-context") if min_context else None,
+        input_modalities=frozenset(_vocab(Modality, input_modality or [], "--input-modality")),
+    )
+    catalog = open_catalog(data)
+    day = _date(on)
+    view = rank_view(catalog, rank_models(catalog, wanted, workload, day, limit), wanted, workload, day)
+    if fmt is Format.JSON:
+        print_json(view)
+        return
+    rows = [
+        (str(m["rank"]), m["model"]["name"], m["provider"]["name"], _usd(m["monthly_usd"]), _fees(m))
+        for m in view["models"]
+    ]
+    _emit(
+        fmt,
+        f"Cheapest models needing: {view['needs']}",
+        view,
+        ("#", "model", "cheapest route", "monthly", "fees"),
+        rows,
+    )
+
+
+def _emit(
+    fmt: Format, title: str, view: dict[str, Any], headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]
+) -> None:
+    footer = [
+        f"Workload: {view['workload']['description']}.",
+        f"Prices in effect on {view['on']}.",
+        view["tie_rule"],
+    ]
+    if fmt is Format.MD:
+        lines = [f"## {title}", "", "| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+        lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
+        console.print("\n".join([*lines, "", *footer]), markup=False, highlight=False, soft_wrap=True)
+        return
+    table = Table(*headers, title=title)
+    for row in rows:
+        table.add_row(*(escape(c) for c in row))
+    console.print(table)
+    for line in footer:
+        console.print(escape(line), highlight=False)
+
+
+def _usd(value: str | None) -> str:
+    return usd_amount(value) if value is not None else "-"
+
+
+def _fees(row: dict[str, Any]) -> str:
+    return ", ".join(
+        f"{f['percent']}% {f['kind'].replace('_', ' ')}: {usd_amount(f['usd'])}" for f in row["fees"]
+    )
+
+
+def _vocab(enum: Any, values: list[str], flag: str) -> list[Any]:
+    known = {e.value: e for e in enum}
+    found = []
+    for value in (v.strip() for v in values if v.strip()):
+        if value not in known:
+            fail(f"{flag}: unknown {value!r}; known: {', '.join(known)}")
+        found.append(known[value])
+    return found
+
+
+def _date(text: str | None) -> dt.date:
+    if text is None:
+        return today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        fail(f"--on takes a date as YYYY-MM-DD, got {text!r}")
