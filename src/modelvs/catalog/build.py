@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
-from modelvs.catalog.catalog import Catalog
+from modelvs.catalog.catalog import Catalog, LazyRecords
 from modelvs.catalog.checks import check
-from modelvs.catalog.load import data_files, load_dir
+from modelvs.catalog.load import Loaded, data_files, data_paths, load_dir
 from modelvs.catalog.problems import CatalogError, Problem, Severity
 from modelvs.schema import Benchmark, Lab, Model, Provider, Route, Source
 
-_CACHE_FORMAT = "1"
+_CACHE_FORMAT = "3"
 
 
 @dataclass(frozen=True)
@@ -54,9 +54,21 @@ def data_hash(data_dir: Path) -> str:
     return digest.hexdigest()
 
 
+def fingerprint(data_dir: Path) -> str:
+    """A cheap digest of every data file's path, size and modification time: the cache key."""
+    digest = hashlib.blake2b(digest_size=16)
+    for _, path in data_paths(data_dir):
+        stat = os.stat(path)  # noqa: PTH116 - plain strings: Path objects cost more than the stat
+        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
 def check_dir(data_dir: Path, on: dt.date) -> Checked:
     """Load and check every file; returns all problems, never raises on bad data."""
-    loaded = load_dir(data_dir)
+    return _check_loaded(load_dir(data_dir), data_hash(data_dir), on)
+
+
+def _check_loaded(loaded: Loaded, version: str, on: dt.date) -> Checked:
     records = loaded.records
     catalog = Catalog(
         sources=cast(dict[str, Source], records["source"]),
@@ -66,7 +78,7 @@ def check_dir(data_dir: Path, on: dt.date) -> Checked:
         models=cast(dict[str, Model], records["model"]),
         routes=cast(dict[str, Route], records["route"]),
         files=loaded.files,
-        version=data_hash(data_dir),
+        version=version,
     )
     return Checked(catalog, sorted(loaded.problems + check(catalog, on)))
 
@@ -74,29 +86,55 @@ def check_dir(data_dir: Path, on: dt.date) -> Checked:
 def load_catalog(data_dir: Path | None = None, *, use_cache: bool = True) -> Catalog:
     """The checked catalog; raises `CatalogError` listing every error.
 
-    A compiled copy is kept per data hash, so an unchanged catalog loads without parsing.
+    Parsing TOML is most of the cost, so a catalog that passed its checks is kept compiled
+    (its parsed records, keyed by the files' sizes and times); loading it again validates
+    those records without parsing or re-checking.
     """
     data_dir = data_dir or default_data_dir()
-    version = data_hash(data_dir)
-    cache = _cache_file(version) if use_cache else None
+    key = fingerprint(data_dir)
+    cache = _cache_file(key) if use_cache else None
     if cache is not None and cache.exists():
-        try:
-            cached = pickle.loads(cache.read_bytes())
-        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-            cached = None
-        if isinstance(cached, Catalog) and cached.version == version:
-            return cached
-    checked = check_dir(data_dir, dt.date.today())
+        catalog = _from_cache(cache)
+        if catalog is not None:
+            return catalog
+    loaded = load_dir(data_dir)
+    checked = _check_loaded(loaded, data_hash(data_dir), dt.date.today())
     if checked.errors:
         raise CatalogError(checked.errors)
     if cache is not None:
-        _write_atomic(cache, pickle.dumps(checked.catalog, protocol=pickle.HIGHEST_PROTOCOL))
+        catalog = checked.catalog
+        payload = {
+            "version": catalog.version,
+            "raw": loaded.raw,
+            "files": loaded.files,
+            "names": catalog.names,
+        }
+        _write_atomic(cache, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
     return checked.catalog
 
 
-def _cache_file(version: str) -> Path:
+def _from_cache(cache: Path) -> Catalog | None:
+    try:
+        payload = pickle.loads(cache.read_bytes())
+        raw = payload["raw"]
+        return Catalog(
+            sources=LazyRecords(Source, raw["source"]),
+            labs=LazyRecords(Lab, raw["lab"]),
+            providers=LazyRecords(Provider, raw["provider"]),
+            benchmarks=LazyRecords(Benchmark, raw["benchmark"]),
+            models=LazyRecords(Model, raw["model"]),
+            routes=LazyRecords(Route, raw["route"]),
+            files=payload["files"],
+            version=payload["version"],
+            name_index=payload["names"],
+        )
+    except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, ValueError, AttributeError):
+        return None  # a stale or damaged cache is rebuilt, never trusted
+
+
+def _cache_file(key: str) -> Path:
     root = Path(os.environ.get("MODELVS_CACHE", Path.home() / ".cache" / "modelvs"))
-    return root / f"catalog-{_CACHE_FORMAT}-{version}.pickle"
+    return root / f"catalog-{_CACHE_FORMAT}-{key}.pickle"
 
 
 def _write_atomic(path: Path, payload: bytes) -> None:

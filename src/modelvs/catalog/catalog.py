@@ -4,13 +4,47 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from modelvs.catalog.layout import split_route_id
 from modelvs.catalog.names import name_key
 from modelvs.schema import Benchmark, Lab, Model, Provider, Route, Source
+
+R = TypeVar("R", bound=BaseModel)
+
+
+class LazyRecords(Mapping[str, R]):
+    """Records validated on first access: a compiled catalog loads without validating all of it.
+
+    The raw records come from a catalog that already passed its checks, so validation here
+    cannot fail; it only builds the objects a reader asks for.
+    """
+
+    def __init__(self, schema: type[R], raw: dict[str, dict[str, Any]]) -> None:
+        self._schema = schema
+        self._raw = raw
+        self._built: dict[str, R] = {}
+
+    def __getitem__(self, key: str) -> R:
+        record = self._built.get(key)
+        if record is None:
+            record = self._schema.model_validate(self._raw[key])
+            self._built[key] = record
+        return record
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
 
 
 class UnknownModelError(LookupError):
@@ -40,6 +74,8 @@ class Catalog:
     routes_by_provider: Mapping[str, tuple[str, ...]] = field(init=False)
     slugs: Mapping[str, str] = field(init=False)
     """Model id -> site slug."""
+    name_index: Mapping[str, tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
+    """Loose name -> model ids; computed from the records unless a compiled cache supplies it."""
     _by_key: Mapping[str, tuple[str, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -57,12 +93,13 @@ class Catalog:
             MappingProxyType({k: tuple(v) for k, v in by_provider.items()}),
         )
         freeze(self, "slugs", MappingProxyType(_slugs(self.models)))
-        freeze(self, "_by_key", MappingProxyType(self._name_index()))
+        index = self.name_index if self.name_index is not None else self._name_index()
+        freeze(self, "_by_key", MappingProxyType(dict(index)))
 
     def __reduce__(self) -> tuple[type[Catalog], tuple[object, ...]]:
         # Indexes are rebuilt on load: cheaper to store, and mapping proxies do not pickle.
         fields = (self.sources, self.labs, self.providers, self.benchmarks, self.models, self.routes)
-        return (Catalog, (*(dict(f) for f in fields), dict(self.files), self.version))
+        return (Catalog, (*(dict(f) for f in fields), dict(self.files), self.version, dict(self._by_key)))
 
     def _name_index(self) -> dict[str, tuple[str, ...]]:
         index: dict[str, set[str]] = defaultdict(set)
@@ -74,6 +111,11 @@ class Catalog:
             for name in names:
                 index[name_key(name)].add(mid)
         return {k: tuple(sorted(v)) for k, v in index.items()}
+
+    @property
+    def names(self) -> dict[str, tuple[str, ...]]:
+        """The loose-name index (what a compiled cache stores)."""
+        return dict(self._by_key)
 
     def names_for(self, key: str) -> tuple[str, ...]:
         """Model ids a name key points at (more than one means the name is ambiguous)."""

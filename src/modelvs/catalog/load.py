@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -22,16 +23,25 @@ class Loaded:
     records: dict[str, dict[str, BaseModel]] = field(default_factory=lambda: {k.name: {} for k in KINDS})
     files: dict[tuple[str, str], str] = field(default_factory=dict)
     """(kind, id) -> path relative to the data directory, for problem reports."""
+    raw: dict[str, dict[str, dict[str, Any]]] = field(default_factory=lambda: {k.name: {} for k in KINDS})
+    """The parsed TOML of every valid record, by kind and id: what the compiled cache keeps."""
     problems: list[Problem] = field(default_factory=list)
 
 
 def data_files(data_dir: Path) -> list[tuple[Kind, Path]]:
     """Every catalog file, in a stable order."""
-    found: list[tuple[Kind, Path]] = []
+    return [(kind, Path(path)) for kind, path in data_paths(data_dir)]
+
+
+def data_paths(data_dir: Path) -> list[tuple[Kind, str]]:
+    """Every catalog file as a string path (os.walk: much faster than Path.rglob here)."""
+    found: list[tuple[Kind, str]] = []
     for kind in KINDS:
-        root = data_dir / kind.folder
-        if root.is_dir():
-            found.extend((kind, p) for p in sorted(root.rglob("*.toml")))
+        paths: list[str] = []
+        for folder, dirs, names in os.walk(data_dir / kind.folder):
+            dirs.sort()
+            paths.extend(f"{folder}/{name}" for name in names if name.endswith(".toml"))
+        found.extend((kind, p) for p in sorted(paths))
     return found
 
 
@@ -48,21 +58,35 @@ def load_dir(data_dir: Path) -> Loaded:
             )
             continue
         text = path.read_text(encoding="utf-8")
-        record = parse_record(kind, shown, text, loaded.problems)
-        if record is not None:
+        parsed = parse_toml(shown, text, loaded.problems)
+        record = validate_record(kind, shown, text, parsed, loaded.problems) if parsed is not None else None
+        if record is not None and parsed is not None:
             rid = record_id(kind, inner)
             loaded.records[kind.name][rid] = record
+            loaded.raw[kind.name][rid] = parsed
             loaded.files[(kind.name, rid)] = shown
     return loaded
 
 
 def parse_record(kind: Kind, shown: str, text: str, problems: list[Problem]) -> BaseModel | None:
     """Parse and validate one file's text; append problems and return None when invalid."""
+    raw = parse_toml(shown, text, problems)
+    return None if raw is None else validate_record(kind, shown, text, raw, problems)
+
+
+def parse_toml(shown: str, text: str, problems: list[Problem]) -> dict[str, Any] | None:
+    """One file's TOML, or None with the problem (and its line) recorded."""
     try:
-        raw = tomlio.loads(text)
+        return tomlio.loads(text)
     except tomllib.TOMLDecodeError as exc:
         problems.append(Problem(shown, _toml_error_line(exc), "", f"invalid TOML: {exc}"))
         return None
+
+
+def validate_record(
+    kind: Kind, shown: str, text: str, raw: dict[str, Any], problems: list[Problem]
+) -> BaseModel | None:
+    """One record checked against its schema; problems name the field and its line in `text`."""
     try:
         return kind.schema.model_validate(raw)
     except ValidationError as exc:

@@ -6,13 +6,16 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._+-]*$", max_length=120)]
 """A lower-case id segment: letters, digits and `._+-`, no slash."""
 
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=2000)]
 """An absolute http(s) URL."""
+
+Key = Annotated[str, StringConstraints(min_length=1)]
+"""A non-empty key (checked in pydantic's core: no Python validator on the load path)."""
 
 Money = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
 """USD, exact. Floats never touch a price."""
@@ -55,16 +58,9 @@ class Alternative(Strict):
 class Sourced(Strict):
     """A record whose values each name their citation."""
 
-    citations: dict[str, Citation] = {}
+    citations: dict[str, Citation] = Field(default_factory=dict)
     """Citations used by this record, by local key."""
-    provenance: dict[str, str] = {}
+    provenance: dict[Key, Key] = Field(default_factory=dict)
     """Field path -> citation key, for every value that came from somewhere."""
-    alternatives: list[Alternative] = []
+    alternatives: list[Alternative] = Field(default_factory=list)
     """Values other sources give where they disagree with the chosen one."""
-
-    @field_validator("provenance")
-    @classmethod
-    def _no_empty_keys(cls, value: dict[str, str]) -> dict[str, str]:
-        if any(not k or not v for k, v in value.items()):
-            raise ValueError("provenance keys and citation keys must be non-empty")
-        return value

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from modelvs.schema.base import Strict, Url
 
 
@@ -16,9 +18,9 @@ class Benchmark(Strict):
     """What a score means (`% resolved`, `Elo`)."""
     higher_is_better: bool = True
     """Whether a higher score is better."""
-    versions: list[str] = []
+    versions: list[str] = Field(default_factory=list)
     """Known versions or subsets; results naming another version are errors."""
-    names: list[str] = []
+    names: list[str] = Field(default_factory=list)
     """Names sources use for it (`SWE Bench Verified`), to map results onto this id."""
     url: Url | None = None
     """Home page or paper."""

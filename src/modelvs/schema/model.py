@@ -62,19 +62,19 @@ class Model(Sourced):
     """License of the weights or terms of use (`proprietary`, `apache-2.0`)."""
     open_weights: bool | None = None
     """Whether the weights can be downloaded."""
-    modalities_in: list[Modality] = []
+    modalities_in: list[Modality] = Field(default_factory=list)
     """What the model accepts."""
-    modalities_out: list[Modality] = []
+    modalities_out: list[Modality] = Field(default_factory=list)
     """What the model produces."""
-    capabilities: dict[Capability, bool] = {}
+    capabilities: dict[Capability, bool] = Field(default_factory=dict)
     """Yes or no per capability; a capability not listed is unknown."""
     deprecation_date: dt.date | None = None
     """When the lab announced or schedules deprecation."""
     retirement_date: dt.date | None = None
     """When the model stops being served."""
-    aliases: dict[str, list[str]] = {}
+    aliases: dict[str, list[str]] = Field(default_factory=dict)
     """Ids other sources use for this model, by source id."""
-    benchmarks: list[BenchmarkResult] = []
+    benchmarks: list[BenchmarkResult] = Field(default_factory=list)
     """Published benchmark scores."""
     reviewed: dt.date | None = None
     """When a person last reviewed this record against its citations."""

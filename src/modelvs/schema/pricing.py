@@ -32,7 +32,7 @@ class Rates(Strict):
     """Output (completion) tokens."""
     cache_read: Money | None = None
     """Input tokens read from the prompt cache."""
-    cache_write: dict[str, Money] = {}
+    cache_write: dict[str, Money] = Field(default_factory=dict)
     """Input tokens written to the cache, by time-to-live (`5m`, `1h`, `default`)."""
     reasoning: Money | None = None
     """Reasoning (thinking) tokens; when absent they bill at the output rate."""
@@ -67,9 +67,9 @@ class PriceSchedule(Rates):
     """First day these prices apply; absent means since the route began."""
     effective_until: dt.date | None = None
     """First day they no longer apply (exclusive); absent means still current."""
-    per_unit: dict[Unit, Money] = {}
+    per_unit: dict[Unit, Money] = Field(default_factory=dict)
     """Fees per unit that is not a token (per request, per web search, per image)."""
-    tiers: list[PriceTier] = []
+    tiers: list[PriceTier] = Field(default_factory=list)
     """Long-context cliff tiers, in ascending threshold order."""
     citation: str
     """Key into the route's `citations`: every price names its source."""

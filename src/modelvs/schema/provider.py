@@ -40,7 +40,7 @@ class Provider(Sourced):
     """Base URL of the API, when published."""
     docs_url: Url | None = None
     """Model documentation."""
-    pricing_urls: list[Url] = []
+    pricing_urls: list[Url] = Field(default_factory=list)
     """Pages where the provider publishes its prices."""
-    fees: list[ProviderFee] = []
+    fees: list[ProviderFee] = Field(default_factory=list)
     """Fees that apply to every purchase or request."""

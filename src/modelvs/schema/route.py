@@ -24,11 +24,11 @@ class Route(Sourced):
     """Input limit this route serves, where it differs."""
     max_output: int | None = Field(default=None, gt=0)
     """Output limit this route serves, where it differs."""
-    capabilities: dict[Capability, bool] = {}
+    capabilities: dict[Capability, bool] = Field(default_factory=dict)
     """Capability overrides for this route (a feature the provider does not expose)."""
     deprecation_date: dt.date | None = None
     """When the provider deprecates the route."""
     retirement_date: dt.date | None = None
     """When the provider stops serving it."""
-    prices: list[PriceSchedule] = []
+    prices: list[PriceSchedule] = Field(default_factory=list)
     """Price schedules by mode and date range."""
