@@ -1,0 +1,40 @@
+"""Popular comparisons: observed views plus a stated prior, so a new site's list is never empty.
+
+The rule: each pair's score is its all-time views plus its pseudo-count in the prior (0 for
+pairs not in the prior). Pairs are ranked by score, highest first, ties by pair (byte order),
+and the score is what is returned: it is a ranking score, not a view count.
+
+A prior pseudo-count of k means "rank this pair as if it already had k views": a seed pair
+stays listed until real traffic to other pairs outgrows k, and real views add on top of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from modelvs.storage.base import ViewStore, check_pair
+
+
+def popular_pairs(store: ViewStore, prior: Sequence[tuple[str, int]], limit: int) -> list[tuple[str, int]]:
+    """The `limit` highest-scoring pairs as (pair, views + prior pseudo-count)."""
+    if limit < 0:
+        raise ValueError(f"limit must be >= 0, got {limit}")
+    pseudo: dict[str, int] = {}
+    for pair, k in prior:
+        if k < 0:
+            raise ValueError(f"prior pseudo-count must be >= 0, got {k} for {pair!r}")
+        if check_pair(pair) in pseudo:
+            raise ValueError(f"pair listed twice in the prior: {pair!r}")
+        pseudo[pair] = k
+    if limit == 0:
+        return []
+    # Enough of the store's top list: at most len(prior) of it are prior pairs, so at least
+    # `limit` others are in it, and any pair outside it without a prior ranks below them.
+    observed = dict(store.counts(limit + len(pseudo)))
+    # A prior pair outside that list still needs its own views: its pseudo-count may lift it.
+    scores = {pair: count + pseudo.get(pair, 0) for pair, count in observed.items()}
+    for pair, k in pseudo.items():
+        if pair not in observed:
+            scores[pair] = store.count(pair) + k
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    return ranked[:limit]
