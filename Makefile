@@ -15,9 +15,9 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps tokencostauto==0.1.717
 	touch $(STAMP)
 
-## run: show the reference model from the shipped catalog (the web site lands with `serve`)
+## run: serve the site on the shipped catalog at http://127.0.0.1:8000 (HOST=, PORT= to change)
 run: $(STAMP)
-	$(BIN)/modelvs show gemini-3.1-pro-preview
+	$(BIN)/modelvs serve --host $(or $(HOST),127.0.0.1) --port $(or $(PORT),8000)
 
 ## test: lint, type-check and the whole test suite with coverage
 test: lint typecheck unit

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from modelvs.cli import catalog_commands, engine_commands
+from modelvs.cli import catalog_commands, compare_command, engine_commands, serve_command
 
 app = typer.Typer(
     name="modelvs",
@@ -14,6 +14,8 @@ app = typer.Typer(
 )
 catalog_commands.register(app)
 engine_commands.register(app)
+compare_command.register(app)
+serve_command.register(app)
 
 
 def main() -> None:

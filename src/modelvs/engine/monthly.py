@@ -62,8 +62,13 @@ class RouteCost:
 
 def route_cost(catalog: Catalog, route_id: str, workload: Workload, on: dt.date) -> RouteCost:
     """The monthly cost of `workload` on one route, with the provider's fees."""
-    provider_id = route_id.split(":", 1)[0]
+    provider_id, model_id = route_id.split(":", 1)
     provider = catalog.providers[provider_id]
+    kind = provider.kind
+    if kind is ProviderKind.FIRST_PARTY and provider.lab not in (None, model_id.split("/", 1)[0]):
+        # A lab's API reselling another lab's model (Perplexity serving Gemini) is not that model's
+        # first party: the tie-break must not prefer it over the model's own lab or a cloud.
+        kind = ProviderKind.CLOUD
     priced: list[tuple[Decimal, RequestPrice]] = []
     total = Decimal(0)
     for profile in workload.profiles:
@@ -76,13 +81,11 @@ def route_cost(catalog: Catalog, route_id: str, workload: Workload, on: dt.date)
                 continue
             price = price_request(catalog, route_id, profile.request(mode), on)
             if price.total is None:
-                return RouteCost(
-                    route_id, provider_id, provider.kind, None, (), (), impossible=price.impossible
-                )
+                return RouteCost(route_id, provider_id, kind, None, (), (), impossible=price.impossible)
             priced.append((count * share, price))
             total += count * share * price.total
     fees = tuple(_fee(f.kind, f.percent, f.minimum_usd, f.description, total) for f in provider.fees)
-    return RouteCost(route_id, provider_id, provider.kind, total, fees, tuple(priced))
+    return RouteCost(route_id, provider_id, kind, total, fees, tuple(priced))
 
 
 def _fee(kind: FeeKind, percent: Decimal, minimum: Decimal | None, description: str, spend: Decimal) -> Fee:

@@ -23,6 +23,7 @@ from modelvs.schema import Model, PriceSchedule, PriceTier, Route
 from modelvs.schema.vocab import Comparison, PriceMode, Unit
 
 MILLION = Decimal(1_000_000)
+ZERO = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -95,22 +96,95 @@ def tier_for(schedule: PriceSchedule, prompt_tokens: int) -> PriceTier | None:
 
 def price_request(catalog: Catalog, route_id: str, request: Request, on: dt.date) -> RequestPrice:
     """The price of `request` on route `route_id` with the prices in effect on `on`."""
+    plan = _plan(catalog, route_id, request.mode, on)
+    # The limits are compared here first, and explained only when crossed: most requests fit.
+    answer = request.output_tokens + request.reasoning_tokens
+    if (plan.input_limit is not None and request.input_tokens > plan.input_limit) or (
+        plan.limits.max_output is not None and answer > plan.limits.max_output
+    ):
+        return RequestPrice(route_id, request.mode, None, impossible=_over_limits(request, plan.limits))
+    if plan.base is None:
+        return RequestPrice(route_id, plan.mode, None, impossible=f"no price in effect on {on.isoformat()}")
+    return _bill(route_id, plan, request)
+
+
+@dataclass(frozen=True)
+class _Rates:
+    """The rates one tier (or the base schedule) bills: the tier's own, else the schedule's."""
+
+    input: Decimal | None
+    output: Decimal | None
+    cache_read: Decimal | None
+    reasoning: Decimal | None
+    tier: PriceTier | None
+    """The tier these rates come from; None for the base rates."""
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What pricing a request on one route, in one asked mode, on one day needs; built once."""
+
+    limits: Limits
+    input_limit: int | None
+    """The route's input limit, else its context window: the most prompt tokens it takes."""
+    mode: PriceMode
+    """The mode billed: the asked one, or standard when the route has no price for it."""
+    notes: tuple[str, ...]
+    schedule: PriceSchedule | None
+    base: _Rates | None
+    """None when no schedule is in effect."""
+    tiers: tuple[tuple[int, bool, _Rates], ...]
+    """(threshold, whether a prompt of exactly the threshold is in the tier, rates), in order."""
+    per_request: Decimal | None
+
+
+_PlanKey = tuple[str, PriceMode, dt.date]
+_plans: tuple[Catalog | None, dict[_PlanKey, _Plan]] = (None, {})
+"""Plans of the catalog priced last. One catalog is live at a time; a new one starts over, so an
+old catalog is not kept alive. Read and replaced as one tuple, so threads pricing two catalogs
+at once can only lose plans, never mix them."""
+_PLANS_MAX = 200_000
+"""Plans kept before the memo starts over: a few per route and day, ample for any catalog."""
+
+
+def _plan(catalog: Catalog, route_id: str, mode: PriceMode, on: dt.date) -> _Plan:
+    # Memoised because the schedule lookup, limits and tier rates took most of a request's
+    # pricing time; the catalog and its records are immutable, so a plan never goes stale.
+    global _plans
+    owner, plans = _plans
+    if owner is not catalog or len(plans) >= _PLANS_MAX:
+        owner, plans = _plans = (catalog, {})
+    key = (route_id, mode, on)
+    plan = plans.get(key)
+    if plan is None:
+        plan = plans[key] = _make_plan(catalog, route_id, mode, on)
+    return plan
+
+
+def _make_plan(catalog: Catalog, route_id: str, mode: PriceMode, on: dt.date) -> _Plan:
     route = catalog.routes[route_id]
-    model = catalog.models[route_id.split(":", 1)[1]]
-    limits = route_limits(model, route)
-    impossible = _over_limits(request, limits)
-    if impossible is not None:
-        return RequestPrice(route_id, request.mode, None, impossible=impossible)
-    notes: list[str] = []
-    mode = request.mode
+    limits = route_limits(catalog.models[route_id.split(":", 1)[1]], route)
+    notes: tuple[str, ...] = ()
     schedule = schedule_for(route, mode, on)
     if schedule is None and mode is not PriceMode.STANDARD:
-        notes.append(f"no {mode.value} price on this route: billed at the standard rate")
+        notes = (f"no {mode.value} price on this route: billed at the standard rate",)
         mode = PriceMode.STANDARD
         schedule = schedule_for(route, mode, on)
+    input_limit = limits.max_input or limits.context_window
     if schedule is None:
-        return RequestPrice(route_id, mode, None, impossible=f"no price in effect on {on.isoformat()}")
-    return _bill(route_id, mode, schedule, request, notes)
+        return _Plan(limits, input_limit, mode, (), None, None, (), None)
+    tiers = tuple((t.threshold, t.comparison is Comparison.GE, _rates(schedule, t)) for t in schedule.tiers)
+    per_request = schedule.per_unit.get(Unit.REQUEST)
+    return _Plan(limits, input_limit, mode, notes, schedule, _rates(schedule, None), tiers, per_request)
+
+
+def _rates(schedule: PriceSchedule, tier: PriceTier | None) -> _Rates:
+    def rate(component: str) -> Decimal | None:
+        value: Decimal | None = getattr(tier, component, None) if tier is not None else None
+        base: Decimal | None = getattr(schedule, component)
+        return value if value is not None else base
+
+    return _Rates(rate("input"), rate("output"), rate("cache_read"), rate("reasoning"), tier)
 
 
 def _over_limits(request: Request, limits: Limits) -> str | None:
@@ -123,50 +197,58 @@ def _over_limits(request: Request, limits: Limits) -> str | None:
     return None
 
 
-def _bill(
-    route_id: str, mode: PriceMode, schedule: PriceSchedule, request: Request, notes: list[str]
-) -> RequestPrice:
-    tier = tier_for(schedule, request.prompt_tokens)
-
-    def rate(component: str) -> Decimal | None:
-        value: Decimal | None = getattr(tier, component, None) if tier is not None else None
-        base: Decimal | None = getattr(schedule, component)
-        return value if value is not None else base
-
-    input_rate = rate("input")
-    output_rate = rate("output")
-    if input_rate is None or output_rate is None:
+def _bill(route_id: str, plan: _Plan, request: Request) -> RequestPrice:
+    prompt = request.input_tokens
+    rates = plan.base
+    assert rates is not None  # price_request returns before billing a route with no schedule
+    threshold = None
+    for at, inclusive, tier in plan.tiers:  # the last tier the prompt crosses, as `tier_for` picks it
+        if prompt > at or (inclusive and prompt == at):
+            rates, threshold = tier, at
+    mode = plan.mode
+    input_rate = rates.input
+    output_rate = rates.output
+    output_tokens = request.output_tokens
+    reasoning_tokens = request.reasoning_tokens
+    # An unpriced component only blocks a request that uses it: embedding routes price input alone.
+    if (input_rate is None and prompt) or (output_rate is None and (output_tokens or reasoning_tokens)):
         return RequestPrice(
             route_id, mode, None, impossible="the route publishes no input or output token price"
         )
-    lines = [Line("input", request.uncached_tokens, input_rate, _cost(request.uncached_tokens, input_rate))]
-    if request.cached_tokens:
-        cache_rate = rate("cache_read")
+    input_rate = ZERO if input_rate is None else input_rate
+    output_rate = ZERO if output_rate is None else output_rate
+    notes = list(plan.notes)
+    cached = request.cached_tokens
+    written = request.cache_write_tokens
+    uncached = prompt - cached - written
+    lines = [Line("input", uncached, input_rate, uncached * input_rate / MILLION)]
+    if cached:
+        cache_rate = rates.cache_read
         if cache_rate is None:
             notes.append("no cache-read price: cached tokens billed at the input rate")
             cache_rate = input_rate
-        lines.append(
-            Line("cache_read", request.cached_tokens, cache_rate, _cost(request.cached_tokens, cache_rate))
-        )
-    if request.cache_write_tokens:
-        write_rate = _cache_write_rate(tier, schedule, request.cache_ttl)
+        lines.append(Line("cache_read", cached, cache_rate, cached * cache_rate / MILLION))
+    if written:
+        assert plan.schedule is not None
+        write_rate = _cache_write_rate(rates.tier, plan.schedule, request.cache_ttl)
         if write_rate is None:
             notes.append("no cache-write price: written tokens billed at the input rate")
             write_rate = input_rate
-        tokens = request.cache_write_tokens
-        lines.append(Line("cache_write", tokens, write_rate, _cost(tokens, write_rate)))
-    lines.append(
-        Line("output", request.output_tokens, output_rate, _cost(request.output_tokens, output_rate))
-    )
-    if request.reasoning_tokens:
-        reasoning_rate = rate("reasoning") or output_rate
-        tokens = request.reasoning_tokens
-        lines.append(Line("reasoning", tokens, reasoning_rate, _cost(tokens, reasoning_rate)))
-    per_request = schedule.per_unit.get(Unit.REQUEST)
+        lines.append(Line("cache_write", written, write_rate, written * write_rate / MILLION))
+    lines.append(Line("output", output_tokens, output_rate, output_tokens * output_rate / MILLION))
+    if reasoning_tokens:
+        reasoning_rate = rates.reasoning
+        if reasoning_rate is None:  # not `or`: a published rate of 0 is a price
+            reasoning_rate = output_rate
+        lines.append(
+            Line("reasoning", reasoning_tokens, reasoning_rate, reasoning_tokens * reasoning_rate / MILLION)
+        )
+    per_request = plan.per_request
     if per_request:
         lines.append(Line("request", 1, per_request * MILLION, per_request))
-    total = sum((line.cost for line in lines), Decimal(0))
-    threshold = tier.threshold if tier is not None else None
+    total = ZERO
+    for line in lines:
+        total += line.cost
     return RequestPrice(route_id, mode, total, tuple(lines), threshold, notes=tuple(notes))
 
 
@@ -177,7 +259,3 @@ def _cache_write_rate(tier: PriceTier | None, schedule: PriceSchedule, ttl: str)
         if ttl == "default" and rates:
             return next(iter(rates.values()))
     return None
-
-
-def _cost(tokens: int, rate_per_million: Decimal) -> Decimal:
-    return tokens * rate_per_million / MILLION

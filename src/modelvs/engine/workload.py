@@ -82,8 +82,12 @@ class Workload:
             raise ValueError("requests per month cannot be negative")
         if not self.profiles:
             raise ValueError("a workload needs at least one request profile")
+        if any(not 0 <= p.share <= 1 for p in self.profiles):
+            raise ValueError("a profile's share must be between 0 and 1")
         if sum(p.share for p in self.profiles) != 1:
             raise ValueError("profile shares must add up to 1")
+        for profile in self.profiles:
+            profile.request(PriceMode.STANDARD)  # a bad profile fails here, not later when priced
         if not 0 <= self.batch_share <= 1:
             raise ValueError("batch share must be between 0 and 1")
 
@@ -110,3 +114,19 @@ DEFAULT_WORKLOAD = Workload(1_000_000, (Profile(800, 250),))
 The traffic that reproduces the reference comparison page's monthly figures; always shown
 with the result and always editable.
 """
+
+
+def describe(workload: Workload) -> str:
+    """The workload in one phrase, always shown with a cost."""
+    parts = []
+    for p in workload.profiles:
+        extra = []
+        if p.cached_tokens:
+            extra.append(f"{p.cached_tokens:,} of them cached")
+        if p.reasoning_tokens:
+            extra.append(f"{p.reasoning_tokens:,} reasoning tokens")
+        tail = f" ({', '.join(extra)})" if extra else ""
+        share = "" if len(workload.profiles) == 1 else f"{p.share * 100:g}% "
+        parts.append(f"{share}{p.input_tokens:,} input and {p.output_tokens:,} output tokens{tail}")
+    batch = f"; {workload.batch_share * 100:g}% in batch mode" if workload.batch_share else ""
+    return f"{workload.requests_per_month:,} requests a month of {' / '.join(parts)}{batch}"

@@ -7,10 +7,9 @@ from decimal import Decimal
 from typing import Any
 
 from modelvs.catalog import Catalog
-from modelvs.cli.workload_options import describe
 from modelvs.engine.monthly import TIE_RULE, RouteCost
 from modelvs.engine.rank import Needs, Ranked
-from modelvs.engine.workload import Workload
+from modelvs.engine.workload import Workload, describe
 
 VIEW_VERSION = "1"
 

@@ -1,0 +1,63 @@
+"""Comparison speed: facts + prose (+ dict) and the Markdown page for 1,000 random pairs.
+
+Run: `python -m bench.compare`. Pairs are drawn from the shipped catalog with a fixed seed; the
+first pair warms the related-models index, which is built once per catalog and date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import statistics
+import time
+from collections.abc import Callable
+from functools import partial
+
+from modelvs.catalog import load_catalog
+from modelvs.engine.compare import compare, comparison_to_dict
+from modelvs.engine.workload import DEFAULT_WORKLOAD
+from modelvs.views.comparison_md import comparison_markdown
+from modelvs.views.comparison_tables import comparison_tables
+
+ON = dt.date(2026, 11, 24)
+PAIRS = 1_000
+SEED = 11
+
+
+def _micros(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * 1e6
+
+
+def _report(label: str, samples: list[float]) -> None:
+    p95 = statistics.quantiles(samples, n=20)[-1]
+    print(f"{label:<34} median {statistics.median(samples):>9,.0f} µs   p95 {p95:>9,.0f} µs")
+
+
+def main() -> None:
+    catalog = load_catalog()
+    rng = random.Random(SEED)
+    ids = sorted(catalog.models)
+    pairs = [rng.sample(ids, 2) for _ in range(PAIRS)]
+    compare(catalog, pairs[0], DEFAULT_WORKLOAD, ON)  # warm the related index
+    facts, with_dict, tables, markdown = [], [], [], []
+    for pair in pairs:
+        facts.append(_micros(partial(compare, catalog, pair, DEFAULT_WORKLOAD, ON)))
+        result = compare(catalog, pair, DEFAULT_WORKLOAD, ON)
+        with_dict.append(facts[-1] + _micros(partial(comparison_to_dict, result)))
+        data = comparison_to_dict(result)
+        tables.append(_micros(partial(comparison_tables, catalog, data)))
+        extra = comparison_tables(catalog, data)
+        markdown.append(_micros(partial(comparison_markdown, data, extra)))
+    print(f"{PAIRS:,} random pairs from {len(ids):,} models, prices on {ON}")
+    _report("facts + verdicts + prose + FAQ", facts)
+    _report("  ... + comparison_to_dict", with_dict)
+    _report("pricing/sources tables", tables)
+    _report("markdown rendering", markdown)
+    whole = [a + b + c for a, b, c in zip(with_dict, tables, markdown, strict=True)]
+    _report("whole Markdown page", whole)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+"""`compare A B [C ...]`: a side-by-side comparison of 2 to 10 models at a workload."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import typer
+
+from modelvs.cli import workload_options as wo
+from modelvs.cli.common import (
+    DataOption,
+    Format,
+    console,
+    fail,
+    open_catalog,
+    print_json,
+    resolve_model,
+    today,
+)
+from modelvs.engine.compare import compare as compare_models
+from modelvs.engine.compare import comparison_to_dict
+from modelvs.engine.compare.comparison import MAX_MODELS, MIN_MODELS
+from modelvs.views.comparison_md import comparison_markdown
+from modelvs.views.comparison_tables import comparison_tables
+from modelvs.views.comparison_text import render_comparison_text
+
+On = typer.Option(None, "--on", help="Compare the prices in effect on this date (YYYY-MM-DD; default today).")
+FormatOption = typer.Option(Format.TEXT, "--format", "-f", help="text, json or md.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(compare)
+
+
+def compare(
+    models: list[str] = typer.Argument(..., help="2 to 10 models: canonical ids, slugs, names or aliases."),
+    requests: str = wo.Requests,
+    input_: str = wo.Input,
+    output: str = wo.Output,
+    cached: str = wo.Cached,
+    reasoning: str = wo.Reasoning,
+    batch_share: str = wo.BatchShare,
+    on: str | None = On,
+    fmt: Format = FormatOption,
+    data: Path | None = DataOption,
+) -> None:
+    """Compare models side by side: verdict, cost at your traffic, prices, capabilities, sources."""
+    if not MIN_MODELS <= len(models) <= MAX_MODELS:
+        fail(f"compare takes {MIN_MODELS} to {MAX_MODELS} models, got {len(models)}")
+    workload = wo.build_workload(requests, input_, output, cached, reasoning, batch_share)
+    day = _date(on)
+    catalog = open_catalog(data)
+    ids = [resolve_model(catalog, m) for m in models]
+    twice = sorted({m for m in ids if ids.count(m) > 1})
+    if twice:
+        fail(f"a model appears twice: {', '.join(twice)} (names and aliases resolve to the same id)")
+    view = comparison_to_dict(compare_models(catalog, ids, workload, day))
+    if fmt is Format.JSON:
+        print_json(view)
+        return
+    tables = comparison_tables(catalog, view)
+    if fmt is Format.MD:
+        # Straight to stdout: rich would wrap long table rows and break the Markdown.
+        sys.stdout.write(comparison_markdown(view, tables))
+        return
+    render_comparison_text(console, view, tables)
+
+
+def _date(text: str | None) -> dt.date:
+    if text is None:
+        return today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        fail(f"--on takes a date as YYYY-MM-DD, got {text!r}")

@@ -1,0 +1,72 @@
+"""`compare()`: facts, then verdicts, prose, FAQ and related comparisons, in one frozen result."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from modelvs.catalog import Catalog
+from modelvs.engine.workload import Workload
+
+from .facts import Facts, build_facts
+from .faq import FaqEntry, faq
+from .prose import Prose, prose
+from .related import RelatedSet, related
+from .types import ModelRef
+from .verdicts import Verdicts, verdicts
+
+COMPARISON_VERSION = "1"
+MIN_MODELS, MAX_MODELS = 2, 10
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A comparison of 2 to 10 models at one workload on one date; everything derives from `facts`."""
+
+    version: str
+    on: dt.date
+    models: tuple[ModelRef, ...]
+    facts: Facts
+    verdicts: Verdicts
+    prose: Prose
+    faq: tuple[FaqEntry, ...]
+    related: tuple[RelatedSet, ...]
+
+    @property
+    def names(self) -> dict[str, str]:
+        return {m.id: m.name for m in self.models}
+
+
+def compare(catalog: Catalog, model_ids: list[str], workload: Workload, on: dt.date) -> Comparison:
+    """Compare models (ids, slugs or aliases) at `workload` with the prices in effect on `on`."""
+    ids = [catalog.resolve(m) for m in model_ids]
+    if len(set(ids)) != len(ids):
+        raise ValueError("a model appears twice in the comparison")
+    if not MIN_MODELS <= len(ids) <= MAX_MODELS:
+        raise ValueError(f"compare takes {MIN_MODELS} to {MAX_MODELS} models, not {len(ids)}")
+    refs = tuple(ModelRef(m, catalog.slugs[m], catalog.models[m].name, _lab_name(catalog, m)) for m in ids)
+    names = _display_names(refs)
+    facts = build_facts(catalog, ids, workload, on)
+    return Comparison(
+        COMPARISON_VERSION,
+        on,
+        refs,
+        facts,
+        verdicts(facts, names),
+        prose(refs, facts, names),
+        faq(facts, names),
+        related(catalog, ids, float(facts.workload.input_share.value), on),
+    )
+
+
+def _lab_name(catalog: Catalog, model_id: str) -> str:
+    lab = catalog.labs.get(model_id.split("/", 1)[0])
+    return lab.name if lab is not None else model_id.split("/", 1)[0]
+
+
+def _display_names(refs: tuple[ModelRef, ...]) -> dict[str, str]:
+    # Two models can share a display name (a dated snapshot and its alias); the id tells them apart.
+    counts: dict[str, int] = {}
+    for r in refs:
+        counts[r.name] = counts.get(r.name, 0) + 1
+    return {r.id: r.name if counts[r.name] == 1 else f"{r.name} ({r.id})" for r in refs}

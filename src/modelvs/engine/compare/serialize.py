@@ -1,0 +1,45 @@
+"""`comparison_to_dict`: the JSON-ready form every renderer (CLI, API, web) reads.
+
+Keys are the dataclass field names of `Comparison` and the types it holds, so they are documented
+by those docstrings and stay stable; every fact object also carries `kind` (its fact kind).
+Conversions: Decimal -> string (exact), date -> ISO string, tuple -> list, enum -> value. The
+top-level `version` field changes whenever a key is renamed or removed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from .comparison import Comparison
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out: dict[str, Any] = {}
+        kind = getattr(type(value), "kind", None)
+        if isinstance(kind, str):
+            out["kind"] = kind
+        for f in dataclasses.fields(value):
+            out[f.name] = _plain(getattr(value, f.name))
+        return out
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
+    """The whole comparison as plain JSON types, `version` first."""
+    out: dict[str, Any] = _plain(comparison)
+    return out

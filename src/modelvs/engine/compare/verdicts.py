@@ -1,0 +1,253 @@
+"""Verdicts from facts: scorecard (both sides of every signal), tradeoffs, switch friction, choose-when."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .capabilities import label
+from .facts import Facts
+from .types import Figure, Names, join
+
+TIE, UNKNOWN = "tie", "unknown"
+
+# signal id: (row label, what leading it gains you)
+SIGNALS: dict[str, tuple[str, str]] = {
+    "input_price": ("Input price per 1M tokens", "the lower input price"),
+    "output_price": ("Output price per 1M tokens", "the lower output price"),
+    "cache_read_price": ("Cache-read price per 1M tokens", "the lower cache-read price"),
+    "context_window": ("Context window (tokens)", "the larger context window"),
+    "max_output": ("Max output (tokens)", "the higher output limit"),
+    "monthly_cost": ("Monthly cost at your traffic", "the lower monthly cost at your traffic"),
+    "routes": ("Routes with a price for your traffic", "more routes that price your traffic"),
+    "capabilities": ("Capabilities (known yes)", "more capabilities known to be supported"),
+    "benchmarks": ("Comparable benchmark wins", "more comparable benchmark wins"),
+}
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    """One signal with every model's value and who leads: a model id, `tie` or `unknown`."""
+
+    signal: str
+    label: str
+    cells: tuple[str, ...]
+    lead: str
+    leaders: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Direction:
+    """What moving production traffic from one model to another involves."""
+
+    source: str
+    target: str
+    bullets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Verdicts:
+    scorecard: tuple[ScoreRow, ...]
+    tradeoffs: tuple[str, ...]
+    switch: tuple[Direction, ...]
+    choose: tuple[str, ...]
+    """`Choose X when ...`, one per model that leads on something."""
+
+
+def _lead(models: tuple[str, ...], leaders: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    if not leaders:
+        return UNKNOWN, ()
+    if len(leaders) == 1:
+        return leaders[0], leaders
+    return TIE, leaders
+
+
+def _most(models: tuple[str, ...], values: tuple[int, ...]) -> tuple[str, ...]:
+    top = max(values)
+    return tuple(m for m, v in zip(models, values, strict=True) if v == top)
+
+
+def scorecard(f: Facts) -> tuple[ScoreRow, ...]:
+    models = f.routes.models
+    rows: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
+    for signal, fact in zip(("input_price", "output_price", "cache_read_price"), f.rates, strict=True):
+        rows.append((signal, tuple(r.text if r else "no published price" for r in fact.rates), fact.lowest))
+    for signal, lim in (("context_window", f.context_window), ("max_output", f.max_output)):
+        rows.append((signal, tuple(v.text if v else UNKNOWN for v in lim.values), lim.largest))
+    rows.append(
+        (
+            "monthly_cost",
+            tuple(c.monthly.text if c.monthly else "no published price" for c in f.monthly.costs),
+            f.monthly.cheapest,
+        )
+    )
+    rows.append(
+        (
+            "routes",
+            tuple(f"{n} of {len(p)}" for n, p in zip(f.routes.priced, f.routes.providers, strict=True)),
+            _most(models, f.routes.priced),
+        )
+    )
+    caps = f.capabilities
+    unknown = tuple(sum(1 for _, s in caps.cells if s[i] == UNKNOWN) for i in range(len(models)))
+    rows.append(
+        (
+            "capabilities",
+            tuple(f"{y} yes, {u} unknown" for y, u in zip(caps.yes_counts, unknown, strict=True)),
+            _most(models, caps.yes_counts),
+        )
+    )
+    bench = f.benchmarks
+    wins = tuple(sum(1 for r in bench.comparable if m in r.leaders and len(r.leaders) == 1) for m in models)
+    cells = tuple(f"{w} of {len(bench.comparable)}" if bench.comparable else "none comparable" for w in wins)
+    rows.append(("benchmarks", cells, _most(models, wins) if bench.comparable else ()))
+    out = []
+    for signal, cells, leaders in rows:
+        lead, who = _lead(models, leaders)
+        out.append(ScoreRow(signal, SIGNALS[signal][0], cells, lead, who))
+    return tuple(out)
+
+
+def tradeoffs(rows: tuple[ScoreRow, ...], models: tuple[str, ...], names: Names) -> tuple[str, ...]:
+    """Per model, the signals it alone leads against those another model alone leads."""
+    out = []
+    for m in models:
+        gains = [SIGNALS[r.signal][1] for r in rows if r.lead == m]
+        losses = [SIGNALS[r.signal][1] for r in rows if r.lead not in (m, TIE, UNKNOWN)]
+        if not gains:
+            continue
+        if losses:
+            out.append(f"Picking {names[m]} gains {join(gains)}, and gives up {join(losses)}.")
+        else:
+            out.append(f"Picking {names[m]} gains {join(gains)}, with no signal where another model leads.")
+    return tuple(out)
+
+
+def directions(models: tuple[str, ...], cheapest: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Both ways for two models; with more, from each other model to the cheapest at the workload."""
+    if len(models) == 2:
+        return [(models[0], models[1]), (models[1], models[0])]
+    target = cheapest[0] if cheapest else models[0]
+    return [(m, target) for m in models if m != target]
+
+
+def switch_friction(f: Facts, names: Names) -> tuple[Direction, ...]:
+    models = f.routes.models
+    out = []
+    for src, dst in directions(models, f.monthly.cheapest):
+        i, j = models.index(src), models.index(dst)
+        bullets = [_ab_test(f, names, i, j)]
+        caps = f.capabilities
+        lost = [c for c, s in caps.cells if s[i] == "yes" and s[j] == "no"]
+        unsure = [c for c, s in caps.cells if s[i] == "yes" and s[j] == UNKNOWN]
+        if lost:
+            bullets.append(
+                f"{names[dst]} lacks {join([label(c) for c in lost])}, which {names[src]} supports."
+            )
+        if unsure:
+            bullets.append(
+                f"Test {join([label(c) for c in unsure])} on {names[dst]} first: the catalog does not record"
+                f" support, and {names[src]} has it."
+            )
+        for lim, what in ((f.context_window, "prompts"), (f.max_output, "answers")):
+            a, b = lim.values[i], lim.values[j]
+            if a is not None and b is not None and a.value != b.value:
+                if b.value < a.value:
+                    bullets.append(
+                        f"{what.capitalize()} over {b.text} tokens fail on {names[dst]};"
+                        f" {names[src]} allows {a.text}."
+                    )
+                else:
+                    bullets.append(f"{names[dst]} allows {what} of up to {b.text} tokens, up from {a.text}.")
+        bullets.append(_bill(f, names, i, j))
+        life = f.lifecycle.models[j]
+        if life.status == "preview":
+            bullets.append(f"{names[dst]} is a preview model: its behaviour and price may still change.")
+        if life.deprecation_date is not None:
+            bullets.append(f"Plan for {names[dst]}'s deprecation date, {life.deprecation_date.isoformat()}.")
+        out.append(Direction(src, dst, tuple(dict.fromkeys(b for b in bullets if b))))
+    return tuple(out)
+
+
+def _ab_test(f: Facts, names: Names, i: int, j: int) -> str:
+    shared = [p for p in f.shared_providers.providers if p.costs[j] is not None]
+    if shared:
+        best = min(shared, key=lambda p: (_value(p.costs[j]), p.name))
+        a, b = best.costs[i], best.costs[j]
+        src, dst_name = names[f.routes.models[i]], names[f.routes.models[j]]
+        theirs = f"against {a.text} for {src}" if a is not None else f"and {src} has no price there"
+        return f"A/B test on {best.name}, where {dst_name} costs {_text(b)} a month {theirs}."
+    dst = f.monthly.costs[j]
+    if dst.provider is not None:
+        name = names[dst.model]
+        return f"No provider serves both, so {name} needs its own account; {dst.provider} is cheapest."
+    return f"No provider serves both, and {names[dst.model]} has no priced route for your traffic."
+
+
+def _bill(f: Facts, names: Names, i: int, j: int) -> str:
+    a, b = f.monthly.costs[i].monthly, f.monthly.costs[j].monthly
+    if a is None or b is None:
+        return ""
+    if a.text == b.text:
+        return (
+            f"Your monthly bill stays effectively the same at {a.text} on {names[f.monthly.costs[j].model]}."
+        )
+    gap = next(
+        (g for g in f.monthly.gaps if g.model in (f.monthly.costs[i].model, f.monthly.costs[j].model)), None
+    )
+    change = (
+        f", {'up' if b.value > a.value else 'down'} {gap.amount.text}"
+        if gap is not None and len(f.monthly.costs) == 2
+        else ""
+    )
+    return f"Your monthly bill moves from {a.text} to {b.text}{change}."
+
+
+def choose_when(f: Facts, rows: tuple[ScoreRow, ...], names: Names) -> tuple[str, ...]:
+    models = f.routes.models
+    out = []
+    for i, m in enumerate(models):
+        when: list[str] = []
+        if f.monthly.gaps and m in f.monthly.cheapest:
+            when.append("cost at your traffic decides")
+        for lim, what in ((f.context_window, "prompts exceed"), (f.max_output, "answers run past")):
+            others = [v for k, v in enumerate(lim.values) if k != i and v is not None]
+            mine = lim.values[i]
+            if mine is not None and others and m in lim.largest and len(lim.largest) == 1:
+                when.append(f"{what} {max(others, key=lambda v: v.value).text} tokens")
+        if f.capabilities.only[i]:
+            when.append(f"you need {join([label(c) for c in f.capabilities.only[i]])}")
+        for be in f.break_even:
+            if be.basis_label == "the cheapest routes" and be.ratio is not None and m in be.models:
+                side = "more input-heavy" if be.cheaper_above == m else "more output-heavy"
+                other = be.models[1] if be.models[0] == m else be.models[0]
+                suffix = "" if len(models) == 2 else f" (against {names[other]})"
+                when.append(f"your traffic is {side} than {be.ratio.text} input:output{suffix}")
+        wins = [r.name for r in f.benchmarks.comparable if r.leaders == (m,)]
+        if wins:
+            when.append(f"{join(wins)} results matter")
+        if when:
+            out.append(f"Choose {names[m]} when {_or(when)}.")
+    return tuple(out)
+
+
+def _value(fig: Figure | None) -> Decimal:
+    return fig.value if fig is not None else Decimal(0)
+
+
+def _text(fig: Figure | None) -> str:
+    return fig.text if fig is not None else "no price"
+
+
+def _or(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])}, or {items[-1]}"
+
+
+def verdicts(f: Facts, names: Names) -> Verdicts:
+    rows = scorecard(f)
+    models = f.routes.models
+    return Verdicts(
+        rows, tradeoffs(rows, models, names), switch_friction(f, names), choose_when(f, rows, names)
+    )

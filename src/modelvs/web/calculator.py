@@ -1,0 +1,101 @@
+"""The calculator: every model that meets the requirements, ranked by monthly cost at the reader's traffic."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from modelvs.engine.rank import Needs, Ranked, rank
+from modelvs.engine.workload import Workload
+from modelvs.params import ParamError, parse_int, parse_needs, parse_workload, workload_query
+from modelvs.schema.vocab import CAPABILITY_LABELS, Modality
+from modelvs.views.costs import rank_view
+from modelvs.views.format import usd_amount
+from modelvs.web.http import conditional, state_of
+from modelvs.web.render import bad_request, page
+from modelvs.web.state import WebState
+
+PAGE_SIZE = 50
+
+
+def ranked(web: WebState, needs: Needs, workload: Workload, on: dt.date) -> list[Ranked]:
+    """All models meeting `needs`, cheapest first (cached per needs, workload, date and catalog)."""
+    key = ("rank", needs, workload, on, web.catalog.version)
+    result: list[Ranked] = web.pages.get_or_make(key, lambda: rank(web.catalog, needs, workload, on))
+    return result
+
+
+def ranked_view(web: WebState, needs: Needs, workload: Workload, offset: int, limit: int) -> dict[str, Any]:
+    """`rank_view` of one page of the ranking, ranks counted from the top; `total` is the whole count."""
+    on = web.today()
+    everything = ranked(web, needs, workload, on)
+    view = rank_view(web.catalog, everything[offset : offset + limit], needs, workload, on)
+    for i, row in enumerate(view["models"], start=offset + 1):
+        row["rank"] = i
+    view["total"] = len(everything)
+    view["offset"] = offset
+    view["limit"] = limit
+    return view
+
+
+def calculator(request: Request) -> Response:
+    web = state_of(request)
+    q = request.query_params
+    try:
+        workload = parse_workload(q)
+        needs = parse_needs(q.getlist("capability"), q.get("min_context"), q.getlist("input_modality"))
+        page_no = parse_int(q.get("page"), "page", 1, 1, 10_000)
+    except ParamError as err:
+        return bad_request(request, err.param, err.detail)
+
+    def make() -> Response:
+        view = ranked_view(web, needs, workload, (page_no - 1) * PAGE_SIZE, PAGE_SIZE)
+        rows = [
+            {
+                "rank": m["rank"],
+                "url": f"/models/{m['model']['slug']}",
+                "name": m["model"]["name"],
+                "provider": m["provider"]["name"],
+                "provider_id": m["provider"]["id"],
+                "monthly": usd_amount(m["monthly_usd"]) if m["monthly_usd"] is not None else "not priced",
+                "fees": "; ".join(
+                    f"{f['percent']}% {f['kind'].replace('_', ' ')}: {usd_amount(f['usd'])}"
+                    for f in m["fees"]
+                )
+                or "none",
+            }
+            for m in view["models"]
+        ]
+        pages = (view["total"] + PAGE_SIZE - 1) // PAGE_SIZE
+        base = [(k, v) for k, v in q.multi_items() if k != "page"]
+        return page(
+            request,
+            "calculator.html",
+            title="Cost calculator: every model at your traffic",
+            description="Every model that meets your requirements, ranked by monthly cost at your traffic.",
+            path="/calculator",
+            view=view,
+            rows=rows,
+            values=workload_query(workload),
+            capabilities=[
+                {"id": c.value, "label": label, "checked": c in needs.capabilities}
+                for c, label in CAPABILITY_LABELS.items()
+            ],
+            modalities=[{"id": m.value, "checked": m in needs.input_modalities} for m in Modality],
+            min_context=q.get("min_context", ""),
+            page_no=page_no,
+            pages=pages,
+            prev_query=_query(base, page_no - 1) if page_no > 1 else None,
+            next_query=_query(base, page_no + 1) if page_no < pages else None,
+        )
+
+    return conditional(request, make)
+
+
+def _query(base: list[tuple[str, str]], page_no: int) -> str:
+    from urllib.parse import urlencode
+
+    return "?" + urlencode([*base, ("page", str(page_no))])

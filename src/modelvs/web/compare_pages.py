@@ -1,0 +1,203 @@
+"""Comparison pages: `/compare/<a>-vs-<b>` (canonical); `/compare/<a>/<b>` and `/compare?models=`."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlencode
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from modelvs.catalog import UnknownModelError
+from modelvs.engine.compare.comparison import MAX_MODELS
+from modelvs.params import WORKLOAD_PARAMS, ParamError, parse_models, parse_workload
+from modelvs.web.compare_view import comparison_context, faq_json_ld
+from modelvs.web.http import conditional, html, redirect, state_of
+from modelvs.web.render import bad_request, not_found, page, page_body, pair_link
+from modelvs.web.state import WebState
+from modelvs.web.store import pair_slug
+
+try:
+    from modelvs.storage.bots import is_bot
+except ImportError:  # pragma: no cover - the storage package is built alongside
+
+    def is_bot(user_agent: str | None) -> bool:
+        ua = (user_agent or "").lower()
+        return not ua.strip() or any(t in ua for t in ("bot", "crawler", "spider", "curl/", "wget/"))
+
+
+def _query_suffix(request: Request, keep: tuple[str, ...] = WORKLOAD_PARAMS) -> str:
+    items = [(k, v) for k, v in request.query_params.multi_items() if k in keep]
+    return f"?{urlencode(items)}" if items else ""
+
+
+def _resolve(web: WebState, name: str) -> str | None:
+    mid = web.by_slug.get(name)
+    if mid is not None:
+        return mid
+    try:
+        return web.catalog.resolve(name[:200])
+    except UnknownModelError:
+        return None
+
+
+def compare_pair(request: Request) -> Response:
+    """The canonical comparison page of two models; any other spelling answers 301."""
+    web = state_of(request)
+    pair: str = request.path_params["pair"]
+    ids = web.pair_ids(pair)
+    if ids is not None and pair_slug(web.catalog, *ids) == pair:
+        return _comparison(request, web, list(ids), pair)
+    # Try every `-vs-` split with the loose resolver (aliases, names, the other order).
+    parts: list[tuple[str, str]] = []
+    start = 0
+    while (i := pair.find("-vs-", start)) != -1:
+        parts.append((pair[:i], pair[i + 4 :]))
+        start = i + 1
+    for left, right in parts:
+        a, b = _resolve(web, left), _resolve(web, right)
+        if a is not None and b is not None:
+            return _redirect_pair(request, web, a, b)
+    if not parts:
+        return not_found(
+            request, f"{pair[:100]!r} is not a comparison: use /compare/<model>-vs-<model>.", [pair]
+        )
+    left, right = parts[0]
+    return _unknown_pair(request, web, left, right)
+
+
+def compare_two(request: Request) -> Response:
+    """`/compare/<a>/<b>`: 301 to the canonical pair URL."""
+    web = state_of(request)
+    left, right = request.path_params["a"], request.path_params["b"]
+    a, b = _resolve(web, left), _resolve(web, right)
+    if a is None or b is None:
+        return _unknown_pair(request, web, left, right)
+    return _redirect_pair(request, web, a, b)
+
+
+def compare_many(request: Request) -> Response:
+    """`/compare?models=a,b,c`: up to ten models; canonical form is sorted unique slugs."""
+    web = state_of(request)
+    raw = request.query_params.get("models")
+    try:
+        names = parse_models(raw)
+    except ParamError as err:
+        if raw is None:
+            return page(
+                request,
+                "compare_start.html",
+                title="Compare models",
+                description="Pick two to ten models to compare.",
+                path="/compare",
+            )
+        return bad_request(request, err.param, err.detail)
+    ids: list[str] = []
+    unknown = [n for n in names if _resolve(web, n) is None]
+    if unknown:
+        return not_found(request, f"Unknown model: {', '.join(n[:80] for n in unknown)}.", unknown)
+    for n in names:
+        mid = _resolve(web, n)
+        if mid is not None and mid not in ids:
+            ids.append(mid)
+    if len(ids) > MAX_MODELS:
+        return bad_request(request, "models", f"takes 2 to {MAX_MODELS} models, got {len(ids)}")
+    if len(ids) == 1:
+        return redirect(f"/models/{web.catalog.slugs[ids[0]]}")
+    if len(ids) == 2:
+        return _redirect_pair(request, web, ids[0], ids[1])
+    slugs = sorted(web.catalog.slugs[m] for m in ids)
+    if raw != ",".join(slugs):
+        items = [("models", ",".join(slugs))] + [
+            (k, v) for k, v in request.query_params.multi_items() if k in WORKLOAD_PARAMS
+        ]
+        return redirect(f"/compare?{urlencode(items, safe=',')}")
+    ordered = [web.by_slug[s] for s in slugs]
+    return _comparison(request, web, ordered, None)
+
+
+def _redirect_pair(request: Request, web: WebState, a: str, b: str) -> Response:
+    if a == b:
+        return redirect(f"/models/{web.catalog.slugs[a]}")
+    return redirect(f"/compare/{pair_slug(web.catalog, a, b)}{_query_suffix(request)}")
+
+
+def _unknown_pair(request: Request, web: WebState, left: str, right: str) -> Response:
+    a, b = _resolve(web, left), _resolve(web, right)
+    unknown = [n for n, m in ((left, a), (right, b)) if m is None]
+    known = a or b
+    pairs: list[str] = []
+    if known is not None:
+        from modelvs.web.render import suggest
+
+        pairs = [pair_slug(web.catalog, known, s) for s in suggest(web.catalog, unknown[0]) if s != known]
+    message = f"No model matches {' or '.join(repr(n[:80]) for n in unknown)}."
+    return not_found(request, message, unknown, pairs)
+
+
+def _comparison(request: Request, web: WebState, ids: list[str], pair: str | None) -> Response:
+    try:
+        workload = parse_workload(request.query_params)
+    except ParamError as err:
+        return bad_request(request, err.param, err.detail)
+    if pair is not None and not is_bot(request.headers.get("user-agent")):
+        web.store.record_view(pair, datetime.now(UTC))
+    slugs = [web.catalog.slugs[m] for m in ids]
+    popular = _popular_links(web, slugs, pair)
+    on = web.today()
+
+    def render() -> str:
+        cmp = web.pages.get_or_make(
+            ("compare", tuple(ids), workload, on, web.catalog.version),
+            lambda: comparison_context(web.catalog, ids, workload, on),
+        )
+        names = [m["name"] for m in cmp["models"]]
+        path = f"/compare/{pair}" if pair else f"/compare?models={','.join(slugs)}"
+        return page_body(
+            request,
+            "compare.html",
+            title=" vs ".join(names),
+            description=cmp["data"]["prose"]["verdict"][:300],
+            path=path,
+            structured=[faq_json_ld(cmp["data"])],
+            cmp=cmp,
+            related=_related_links(web, cmp["data"]),
+            popular=popular,
+            form_action=f"/compare/{pair}" if pair else "/compare",
+            form_extra={} if pair else {"models": ",".join(slugs)},
+            **{k: cmp[k] for k in ("benchmark_sentence", "tag_labels", "freshness", "sources")},
+        )
+
+    def make() -> Response:
+        # The rendered page is cached too: it depends only on these inputs.
+        key = (
+            "compare-html",
+            tuple(ids),
+            workload,
+            on,
+            web.catalog.version,
+            str(request.base_url),
+            tuple(p["url"] for p in popular),
+        )
+        body: str = web.pages.get_or_make(key, render)
+        return html(body)
+
+    return conditional(request, make, extra=[p["url"] for p in popular])
+
+
+def _related_links(web: WebState, data: dict[str, Any]) -> list[dict[str, str]]:
+    links: list[dict[str, str]] = []
+    for group in data["related"]:
+        for c in group["candidates"]:
+            link = pair_link(web, c["pair"], note=f"({', '.join(c['reasons'])})" if c.get("reasons") else "")
+            if link is not None and link not in links:
+                links.append(link)
+    return links
+
+
+def _popular_links(web: WebState, slugs: list[str], current: str | None) -> list[dict[str, str]]:
+    ranked = [p for p, _ in web.popular() if p != current]
+    mine = [p for p in ranked if any(p.startswith(f"{s}-vs-") or p.endswith(f"-vs-{s}") for s in slugs)]
+    chosen = (mine + [p for p in ranked if p not in mine])[:10]
+    return [link for p in chosen if (link := pair_link(web, p)) is not None]

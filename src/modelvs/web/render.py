@@ -1,0 +1,119 @@
+"""Rendering pages: the base context every template gets, links, and the HTML error pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from modelvs.catalog import Catalog, UnknownModelError
+from modelvs.web.http import CACHE_ERROR, html, json_ld, state_of
+from modelvs.web.state import WebState
+from modelvs.web.store import pair_slug
+
+
+def canonical_url(request: Request, path: str) -> str:
+    """The absolute URL of `path` on the configured base URL (else the request's)."""
+    base: str | None = getattr(request.app.state, "base_url", None)
+    root = (base or str(request.base_url)).rstrip("/")
+    return root + path
+
+
+def page_body(
+    request: Request,
+    template: str,
+    *,
+    title: str,
+    description: str,
+    path: str,
+    structured: list[Any] | None = None,
+    noindex: bool = False,
+    **context: Any,
+) -> str:
+    """Render `template` with the base layout's context."""
+    web = state_of(request)
+    return web.render(
+        template,
+        title=title,
+        description=description,
+        canonical=canonical_url(request, path),
+        json_ld=[Markup(json_ld(s)) for s in structured or []],  # <, > and & are \\u-escaped
+        catalog_version=web.catalog.version[:12],
+        on=web.today().isoformat(),
+        noindex=noindex,
+        **context,
+    )
+
+
+def page(request: Request, template: str, *, status: int = 200, **context: Any) -> HTMLResponse:
+    """A rendered page (see `page_body`); error pages are cached briefly."""
+    body = page_body(request, template, **context)
+    return html(body, status=status, cache=CACHE_ERROR if status >= 400 else None)
+
+
+def model_link(web: WebState, model_id: str) -> dict[str, str]:
+    return {"url": f"/models/{web.catalog.slugs[model_id]}", "title": web.catalog.models[model_id].name}
+
+
+def pair_link(web: WebState, pair: str, note: str = "") -> dict[str, str] | None:
+    ids = web.pair_ids(pair)
+    if ids is None:
+        return None
+    names = [web.catalog.models[m].name for m in ids]
+    return {"url": f"/compare/{pair}", "title": f"{names[0]} vs {names[1]}", "note": note}
+
+
+def pair_link_of(catalog: Catalog, web: WebState, a: str, b: str) -> dict[str, str] | None:
+    return pair_link(web, pair_slug(catalog, a, b))
+
+
+def not_found(
+    request: Request, what: str, names: list[str] | None = None, pairs: list[str] | None = None
+) -> HTMLResponse:
+    """The 404 page: what was not found, and the closest models (or pairs) to try instead."""
+    web = state_of(request)
+    suggestions: list[dict[str, str]] = []
+    for name in names or []:
+        for mid in suggest(web.catalog, name):
+            found = model_link(web, mid)
+            if found not in suggestions:
+                suggestions.append(found)
+    pair_links = [link for p in pairs or [] if (link := pair_link(web, p)) is not None]
+    return page(
+        request,
+        "not_found.html",
+        title="Not found",
+        description=what,
+        path=request.url.path,
+        status=404,
+        noindex=True,
+        message=what,
+        suggestions=suggestions,
+        pair_suggestions=pair_links,
+    )
+
+
+def bad_request(request: Request, param: str, detail: str) -> HTMLResponse:
+    """A 422 page saying which parameter is wrong and what it accepts."""
+    return page(
+        request,
+        "error.html",
+        title="Cannot use these parameters",
+        description=detail,
+        path=request.url.path,
+        status=422,
+        noindex=True,
+        param=param,
+        detail=detail,
+        request_path=request.url.path,
+    )
+
+
+def suggest(catalog: Catalog, name: str, limit: int = 5) -> list[str]:
+    """Closest model ids to `name` (an ambiguous name's candidates first)."""
+    try:
+        return [catalog.resolve(name[:200])]
+    except UnknownModelError as err:
+        return err.suggestions[:limit] or catalog.suggest(name[:200], limit)

@@ -1,0 +1,165 @@
+"""The one route table: the ASGI app is built from it, and the static build reuses it.
+
+Each spec says whether its page can be exported as a static file and how to enumerate its path
+parameters; API specs also carry what `/openapi.json` documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from modelvs.web import api, calculator, compare_pages, openapi, pages, seo
+from modelvs.web.state import WebState
+
+Endpoint = Callable[[Request], Response]
+Enumerate = Callable[[WebState], Iterable[dict[str, str]]]
+
+
+@dataclass(frozen=True)
+class Param:
+    """A query or path parameter, as the OpenAPI document describes it."""
+
+    name: str
+    description: str
+    type: str = "string"
+    required: bool = False
+    repeated: bool = False
+    where: str = "query"
+
+
+@dataclass(frozen=True)
+class RouteSpec:
+    path: str
+    endpoint: Endpoint
+    name: str
+    exportable: bool
+    """Whether the static build writes this page (parameters from `enumerate`)."""
+    enumerate: Enumerate | None = None
+    api: bool = False
+    summary: str = ""
+    params: tuple[Param, ...] = ()
+
+
+WORKLOAD = (
+    Param("requests", "Requests a month (800, 200k, 1.5M; at most 1,000,000,000,000). Default 1,000,000."),
+    Param("input", "Input tokens per request, cached included (800, 200k, 1.5M). Default 800."),
+    Param("output", "Output tokens per request. Default 250."),
+    Param("cached", "Input tokens per request read from the cache; part of input. Default 0."),
+    Param("reasoning", "Reasoning tokens per request, billed on top of output. Default 0."),
+    Param("batch_share", "Share of requests in batch mode (0.5 or 50%). Default 0."),
+)
+NEEDS = (
+    Param(
+        "capability", "Capability that must be a known yes (repeatable or comma separated).", repeated=True
+    ),
+    Param("min_context", "Smallest context window in tokens (200k, 1M)."),
+    Param("input_modality", "Required input modality (repeatable or comma separated).", repeated=True),
+)
+PAGING = (
+    Param("limit", "Page size.", type="integer"),
+    Param("offset", "Rows to skip.", type="integer"),
+)
+
+
+def _models(web: WebState) -> Iterable[dict[str, str]]:
+    return ({"slug": s} for s in sorted(web.catalog.slugs.values()))
+
+
+def _providers(web: WebState) -> Iterable[dict[str, str]]:
+    return ({"provider": p} for p in sorted(web.catalog.providers))
+
+
+def _pairs(web: WebState) -> Iterable[dict[str, str]]:
+    return ({"pair": p} for p in seo.sitemap_pairs(web))
+
+
+def _once(web: WebState) -> Iterable[dict[str, str]]:
+    return [{}]
+
+
+ROUTES: tuple[RouteSpec, ...] = (
+    RouteSpec("/", pages.home, "home", True, _once),
+    RouteSpec("/compare/{pair}", compare_pages.compare_pair, "compare", True, _pairs),
+    RouteSpec("/compare/{a}/{b}", compare_pages.compare_two, "compare_two", False),
+    RouteSpec("/compare", compare_pages.compare_many, "compare_many", False),
+    RouteSpec("/models/{slug}", pages.model_page, "model", True, _models),
+    RouteSpec("/providers/{provider}", pages.provider_page, "provider", True, _providers),
+    RouteSpec("/calculator", calculator.calculator, "calculator", True, _once),
+    RouteSpec("/methodology", pages.methodology, "methodology", True, _once),
+    RouteSpec("/sitemap.xml", seo.sitemap, "sitemap", True, _once),
+    RouteSpec("/robots.txt", seo.robots, "robots", True, _once),
+    RouteSpec("/openapi.json", openapi.openapi, "openapi", True, _once),
+    RouteSpec(
+        "/api/v1/search",
+        api.search,
+        "api_search",
+        False,
+        api=True,
+        summary="Models matching a partial name, id or alias (for search suggestions).",
+        params=(
+            Param("q", "What has been typed so far.", required=True),
+            Param("limit", "At most 50.", type="integer"),
+        ),
+    ),
+    RouteSpec(
+        "/api/v1/models",
+        api.models,
+        "api_models",
+        True,
+        _once,
+        api=True,
+        summary="Models, with filters and pagination.",
+        params=(
+            Param("lab", "Lab id (openai, google, ...)."),
+            Param("provider", "Provider id: only models it sells."),
+            NEEDS[0],
+            NEEDS[1],
+            NEEDS[2],
+            *PAGING,
+        ),
+    ),
+    RouteSpec(
+        "/api/v1/models/{slug}",
+        api.model,
+        "api_model",
+        True,
+        _models,
+        api=True,
+        summary="Everything known about one model: facts, capabilities, routes, prices, benchmarks, sources.",
+        params=(Param("slug", "Canonical id, slug, name or alias.", required=True, where="path"),),
+    ),
+    RouteSpec(
+        "/api/v1/providers", api.providers, "api_providers", True, _once, api=True, summary="Every provider."
+    ),
+    RouteSpec(
+        "/api/v1/compare",
+        api.compare,
+        "api_compare",
+        False,
+        api=True,
+        summary="A comparison of 2 to 10 models at a workload (what `modelvs compare -f json` prints).",
+        params=(Param("models", "Model names separated by commas.", required=True), *WORKLOAD),
+    ),
+    RouteSpec(
+        "/api/v1/cost",
+        api.cost,
+        "api_cost",
+        False,
+        api=True,
+        summary="What a workload costs a month on every route of a model, fees included.",
+        params=(Param("model", "Canonical id, slug, name or alias.", required=True), *WORKLOAD),
+    ),
+    RouteSpec(
+        "/api/v1/rank",
+        api.rank,
+        "api_rank",
+        False,
+        api=True,
+        summary="Every model meeting the requirements, ranked by monthly cost on its cheapest route.",
+        params=(*NEEDS, *WORKLOAD, *PAGING),
+    ),
+)

@@ -1,0 +1,129 @@
+"""What the app holds for its lifetime: the catalog, indexes built once, templates, caches."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import jinja2
+
+from modelvs.catalog import Catalog
+from modelvs.catalog.names import name_key
+from modelvs.web.store import PopularityStore, seed_pairs
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+STATIC_DIR = Path(__file__).parent / "static"
+V = TypeVar("V")
+
+
+class LRU(Generic[V]):
+    """A small thread-safe least-recently-used cache."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._items: OrderedDict[Hashable, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_or_make(self, key: Hashable, make: Callable[[], V]) -> V:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = make()  # computed outside the lock: two threads may both compute, one wins
+        with self._lock:
+            self._items[key] = value
+            if len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return value
+
+
+@dataclass
+class SearchEntry:
+    """One model as the search box matches it."""
+
+    id: str
+    slug: str
+    name: str
+    lab: str
+    keys: tuple[str, ...]
+
+
+@dataclass
+class WebState:
+    """Everything a request handler reads; the catalog is loaded once and never reloaded."""
+
+    catalog: Catalog
+    store: PopularityStore
+    today: Callable[[], dt.date]
+    env: jinja2.Environment
+    popular_ttl: float = 60.0
+    by_slug: dict[str, str] = field(default_factory=dict)
+    search: list[SearchEntry] = field(default_factory=list)
+    newest_source: dt.date | None = None
+    seeds: list[str] = field(default_factory=list)
+    pages: LRU[Any] = field(default_factory=lambda: LRU(256))
+    _popular: tuple[float, list[tuple[str, int]]] = (0.0, [])
+
+    def __post_init__(self) -> None:
+        cat = self.catalog
+        self.by_slug = {slug: mid for mid, slug in cat.slugs.items()}
+        keys: dict[str, list[str]] = {}
+        for key, ids in cat.names.items():
+            for mid in ids:
+                keys.setdefault(mid, []).append(key)
+        self.search = [
+            SearchEntry(mid, cat.slugs[mid], m.name, _lab(cat, mid), tuple(sorted(keys.get(mid, []))))
+            for mid, m in sorted(cat.models.items())
+        ]
+        dates = [s.retrieved for s in cat.sources.values()]
+        self.newest_source = max(dates) if dates else None
+        self.seeds = seed_pairs(cat)
+
+    def popular(self) -> list[tuple[str, int]]:
+        """Most viewed pairs (refreshed every `popular_ttl` seconds), then seed pairs to fill the list."""
+        stamp, cached = self._popular
+        now = time.monotonic()
+        if now - stamp >= self.popular_ttl or stamp == 0.0:
+            cached = [(p, n) for p, n in self.store.counts(50) if self.pair_ids(p) is not None]
+            self._popular = (now, cached)
+        seen = {p for p, _ in cached}
+        return cached + [(p, 0) for p in self.seeds if p not in seen]
+
+    def pair_ids(self, pair: str) -> tuple[str, str] | None:
+        """The model ids of a canonical pair slug, or None if it is not one."""
+        start = 0
+        while (i := pair.find("-vs-", start)) != -1:
+            a, b = self.by_slug.get(pair[:i]), self.by_slug.get(pair[i + 4 :])
+            if a is not None and b is not None and a != b:
+                return (a, b)
+            start = i + 1
+        return None
+
+    def render(self, template: str, **context: Any) -> str:
+        return self.env.get_template(template).render(**context)
+
+
+def _lab(catalog: Catalog, model_id: str) -> str:
+    lab = catalog.labs.get(model_id.split("/", 1)[0])
+    return lab.name if lab is not None else model_id.split("/", 1)[0]
+
+
+def search_models(state: WebState, query: str, limit: int = 10) -> list[SearchEntry]:
+    """Models whose name, slug or alias starts with (then contains) the query; else the closest names."""
+    key = name_key(query[:200])
+    if not key:
+        return []
+    prefix = [e for e in state.search if any(k.startswith(key) for k in e.keys)]
+    taken = {e.id for e in prefix}
+    contains = [e for e in state.search if e.id not in taken and any(key in k for k in e.keys)]
+    found = sorted(prefix, key=lambda e: (len(e.slug), e.slug)) + sorted(contains, key=lambda e: e.slug)
+    if not found:
+        by_id = {e.id: e for e in state.search}
+        found = [by_id[m] for m in state.catalog.suggest(query[:200], limit) if m in by_id]
+    return found[:limit]

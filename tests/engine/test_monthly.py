@@ -1,0 +1,125 @@
+"""A month of traffic on a route, provider fees, and the cheapest route with its tie rule."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from modelvs.engine.monthly import cheapest_route, model_costs, route_cost
+from modelvs.engine.workload import DEFAULT_WORKLOAD, Profile, Workload
+from modelvs.schema.vocab import ProviderKind
+from tests.engine.test_pricing import GEMINI, GPT4O, ON, build, route, shipped
+
+D = Decimal
+FLAT = {"input": "2", "output": "10"}
+
+
+def test_reference_monthly_costs_on_first_party_routes() -> None:
+    assert route_cost(shipped(), GEMINI, DEFAULT_WORKLOAD, ON).monthly == D(4600)
+    assert route_cost(shipped(), GPT4O, DEFAULT_WORKLOAD, ON).monthly == D(4500)
+
+
+def test_openrouter_credit_fee_is_part_of_the_monthly_cost() -> None:
+    cost = route_cost(shipped(), "openrouter:openai/gpt-4o-2024-11-20", DEFAULT_WORKLOAD, ON)
+    assert cost.tokens_cost == D(4500)
+    assert [(f.percent, f.amount) for f in cost.fees] == [(D("5.5"), D("247.5"))]
+    assert cost.monthly == D("4747.50")
+
+
+def test_equal_gpt4o_routes_go_first_party_then_cloud_then_aggregators_by_id() -> None:
+    costs = model_costs(shipped(), "openai/gpt-4o-2024-11-20", DEFAULT_WORKLOAD, ON)
+    at_4500 = [(c.route.split(":")[0], c.provider_kind) for c in costs if c.monthly == 4500]
+    assert at_4500 == [
+        ("openai", ProviderKind.FIRST_PARTY),
+        ("azure", ProviderKind.CLOUD),
+        ("abacus", ProviderKind.AGGREGATOR),
+        ("kilo", ProviderKind.AGGREGATOR),
+        ("nano-gpt", ProviderKind.AGGREGATOR),
+        ("orcarouter", ProviderKind.AGGREGATOR),
+    ]
+    cheapest = cheapest_route(shipped(), "openai/gpt-4o-2024-11-20", DEFAULT_WORKLOAD, ON)
+    assert cheapest is not None
+    assert cheapest.route == GPT4O
+
+
+def test_another_labs_api_is_not_first_party_for_a_model() -> None:
+    # Perplexity sells Grok at xAI's price; "perplexity" < "xai", so only the kind can pick xAI.
+    costs = model_costs(shipped(), "xai/grok-4.3", DEFAULT_WORKLOAD, ON)
+    tied = {c.route: c.provider_kind for c in costs if c.monthly == costs[0].monthly}
+    assert tied["perplexity:xai/grok-4.3"] is ProviderKind.CLOUD
+    assert costs[0].route == "xai:xai/grok-4.3"
+
+
+def test_tie_rule_on_a_small_catalog() -> None:
+    routes = {f"{pid}:lab/m": route(FLAT) for pid in ("zeta", "alpha", "lab", "other-lab", "agg", "cloud")}
+    routes["cheap:lab/m"] = route({"input": "1", "output": "10"})
+    routes["none:lab/m"] = route({"input": "1", "output": "1", "effective_from": "2027-01-01"})
+    catalog = build(
+        routes,
+        providers={
+            "lab": {"name": "Lab", "kind": "first-party", "lab": "lab"},
+            "other-lab": {"name": "Other", "kind": "first-party", "lab": "other"},
+            "agg": {"name": "Agg", "kind": "aggregator"},
+            "cheap": {"name": "Cheap", "kind": "aggregator"},
+        },
+    )
+    order = [c.route.split(":")[0] for c in model_costs(catalog, "lab/m", DEFAULT_WORKLOAD, ON)]
+    # Cheapest first whatever its kind; then equal costs by kind, then provider id; impossible last.
+    assert order == ["cheap", "lab", "alpha", "cloud", "other-lab", "zeta", "agg", "none"]
+
+
+def test_batch_share_splits_requests_between_modes() -> None:
+    catalog = build({"p:lab/m": route(FLAT, {"mode": "batch", "input": "1", "output": "5"})})
+    workload = Workload(1_000_000, batch_share=D("0.25"))
+    cost = route_cost(catalog, "p:lab/m", workload, ON)
+    # 750k requests at $0.0041 and 250k at $0.00205.
+    assert cost.monthly == D("3075") + D("512.5")
+    assert [count for count, _ in cost.requests] == [D(750_000), D(250_000)]
+
+
+def test_profiles_are_weighed_by_share() -> None:
+    catalog = build({"p:lab/m": route(FLAT)})
+    workload = Workload(100, (Profile(1000, 0, share=D("0.5")), Profile(0, 1000, share=D("0.5"))))
+    assert route_cost(catalog, "p:lab/m", workload, ON).monthly == D("0.1") + D("0.5")
+
+
+def test_credit_fee_minimum_applies_to_a_small_spend() -> None:
+    fee = {
+        "kind": "credit_purchase",
+        "percent": "5.5",
+        "minimum_usd": "0.8",
+        "description": "fee",
+        "citation": "t",
+    }
+    provider = {"name": "Agg", "kind": "aggregator", "fees": [fee], "citations": {"t": {"source": "test"}}}
+    catalog = build({"agg:lab/m": route(FLAT)}, providers={"agg": provider})
+    small = route_cost(catalog, "agg:lab/m", Workload(1000), ON)  # $4.10 of tokens: 5.5% is $0.2255
+    assert (small.tokens_cost, small.monthly) == (D("4.1"), D("4.9"))
+    none = route_cost(catalog, "agg:lab/m", Workload(0), ON)
+    assert none.monthly == 0  # no spend, no purchase, no fee
+
+
+def test_one_impossible_profile_makes_the_route_impossible() -> None:
+    catalog = build({"p:lab/m": route(FLAT)}, models={"lab/m": {"name": "m", "context_window": 128_000}})
+    workload = Workload(10, (Profile(800, 250, share=D("0.5")), Profile(300_000, 250, share=D("0.5"))))
+    cost = route_cost(catalog, "p:lab/m", workload, ON)
+    assert (cost.monthly, cost.impossible) == (
+        None,
+        "a prompt of 300,000 tokens is over the 128,000-token limit",
+    )
+    assert cheapest_route(catalog, "lab/m", workload, ON) is None
+
+
+def test_notes_are_collected_once() -> None:
+    catalog = build({"p:lab/m": route(FLAT)})
+    workload = Workload(
+        10,
+        (
+            Profile(800, 250, cached_tokens=100, share=D("0.5")),
+            Profile(80, 25, cached_tokens=10, share=D("0.5")),
+        ),
+        batch_share=D("0.5"),
+    )
+    assert route_cost(catalog, "p:lab/m", workload, ON).notes == (
+        "no cache-read price: cached tokens billed at the input rate",
+        "no batch price on this route: billed at the standard rate",
+    )
