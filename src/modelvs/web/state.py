@@ -122,7 +122,9 @@ def search_models(state: WebState, query: str, limit: int = 10) -> list[SearchEn
     prefix = [e for e in state.search if any(k.startswith(key) for k in e.keys)]
     taken = {e.id for e in prefix}
     contains = [e for e in state.search if e.id not in taken and any(key in k for k in e.keys)]
-    found = sorted(prefix, key=lambda e: (len(e.slug), e.slug)) + sorted(contains, key=lambda e: e.slug)
+    # An exact match of a name, slug or alias comes first, then shorter names.
+    found = sorted(prefix, key=lambda e: (key not in e.keys, len(e.slug), e.slug))
+    found += sorted(contains, key=lambda e: e.slug)
     if not found:
         by_id = {e.id: e for e in state.search}
         found = [by_id[m] for m in state.catalog.suggest(query[:200], limit) if m in by_id]

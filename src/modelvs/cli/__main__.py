@@ -1,0 +1,3 @@
+from modelvs.cli import main
+
+main()
