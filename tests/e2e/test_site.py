@@ -92,3 +92,28 @@ def test_unknown_pair_gets_a_404_with_suggestions(server: str, page: Page) -> No
     assert response is not None
     assert response.status == 404
     expect(page.locator("body")).to_contain_text("gpt-4o-2024-11-20")
+
+
+def test_live_calculator_updates_costs_charts_and_url_without_reload(server: str, page: Page) -> None:
+    page.goto(server + REFERENCE)
+    expect(page.locator("form.workload")).to_have_attribute("data-live", "on")
+    live = page.locator("#cost-live")
+    chart = live.locator("svg.chart").first
+    before_chart = chart.inner_html()
+    expect(live).to_contain_text("$4,600")
+    page.evaluate("window.__marker = 'same page'")  # survives only if there is no full reload
+    page.locator("#wl-requests").fill("2M")
+    expect(page.locator("#wl-status")).to_have_text(re.compile(r"Updated\.$"))
+    expect(live).to_contain_text("$9,200")
+    expect(live).to_contain_text("$9,000")
+    assert live.locator("svg.chart").first.inner_html() != before_chart
+    assert "requests=2M" in page.url or "requests=2000000" in page.url
+    assert page.evaluate("window.__marker") == "same page"
+
+
+def test_live_calculator_reports_bad_input_and_keeps_the_figures(server: str, page: Page) -> None:
+    page.goto(server + REFERENCE)
+    expect(page.locator("form.workload")).to_have_attribute("data-live", "on")
+    page.locator("#wl-requests").fill("lots")
+    expect(page.locator("#wl-status")).to_contain_text("Not recalculated:")
+    expect(page.locator("#cost-live")).to_contain_text("$4,600")

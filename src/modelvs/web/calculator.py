@@ -14,11 +14,14 @@ from modelvs.params import ParamError, parse_int, parse_needs, parse_workload, w
 from modelvs.schema.vocab import CAPABILITY_LABELS, Modality
 from modelvs.views.costs import rank_view
 from modelvs.views.format import usd_amount
-from modelvs.web.http import conditional, state_of
+from modelvs.web.charts import traffic_chart
+from modelvs.web.http import conditional, html, state_of
 from modelvs.web.render import bad_request, page
 from modelvs.web.state import WebState
 
 PAGE_SIZE = 50
+CHART_MODELS = 5
+"""Top models of the page the traffic chart draws."""
 
 
 def ranked(web: WebState, needs: Needs, workload: Workload, on: dt.date) -> list[Ranked]:
@@ -41,44 +44,71 @@ def ranked_view(web: WebState, needs: Needs, workload: Workload, offset: int, li
     return view
 
 
-def calculator(request: Request) -> Response:
-    web = state_of(request)
+def _inputs(request: Request) -> tuple[Workload, Needs, int] | ParamError:
     q = request.query_params
     try:
         workload = parse_workload(q)
         needs = parse_needs(q.getlist("capability"), q.get("min_context"), q.getlist("input_modality"))
         page_no = parse_int(q.get("page"), "page", 1, 1, 10_000)
     except ParamError as err:
-        return bad_request(request, err.param, err.detail)
+        return err
+    return workload, needs, page_no
+
+
+def _results(request: Request, workload: Workload, needs: Needs, page_no: int) -> dict[str, Any]:
+    """What the ranking (the live region) shows: rows, pager and the traffic chart of the top models."""
+    web = state_of(request)
+    q = request.query_params
+    view = ranked_view(web, needs, workload, (page_no - 1) * PAGE_SIZE, PAGE_SIZE)
+    rows = [
+        {
+            "rank": m["rank"],
+            "url": f"/models/{m['model']['slug']}",
+            "name": m["model"]["name"],
+            "provider": m["provider"]["name"],
+            "provider_id": m["provider"]["id"],
+            "monthly": usd_amount(m["monthly_usd"]) if m["monthly_usd"] is not None else "not priced",
+            "fees": "; ".join(
+                f"{f['percent']}% {f['kind'].replace('_', ' ')}: {usd_amount(f['usd'])}" for f in m["fees"]
+            )
+            or "none",
+        }
+        for m in view["models"]
+    ]
+    top = [(m["model"]["name"], m["route"]) for m in view["models"][:CHART_MODELS] if m.get("route")]
+    on = web.today()
+    chart = web.pages.get_or_make(
+        ("calculator-chart", tuple(top), workload, on, web.catalog.version),
+        lambda: traffic_chart(web.catalog, top, workload, on, "chart-calculator-traffic"),
+    )
+    pages = (view["total"] + PAGE_SIZE - 1) // PAGE_SIZE
+    base = [(k, v) for k, v in q.multi_items() if k != "page"]
+    return {
+        "view": view,
+        "rows": rows,
+        "charts": [chart] if chart is not None else [],
+        "page_no": page_no,
+        "pages": pages,
+        "prev_query": _query(base, page_no - 1) if page_no > 1 else None,
+        "next_query": _query(base, page_no + 1) if page_no < pages else None,
+    }
+
+
+def calculator(request: Request) -> Response:
+    """The calculator page: the workload and requirements form, the ranking and a traffic chart."""
+    found = _inputs(request)
+    if isinstance(found, ParamError):
+        return bad_request(request, found.param, found.detail)
+    workload, needs, page_no = found
+    q = request.query_params
 
     def make() -> Response:
-        view = ranked_view(web, needs, workload, (page_no - 1) * PAGE_SIZE, PAGE_SIZE)
-        rows = [
-            {
-                "rank": m["rank"],
-                "url": f"/models/{m['model']['slug']}",
-                "name": m["model"]["name"],
-                "provider": m["provider"]["name"],
-                "provider_id": m["provider"]["id"],
-                "monthly": usd_amount(m["monthly_usd"]) if m["monthly_usd"] is not None else "not priced",
-                "fees": "; ".join(
-                    f"{f['percent']}% {f['kind'].replace('_', ' ')}: {usd_amount(f['usd'])}"
-                    for f in m["fees"]
-                )
-                or "none",
-            }
-            for m in view["models"]
-        ]
-        pages = (view["total"] + PAGE_SIZE - 1) // PAGE_SIZE
-        base = [(k, v) for k, v in q.multi_items() if k != "page"]
         return page(
             request,
             "calculator.html",
             title="Cost calculator: every model at your traffic",
             description="Every model that meets your requirements, ranked by monthly cost at your traffic.",
             path="/calculator",
-            view=view,
-            rows=rows,
             values=workload_query(workload),
             capabilities=[
                 {"id": c.value, "label": label, "checked": c in needs.capabilities}
@@ -86,11 +116,27 @@ def calculator(request: Request) -> Response:
             ],
             modalities=[{"id": m.value, "checked": m in needs.input_modalities} for m in Modality],
             min_context=q.get("min_context", ""),
-            page_no=page_no,
-            pages=pages,
-            prev_query=_query(base, page_no - 1) if page_no > 1 else None,
-            next_query=_query(base, page_no + 1) if page_no < pages else None,
+            **_results(request, workload, needs, page_no),
         )
+
+    return conditional(request, make)
+
+
+def calculator_fragment(request: Request) -> Response:
+    """The calculator's results (ranking, pager, chart) as an HTML fragment for the live calculator."""
+    from modelvs.web.compare_pages import fragment_error
+
+    found = _inputs(request)
+    if isinstance(found, ParamError):
+        return fragment_error(422, found.param, found.detail)
+    workload, needs, page_no = found
+
+    def make() -> Response:
+        web = state_of(request)
+        body = web.render("calculator_results.html", **_results(request, workload, needs, page_no))
+        response = html(body)
+        response.headers["X-Robots-Tag"] = "noindex"
+        return response
 
     return conditional(request, make)
 

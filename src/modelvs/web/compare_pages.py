@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import UTC, datetime
+from html import escape
 from typing import Any
 from urllib.parse import urlencode
 
@@ -11,9 +13,11 @@ from starlette.responses import Response
 
 from modelvs.catalog import UnknownModelError
 from modelvs.engine.compare.comparison import MAX_MODELS
+from modelvs.engine.workload import Workload
 from modelvs.params import WORKLOAD_PARAMS, ParamError, parse_models, parse_workload
+from modelvs.web.charts import Chart, comparison_charts
 from modelvs.web.compare_view import comparison_context, faq_json_ld
-from modelvs.web.http import conditional, html, redirect, state_of
+from modelvs.web.http import CACHE_ERROR, conditional, html, redirect, state_of
 from modelvs.web.render import bad_request, not_found, page, page_body, pair_link
 from modelvs.web.state import WebState
 from modelvs.web.store import pair_slug
@@ -148,10 +152,7 @@ def _comparison(request: Request, web: WebState, ids: list[str], pair: str | Non
     on = web.today()
 
     def render() -> str:
-        cmp = web.pages.get_or_make(
-            ("compare", tuple(ids), workload, on, web.catalog.version),
-            lambda: comparison_context(web.catalog, ids, workload, on),
-        )
+        cmp = _context(web, ids, workload, on)
         names = [m["name"] for m in cmp["models"]]
         path = f"/compare/{pair}" if pair else f"/compare?models={','.join(slugs)}"
         return page_body(
@@ -166,6 +167,8 @@ def _comparison(request: Request, web: WebState, ids: list[str], pair: str | Non
             popular=popular,
             form_action=f"/compare/{pair}" if pair else "/compare",
             form_extra={} if pair else {"models": ",".join(slugs)},
+            fragment_url=f"/compare/{pair}/fragment" if pair else "/compare/fragment",
+            charts=_charts(web, ids, workload, on, cmp["data"]),
             **{k: cmp[k] for k in ("benchmark_sentence", "tag_labels", "freshness", "sources")},
         )
 
@@ -184,6 +187,71 @@ def _comparison(request: Request, web: WebState, ids: list[str], pair: str | Non
         return html(body)
 
     return conditional(request, make, extra=[p["url"] for p in popular])
+
+
+def _context(web: WebState, ids: list[str], workload: Workload, on: dt.date) -> dict[str, Any]:
+    ctx: dict[str, Any] = web.pages.get_or_make(
+        ("compare", tuple(ids), workload, on, web.catalog.version),
+        lambda: comparison_context(web.catalog, ids, workload, on),
+    )
+    return ctx
+
+
+def _charts(
+    web: WebState, ids: list[str], workload: Workload, on: dt.date, data: dict[str, Any]
+) -> list[Chart]:
+    charts: list[Chart] = web.pages.get_or_make(
+        ("compare-charts", tuple(ids), workload, on, web.catalog.version),
+        lambda: comparison_charts(web.catalog, data, workload, on),
+    )
+    return charts
+
+
+def fragment_error(status: int, param: str, detail: str) -> Response:
+    """The error a fragment endpoint answers with: one short HTML paragraph the script can show."""
+    name = escape(param)
+    body = f'<p class="error" role="alert" data-param="{name}"><strong>{name}</strong> {escape(detail)}</p>'
+    return html(body, status=status, cache=CACHE_ERROR)
+
+
+def compare_fragment(request: Request) -> Response:
+    """The monthly-cost results (tables and charts) of a comparison at the query's workload, as an
+    HTML fragment for the live calculator; `/compare/<pair>/fragment` or `/compare/fragment?models=`."""
+    web = state_of(request)
+    pair: str | None = request.path_params.get("pair")
+    if pair is not None:
+        found = web.pair_ids(pair)
+        if found is None:
+            return fragment_error(404, "pair", f"{pair[:100]!r} is not a canonical comparison")
+        ids = list(found)
+    else:
+        try:
+            names = parse_models(request.query_params.get("models"))
+        except ParamError as err:
+            return fragment_error(422, err.param, err.detail)
+        ids = []
+        for n in names:
+            mid = _resolve(web, n)
+            if mid is None:
+                return fragment_error(404, "models", f"no model matches {n[:80]!r}")
+            if mid not in ids:
+                ids.append(mid)
+        if not 2 <= len(ids) <= MAX_MODELS:
+            return fragment_error(422, "models", f"takes 2 to {MAX_MODELS} models, got {len(ids)}")
+    try:
+        workload = parse_workload(request.query_params)
+    except ParamError as err:
+        return fragment_error(422, err.param, err.detail)
+    on = web.today()
+
+    def make() -> Response:
+        cmp = _context(web, ids, workload, on)
+        charts = _charts(web, ids, workload, on, cmp["data"])
+        response = html(web.render("cost_section.html", cmp=cmp, charts=charts))
+        response.headers["X-Robots-Tag"] = "noindex"
+        return response
+
+    return conditional(request, make)
 
 
 def _related_links(web: WebState, data: dict[str, Any]) -> list[dict[str, str]]:

@@ -13,6 +13,7 @@ from modelvs.engine.compare.related import related
 from modelvs.engine.monthly import TIE_RULE
 from modelvs.views.model import model_view
 from modelvs.views.sourcing import source_ref
+from modelvs.web.changes import recent_changes
 from modelvs.web.http import conditional, redirect, state_of
 from modelvs.web.render import model_link, not_found, page, pair_link, suggest
 from modelvs.web.state import WebState
@@ -52,6 +53,7 @@ def home(request: Request) -> Response:
             what=WHAT,
             popular=popular,
             seed_rule=SEED_RULE,
+            changes=recent_changes(web),
             counts={"models": len(cat.models), "routes": len(cat.routes), "providers": len(cat.providers)},
             newest=web.newest_source.isoformat() if web.newest_source else "unknown",
         )

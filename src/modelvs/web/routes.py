@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from starlette.requests import Request
 from starlette.responses import Response
 
-from modelvs.web import api, calculator, compare_pages, openapi, pages, seo
+from modelvs.web import api, calculator, changes, compare_pages, openapi, pages, seo
 from modelvs.web.state import WebState
 
 Endpoint = Callable[[Request], Response]
@@ -83,12 +83,17 @@ def _once(web: WebState) -> Iterable[dict[str, str]]:
 
 ROUTES: tuple[RouteSpec, ...] = (
     RouteSpec("/", pages.home, "home", True, _once),
+    RouteSpec("/compare/fragment", compare_pages.compare_fragment, "compare_fragment", False),
     RouteSpec("/compare/{pair}", compare_pages.compare_pair, "compare", True, _pairs),
+    RouteSpec("/compare/{pair}/fragment", compare_pages.compare_fragment, "compare_pair_fragment", False),
     RouteSpec("/compare/{a}/{b}", compare_pages.compare_two, "compare_two", False),
     RouteSpec("/compare", compare_pages.compare_many, "compare_many", False),
     RouteSpec("/models/{slug}", pages.model_page, "model", True, _models),
     RouteSpec("/providers/{provider}", pages.provider_page, "provider", True, _providers),
     RouteSpec("/calculator", calculator.calculator, "calculator", True, _once),
+    RouteSpec("/calculator/fragment", calculator.calculator_fragment, "calculator_fragment", False),
+    RouteSpec("/changes", changes.changes_page, "changes", True, _once),
+    RouteSpec("/changes.atom", changes.changes_feed, "changes_feed", True, _once),
     RouteSpec("/methodology", pages.methodology, "methodology", True, _once),
     RouteSpec("/sitemap.xml", seo.sitemap, "sitemap", True, _once),
     RouteSpec("/robots.txt", seo.robots, "robots", True, _once),

@@ -12,7 +12,7 @@ from modelvs.web.http import conditional, state_of
 from modelvs.web.render import canonical_url
 from modelvs.web.state import WebState
 
-STATIC_PAGES = ("/", "/calculator", "/methodology")
+STATIC_PAGES = ("/", "/calculator", "/changes", "/methodology")
 
 
 def sitemap_pairs(web: WebState) -> list[str]:
