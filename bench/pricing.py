@@ -16,9 +16,10 @@ import genai_prices
 from genai_prices.data import providers as genai_providers
 
 from modelvs.catalog import Catalog, load_catalog
-from modelvs.engine.monthly import RouteCost, route_cost
-from modelvs.engine.pricing import price_request, route_limits
-from modelvs.engine.workload import DEFAULT_WORKLOAD, Request
+from modelvs.engine.monthly import rank_routes
+from modelvs.engine.pricing import price_request, request_total, route_limits
+from modelvs.engine.rank import Needs, rank
+from modelvs.engine.workload import DEFAULT_WORKLOAD, Profile, Request, Workload
 from modelvs.schema import Route
 from modelvs.schema.vocab import PriceMode
 
@@ -115,7 +116,13 @@ def jobs(found: list[Target], count: int) -> list[Job]:
 
 
 def ours(catalog: Catalog, work: list[Job]) -> list[Decimal | None]:
+    """Itemised prices (every line built), keeping the totals."""
     return [price_request(catalog, j.route, j.request, ON).total for j in work]
+
+
+def ours_totals(catalog: Catalog, work: list[Job]) -> list[Decimal | None]:
+    """Totals only, as costs and rankings price."""
+    return [request_total(catalog, j.route, j.request, ON) for j in work]
 
 
 def theirs(work: list[Job]) -> list[Decimal]:
@@ -134,32 +141,50 @@ def theirs(work: list[Job]) -> list[Decimal]:
 
 def race(
     catalog: Catalog, work: list[Job], repeat: int = 3
-) -> tuple[list[Decimal | None], list[Decimal], float, float]:
-    """Both engines' prices of `work` and each one's fastest of `repeat` runs, in seconds.
+) -> tuple[list[Decimal | None], list[Decimal | None], list[Decimal], tuple[float, float, float]]:
+    """Prices of `work` (itemised, totals-only, genai-prices) and each one's fastest of `repeat` runs.
 
-    Runs alternate between the engines, so a busy spell on the machine slows both alike.
+    Runs alternate between the engines, so a busy spell on the machine slows all alike.
     """
-    mine: list[Decimal | None] = []
+    lines: list[Decimal | None] = []
+    totals: list[Decimal | None] = []
     peer: list[Decimal] = []
-    ours_s = theirs_s = float("inf")
+    best = [float("inf")] * 3
     for _ in range(repeat):
         start = time.perf_counter()
-        mine = ours(catalog, work)
-        ours_s = min(ours_s, time.perf_counter() - start)
+        lines = ours(catalog, work)
+        best[0] = min(best[0], time.perf_counter() - start)
+        start = time.perf_counter()
+        totals = ours_totals(catalog, work)
+        best[1] = min(best[1], time.perf_counter() - start)
         start = time.perf_counter()
         peer = theirs(work)
-        theirs_s = min(theirs_s, time.perf_counter() - start)
-    return mine, peer, ours_s, theirs_s
+        best[2] = min(best[2], time.perf_counter() - start)
+    return lines, totals, peer, (best[0], best[1], best[2])
 
 
-def rank_all(catalog: Catalog) -> tuple[int, float]:
-    """Routes priced, and milliseconds to cost and sort every route at the default workload."""
+def rank_all(catalog: Catalog, workload: Workload = DEFAULT_WORKLOAD) -> tuple[int, float]:
+    """Routes priced, and milliseconds to cost and sort every route at `workload`."""
     start = time.perf_counter()
-    costs = sorted(
-        (route_cost(catalog, rid, DEFAULT_WORKLOAD, ON) for rid in catalog.routes), key=RouteCost.sort_key
-    )
+    costs = rank_routes(catalog, workload, ON)
     elapsed = (time.perf_counter() - start) * 1000
     return sum(1 for c in costs if c.monthly is not None), elapsed
+
+
+def rank_models(catalog: Catalog, workload: Workload) -> tuple[int, float]:
+    """Models ranked, and milliseconds for `rank()` of every model at `workload`."""
+    start = time.perf_counter()
+    ranked = rank(catalog, Needs(), workload, ON)
+    return len(ranked), (time.perf_counter() - start) * 1000
+
+
+def fresh_workloads(count: int) -> list[Workload]:
+    """Workloads no ranking has priced yet: what the first request for a new workload costs."""
+    return [Workload(1_000_000 + i, (Profile(800 + i, 250, cached_tokens=i),)) for i in range(1, count + 1)]
+
+
+def _best(runs: list[tuple[int, float]]) -> float:
+    return min(ms for _, ms in runs)
 
 
 def main() -> None:
@@ -167,26 +192,38 @@ def main() -> None:
     # Ranking first, on a fresh catalog: the cold figure includes building each route's record
     # (the compiled catalog validates records on first access) and its pricing plan.
     priced, cold_ms = rank_all(catalog)
-    _, warm_ms = rank_all(catalog)
+    warm_ms = _best([rank_all(catalog) for _ in range(5)])  # memoised: the same workload again
+    new_ms = _best([rank_all(catalog, w) for w in fresh_workloads(5)])  # records and plans built
+    models, models_new_ms = rank_models(catalog, fresh_workloads(6)[-1])
+    models_ms = _best([rank_models(catalog, DEFAULT_WORKLOAD) for _ in range(5)])
     found = targets(catalog)
     work = jobs(found, REQUESTS)
     theirs(work[:1000])  # warm genai-prices' lookup caches, as a long-running service would have them
-    mine, peer, ours_s, theirs_s = race(catalog, work)
-    differ = sum(1 for a, b in zip(mine, peer, strict=True) if a != b)
+    lines, totals, peer, (lines_s, totals_s, theirs_s) = race(catalog, work)
+    differ = sum(1 for a, b in zip(lines, peer, strict=True) if a != b)
+    # Byte-identical: str() of each Decimal, exponent included.
+    fast_differ = sum(1 for a, b in zip(lines, totals, strict=True) if str(a) != str(b))
     batch = sum(1 for j in work if j.request.mode is PriceMode.BATCH)
     cached = sum(1 for j in work if j.request.cached_tokens)
     print(f"{REQUESTS:,} requests over {len(found):,} routes priced from genai-prices", end=" ")
     print(f"({cached:,} with cached tokens, {batch:,} in batch mode); fastest of 3 interleaved runs each:")
-    print(f"  modelvs price_request:   {ours_s:.3f}s ({ours_s / REQUESTS * 1e6:.1f} us/request)")
-    print(f"  genai_prices.calc_price: {theirs_s:.3f}s ({theirs_s / REQUESTS * 1e6:.1f} us/request)")
-    print(f"  ratio: ours is {theirs_s / ours_s:.1f}x faster")
-    total_ours = sum((t for t in mine if t is not None), Decimal(0))
+    us = 1e6 / REQUESTS
+    print(f"  modelvs request_total (totals):   {totals_s:.3f}s ({totals_s * us:.1f} us/request)")
+    print(f"  modelvs price_request (itemised): {lines_s:.3f}s ({lines_s * us:.1f} us/request)")
+    print(f"  genai_prices.calc_price:          {theirs_s:.3f}s ({theirs_s * us:.1f} us/request)")
+    print(f"  ratio: totals {theirs_s / totals_s:.1f}x faster, itemised {theirs_s / lines_s:.1f}x faster")
+    total_ours = sum((t for t in lines if t is not None), Decimal(0))
     total_peer = sum(peer, Decimal(0))
     same = total_ours == total_peer and differ == 0
     verdict = "identical, request by request" if same else f"DIFFERENT ({differ:,} requests differ)"
     print(f"  totals: ours ${total_ours} vs genai-prices ${total_peer}: {verdict}")
-    print(f"rank every route at the default workload ({len(catalog.routes):,} routes, {priced:,} priced):")
-    print(f"  first run {cold_ms:.0f} ms (builds records and plans), again {warm_ms:.0f} ms")
+    fast = "byte-identical" if fast_differ == 0 else f"DIFFERENT ({fast_differ:,} requests differ)"
+    print(f"  request_total vs price_request(...).total: {fast}, request by request")
+    print(f"rank every route ({len(catalog.routes):,} routes, {priced:,} priced at the default workload):")
+    print(f"  cold {cold_ms:.0f} ms (builds records and plans); a new workload {new_ms:.1f} ms;", end=" ")
+    print(f"the same workload again {warm_ms:.3f} ms (memoised)")
+    print(f"rank() every model ({models:,} ranked): a new workload {models_new_ms:.1f} ms;", end=" ")
+    print(f"the same workload again {models_ms:.3f} ms (memoised)")
 
 
 if __name__ == "__main__":

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import functools
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
+from operator import itemgetter
+from types import MappingProxyType
+from typing import TypeVar, cast
 
 from modelvs.catalog import Catalog
-from modelvs.engine.pricing import RequestPrice, price_request
-from modelvs.engine.workload import Workload
+from modelvs.engine.pricing import RequestPrice, price_request, request_total
+from modelvs.engine.workload import Request, Workload
+from modelvs.schema import ProviderFee
 from modelvs.schema.vocab import FeeKind, PriceMode, ProviderKind
+
+T = TypeVar("T")
 
 KIND_ORDER = (ProviderKind.FIRST_PARTY, ProviderKind.CLOUD, ProviderKind.AGGREGATOR)
 TIE_RULE = (
@@ -37,9 +46,17 @@ class RouteCost:
     provider_kind: ProviderKind
     tokens_cost: Decimal | None
     fees: tuple[Fee, ...]
-    requests: tuple[tuple[Decimal, RequestPrice], ...]
-    """(requests a month, price of one) per profile and mode."""
     impossible: str | None = None
+    priced_as: tuple[Catalog, Workload, dt.date] | None = field(default=None, repr=False, compare=False)
+    """What the cost was priced from, so the itemised `requests` can be built when asked."""
+
+    @cached_property
+    def requests(self) -> tuple[tuple[Decimal, RequestPrice], ...]:
+        """(requests a month, price of one) per profile and mode; built on first access."""
+        if self.tokens_cost is None or self.priced_as is None:
+            return ()
+        catalog, workload, on = self.priced_as
+        return tuple((count, price_request(catalog, self.route, r, on)) for count, r in _requests(workload))
 
     @property
     def monthly(self) -> Decimal | None:
@@ -62,6 +79,14 @@ class RouteCost:
 
 def route_cost(catalog: Catalog, route_id: str, workload: Workload, on: dt.date) -> RouteCost:
     """The monthly cost of `workload` on one route, with the provider's fees."""
+    return _route_cost(catalog, route_id, _seller(catalog, route_id), _requests(workload), workload, on)
+
+
+_Seller = tuple[str, ProviderKind, tuple[ProviderFee, ...]]
+
+
+def _seller(catalog: Catalog, route_id: str) -> _Seller:
+    """(provider id, kind for the tie rule, fees) of a route."""
     provider_id, model_id = route_id.split(":", 1)
     provider = catalog.providers[provider_id]
     kind = provider.kind
@@ -69,23 +94,110 @@ def route_cost(catalog: Catalog, route_id: str, workload: Workload, on: dt.date)
         # A lab's API reselling another lab's model (Perplexity serving Gemini) is not that model's
         # first party: the tie-break must not prefer it over the model's own lab or a cloud.
         kind = ProviderKind.CLOUD
-    priced: list[tuple[Decimal, RequestPrice]] = []
+    return provider_id, kind, tuple(provider.fees)
+
+
+def _route_cost(
+    catalog: Catalog,
+    route_id: str,
+    seller: _Seller,
+    requests: tuple[tuple[Decimal, Request], ...],
+    workload: Workload,
+    on: dt.date,
+) -> RouteCost:
+    # Totals only: the itemised prices are built if a reader asks for `RouteCost.requests`.
+    provider_id, kind, provider_fees = seller
     total = Decimal(0)
+    for count, request in requests:
+        price = request_total(catalog, route_id, request, on)
+        if price is None:
+            reason = price_request(catalog, route_id, request, on).impossible
+            return RouteCost(route_id, provider_id, kind, None, (), impossible=reason)
+        total += count * price
+    fees = tuple(_fee(f.kind, f.percent, f.minimum_usd, f.description, total) for f in provider_fees)
+    return RouteCost(route_id, provider_id, kind, total, fees, priced_as=(catalog, workload, on))
+
+
+@functools.lru_cache(maxsize=1024)
+def _requests(workload: Workload) -> tuple[tuple[Decimal, Request], ...]:
+    """(requests a month, the request) per profile and mode that has traffic, in pricing order."""
+    made = []
     for profile in workload.profiles:
         count = workload.requests_per_month * profile.share
         for mode, share in (
             (PriceMode.STANDARD, 1 - workload.batch_share),
             (PriceMode.BATCH, workload.batch_share),
         ):
-            if share == 0:
-                continue
-            price = price_request(catalog, route_id, profile.request(mode), on)
-            if price.total is None:
-                return RouteCost(route_id, provider_id, kind, None, (), (), impossible=price.impossible)
-            priced.append((count * share, price))
-            total += count * share * price.total
-    fees = tuple(_fee(f.kind, f.percent, f.minimum_usd, f.description, total) for f in provider.fees)
-    return RouteCost(route_id, provider_id, kind, total, fees, tuple(priced))
+            if share != 0:
+                made.append((count * share, profile.request(mode)))
+    return tuple(made)
+
+
+_memo: tuple[Catalog | None, dict[tuple[object, ...], object]] = (None, {})
+"""Costs and rankings of the catalog priced last, by what was asked; a new catalog starts over
+(as the pricing plans do). Values are immutable (tuples of frozen records) and shared."""
+_MEMO_MAX = 512
+"""Entries kept before the memo starts over; a whole-catalog entry holds one cost per route."""
+
+
+def memoised(catalog: Catalog, key: tuple[object, ...], make: Callable[[], T]) -> T:
+    """`make()`, remembered for `catalog` under `key`."""
+    global _memo
+    owner, memo = _memo
+    if owner is not catalog or len(memo) >= _MEMO_MAX:
+        owner, memo = _memo = (catalog, {})
+    if key in memo:
+        return cast(T, memo[key])
+    value = memo[key] = make()
+    return value
+
+
+def all_route_costs(catalog: Catalog, workload: Workload, on: dt.date) -> Mapping[str, RouteCost]:
+    """The monthly cost of `workload` on every route of the catalog, by route id (memoised)."""
+    return memoised(catalog, ("all", workload, on), lambda: _all_costs(catalog, workload, on))
+
+
+def _all_costs(catalog: Catalog, workload: Workload, on: dt.date) -> Mapping[str, RouteCost]:
+    requests = _requests(workload)
+    sellers = memoised(catalog, ("sellers",), lambda: {rid: _seller(catalog, rid) for rid in catalog.routes})
+    return MappingProxyType(
+        {rid: _route_cost(catalog, rid, sellers[rid], requests, workload, on) for rid in catalog.routes}
+    )
+
+
+def rank_routes(catalog: Catalog, workload: Workload, on: dt.date) -> list[RouteCost]:
+    """Every route of the catalog, cheapest first by `TIE_RULE`; impossible routes last (memoised)."""
+
+    def make() -> tuple[RouteCost, ...]:
+        return tuple(_by_tie_rule(all_route_costs(catalog, workload, on).values()))
+
+    return list(memoised(catalog, ("rank", workload, on), make))
+
+
+def model_costs(catalog: Catalog, model_id: str, workload: Workload, on: dt.date) -> list[RouteCost]:
+    """Every route of a model, cheapest first by `TIE_RULE`; impossible routes last (memoised)."""
+
+    def make() -> tuple[RouteCost, ...]:
+        found = _memo[1].get(("all", workload, on)) if _memo[0] is catalog else None
+        if isinstance(found, Mapping):  # the whole catalog is priced already: reuse its costs
+            return tuple(_by_tie_rule(found[rid] for rid in catalog.routes_by_model.get(model_id, ())))
+        costs = (route_cost(catalog, rid, workload, on) for rid in catalog.routes_by_model.get(model_id, ()))
+        return tuple(_by_tie_rule(costs))
+
+    return list(memoised(catalog, ("model", model_id, workload, on), make))
+
+
+def _by_tie_rule(costs: Iterable[RouteCost]) -> list[RouteCost]:
+    """`sorted(costs, key=RouteCost.sort_key)`, each key computed once."""
+    keyed = [(c.sort_key(), c) for c in costs]
+    keyed.sort(key=itemgetter(0))
+    return [c for _, c in keyed]
+
+
+def cheapest_route(catalog: Catalog, model_id: str, workload: Workload, on: dt.date) -> RouteCost | None:
+    """The route where `workload` costs least (see `TIE_RULE`), or None if none can run it."""
+    costs = model_costs(catalog, model_id, workload, on)
+    return costs[0] if costs and costs[0].monthly is not None else None
 
 
 def _fee(kind: FeeKind, percent: Decimal, minimum: Decimal | None, description: str, spend: Decimal) -> Fee:
@@ -94,15 +206,3 @@ def _fee(kind: FeeKind, percent: Decimal, minimum: Decimal | None, description: 
     if minimum is not None and spend > 0:
         amount = max(amount, minimum)
     return Fee(kind, percent, amount, description)
-
-
-def model_costs(catalog: Catalog, model_id: str, workload: Workload, on: dt.date) -> list[RouteCost]:
-    """Every route of a model, cheapest first by `TIE_RULE`; impossible routes last."""
-    costs = [route_cost(catalog, rid, workload, on) for rid in catalog.routes_by_model.get(model_id, ())]
-    return sorted(costs, key=RouteCost.sort_key)
-
-
-def cheapest_route(catalog: Catalog, model_id: str, workload: Workload, on: dt.date) -> RouteCost | None:
-    """The route where `workload` costs least (see `TIE_RULE`), or None if none can run it."""
-    costs = model_costs(catalog, model_id, workload, on)
-    return costs[0] if costs and costs[0].monthly is not None else None

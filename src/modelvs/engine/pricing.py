@@ -108,6 +108,47 @@ def price_request(catalog: Catalog, route_id: str, request: Request, on: dt.date
     return _bill(route_id, plan, request)
 
 
+def request_total(catalog: Catalog, route_id: str, request: Request, on: dt.date) -> Decimal | None:
+    """`price_request(...).total` without the itemised lines: the same Decimal, several times faster."""
+    owner, plans = _plans
+    plan = plans.get((route_id, request.mode, on)) if owner is catalog else None
+    if plan is None:
+        plan = _plan(catalog, route_id, request.mode, on)
+    prompt = request.input_tokens
+    output_tokens = request.output_tokens
+    reasoning_tokens = request.reasoning_tokens
+    rates = plan.base
+    if (
+        rates is None
+        or (plan.input_limit is not None and prompt > plan.input_limit)
+        or (plan.max_output is not None and output_tokens + reasoning_tokens > plan.max_output)
+    ):
+        return None
+    for at, inclusive, tier in plan.tiers:
+        if prompt > at or (inclusive and prompt == at):
+            rates = tier
+    if (rates.input is None and prompt) or (rates.output is None and (output_tokens or reasoning_tokens)):
+        return None
+    # The same operations, in the same order, as `_bill`'s lines: the Decimal (exponent included)
+    # is identical.
+    cached = request.cached_tokens
+    written = request.cache_write_tokens
+    total = ZERO + (prompt - cached - written) * rates.input_or_zero / MILLION
+    if cached:
+        total += cached * rates.cache_read_or_input / MILLION
+    if written:
+        assert plan.schedule is not None
+        write_rate = _cache_write_rate(rates.tier, plan.schedule, request.cache_ttl)
+        total += written * (rates.input_or_zero if write_rate is None else write_rate) / MILLION
+    total += output_tokens * rates.output_or_zero / MILLION
+    if reasoning_tokens:
+        total += reasoning_tokens * rates.reasoning_or_output / MILLION
+    per_request = plan.per_request
+    if per_request:
+        total += per_request
+    return total
+
+
 @dataclass(frozen=True)
 class _Rates:
     """The rates one tier (or the base schedule) bills: the tier's own, else the schedule's."""
@@ -118,6 +159,12 @@ class _Rates:
     reasoning: Decimal | None
     tier: PriceTier | None
     """The tier these rates come from; None for the base rates."""
+    input_or_zero: Decimal
+    output_or_zero: Decimal
+    cache_read_or_input: Decimal
+    """What a cached token bills: the cache-read rate, else the input rate (or 0)."""
+    reasoning_or_output: Decimal
+    """What a reasoning token bills: the reasoning rate, else the output rate (or 0)."""
 
 
 @dataclass(frozen=True)
@@ -127,6 +174,7 @@ class _Plan:
     limits: Limits
     input_limit: int | None
     """The route's input limit, else its context window: the most prompt tokens it takes."""
+    max_output: int | None
     mode: PriceMode
     """The mode billed: the asked one, or standard when the route has no price for it."""
     notes: tuple[str, ...]
@@ -172,10 +220,11 @@ def _make_plan(catalog: Catalog, route_id: str, mode: PriceMode, on: dt.date) ->
         schedule = schedule_for(route, mode, on)
     input_limit = limits.max_input or limits.context_window
     if schedule is None:
-        return _Plan(limits, input_limit, mode, (), None, None, (), None)
+        return _Plan(limits, input_limit, limits.max_output, mode, (), None, None, (), None)
     tiers = tuple((t.threshold, t.comparison is Comparison.GE, _rates(schedule, t)) for t in schedule.tiers)
     per_request = schedule.per_unit.get(Unit.REQUEST)
-    return _Plan(limits, input_limit, mode, notes, schedule, _rates(schedule, None), tiers, per_request)
+    base = _rates(schedule, None)
+    return _Plan(limits, input_limit, limits.max_output, mode, notes, schedule, base, tiers, per_request)
 
 
 def _rates(schedule: PriceSchedule, tier: PriceTier | None) -> _Rates:
@@ -184,7 +233,21 @@ def _rates(schedule: PriceSchedule, tier: PriceTier | None) -> _Rates:
         base: Decimal | None = getattr(schedule, component)
         return value if value is not None else base
 
-    return _Rates(rate("input"), rate("output"), rate("cache_read"), rate("reasoning"), tier)
+    input_rate, output_rate = rate("input"), rate("output")
+    cache_read, reasoning = rate("cache_read"), rate("reasoning")
+    input_or_zero = ZERO if input_rate is None else input_rate
+    output_or_zero = ZERO if output_rate is None else output_rate
+    return _Rates(
+        input_rate,
+        output_rate,
+        cache_read,
+        reasoning,
+        tier,
+        input_or_zero,
+        output_or_zero,
+        input_or_zero if cache_read is None else cache_read,
+        output_or_zero if reasoning is None else reasoning,  # not `or`: a published rate of 0 is a price
+    )
 
 
 def _over_limits(request: Request, limits: Limits) -> str | None:

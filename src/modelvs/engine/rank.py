@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from modelvs.catalog import Catalog
-from modelvs.engine.monthly import RouteCost, cheapest_route
+from modelvs.engine.monthly import RouteCost, all_route_costs, memoised
 from modelvs.engine.workload import Workload
 from modelvs.schema.vocab import Capability, Modality
 
@@ -46,13 +46,24 @@ def meets(catalog: Catalog, model_id: str, needs: Needs) -> bool:
 def rank(
     catalog: Catalog, needs: Needs, workload: Workload, on: dt.date, limit: int | None = None
 ) -> list[Ranked]:
-    """Models meeting `needs`, cheapest first at `workload`; models no route can price are left out."""
+    """Models meeting `needs`, cheapest first at `workload`; models no route can price are left out.
+
+    Each model's cost is on its cheapest route by the tie rule (as `cheapest_route` picks it). The
+    ranking is memoised per catalog, needs, workload and day.
+    """
+    ranked = memoised(catalog, ("ranked", needs, workload, on), lambda: _rank(catalog, needs, workload, on))
+    return list(ranked[:limit] if limit is not None else ranked)
+
+
+def _rank(catalog: Catalog, needs: Needs, workload: Workload, on: dt.date) -> tuple[Ranked, ...]:
+    costs = all_route_costs(catalog, workload, on)  # every route priced once, in one tight loop
     ranked = []
-    for model_id in catalog.models:
-        if not meets(catalog, model_id, needs):
+    for model_id, route_ids in catalog.routes_by_model.items():
+        if model_id not in catalog.models or not meets(catalog, model_id, needs):
             continue
-        cost = cheapest_route(catalog, model_id, workload, on)
-        if cost is not None:
+        # min() keeps the first of equal keys, as the stable sort in `model_costs` does.
+        cost = min((costs[rid] for rid in route_ids), key=RouteCost.sort_key)
+        if cost.monthly is not None:
             ranked.append(Ranked(model_id, cost))
     ranked.sort(key=lambda r: (r.cost.monthly, r.model))
-    return ranked[:limit] if limit is not None else ranked
+    return tuple(ranked)
