@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from modelvs.cli import catalog_commands, compare_command, engine_commands, serve_command
+from modelvs.cli import build_command, catalog_commands, compare_command, engine_commands, serve_command
 
 app = typer.Typer(
     name="modelvs",
@@ -16,6 +16,7 @@ catalog_commands.register(app)
 engine_commands.register(app)
 compare_command.register(app)
 serve_command.register(app)
+build_command.register(app)
 
 
 def main() -> None:
