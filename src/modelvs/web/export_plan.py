@@ -18,17 +18,16 @@ from typing import TypeVar
 from xml.sax.saxutils import escape
 
 from modelvs.catalog.names import name_key
-from modelvs.engine.compare.related import related
 from modelvs.storage.base import ViewStore
 from modelvs.storage.popular import popular_pairs
 from modelvs.web.api import API_VERSION
 from modelvs.web.http import dumps
 from modelvs.web.routes import ROUTES, RouteSpec
+from modelvs.web.seo import related_pairs
 from modelvs.web.state import STATIC_DIR, WebState
 
 MAX_FILES = 200_000
 """A build larger than this is refused without `--force`."""
-RELATED_INPUT_SHARE = 0.75
 """The input share the model pages and the sitemap rank related models at."""
 SITEMAP_URLS = 50_000
 """The sitemap protocol's limit per file."""
@@ -118,16 +117,6 @@ class Plan:
 def popular_prior(web: WebState) -> list[tuple[str, int]]:
     """The stated prior: the seed pairs, pseudo-counts falling by one so their order is kept."""
     return [(p, len(web.seeds) - i) for i, p in enumerate(web.seeds)]
-
-
-def related_pairs(web: WebState) -> list[str]:
-    """Every model's related pairs (as its model page links them), first seen first."""
-    on = web.today()
-    pairs: dict[str, None] = {}
-    for mid in sorted(web.catalog.models):
-        for group in related(web.catalog, [mid], RELATED_INPUT_SHARE, on):
-            pairs.update((c.pair, None) for c in group.candidates)
-    return list(pairs)
 
 
 def all_pairs_count(web: WebState) -> int:

@@ -16,6 +16,7 @@ from modelvs.views.sourcing import source_ref
 from modelvs.web.changes import recent_changes
 from modelvs.web.http import conditional, redirect, state_of
 from modelvs.web.render import model_link, not_found, page, pair_link, suggest
+from modelvs.web.seo import RELATED_INPUT_SHARE
 from modelvs.web.state import WebState
 from modelvs.web.store import SEED_RULE
 from modelvs.web.tables import collect_sources, price_table
@@ -102,7 +103,7 @@ def _with_model(view: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _related(web: WebState, mid: str) -> list[dict[str, str]]:
-    sets = related(web.catalog, [mid], 0.75, web.today())
+    sets = related(web.catalog, [mid], RELATED_INPUT_SHARE, web.today())
     links = []
     for group in sets:
         for c in group.candidates:

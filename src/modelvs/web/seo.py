@@ -15,20 +15,29 @@ from modelvs.web.state import WebState
 STATIC_PAGES = ("/", "/calculator", "/changes", "/methodology")
 
 
-def sitemap_pairs(web: WebState) -> list[str]:
-    """Pairs worth a URL: popular (views and seeds), then every model's related pairs; never all n² pairs."""
+RELATED_INPUT_SHARE = 0.75
+"""The input share related-model similarity is priced at, as model pages link related pairs."""
+
+
+def related_pairs(web: WebState) -> list[str]:
+    """Every model's related pairs (as its model page links them), first seen first; cached per version."""
     on = web.today()
 
     def build() -> list[str]:
         pairs: dict[str, None] = {}
-        for group in related(web.catalog, sorted(web.catalog.models), 0.75, on):
-            for c in group.candidates:
-                pairs[c.pair] = None
+        for mid in sorted(web.catalog.models):
+            for group in related(web.catalog, [mid], RELATED_INPUT_SHARE, on):
+                pairs.update((c.pair, None) for c in group.candidates)
         return list(pairs)
 
-    related_pairs: list[str] = web.pages.get_or_make(("sitemap-pairs", web.catalog.version, on), build)
+    found: list[str] = web.pages.get_or_make(("related-pairs", web.catalog.version, on), build)
+    return found
+
+
+def sitemap_pairs(web: WebState) -> list[str]:
+    """Pairs worth a URL: popular (views and seeds), then every model's related pairs; never all n² pairs."""
     popular = [p for p, _ in web.popular()]
-    return list(dict.fromkeys([*popular, *related_pairs]))
+    return list(dict.fromkeys([*popular, *related_pairs(web)]))
 
 
 def sitemap_paths(web: WebState) -> list[str]:
