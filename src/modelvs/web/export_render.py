@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import html
+import threading
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,14 +86,20 @@ class Renderer:
         self.web: WebState = self.app.state.web
         self.base_url = base_url.rstrip("/")
         self.root = root
+        # The app runs on a loop of its own thread: the caller's thread may already run a loop
+        # (a notebook, a test session driving a browser), where run_until_complete would fail.
         self.loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self.loop.run_forever, name="export-render", daemon=True)
+        self._thread.start()
 
     def close(self) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self._thread.join()
         self.loop.close()
 
     def get(self, url: str) -> Response:
         """GET `url` from the app, as `serve` would answer it (exceptions propagate)."""
-        return self.loop.run_until_complete(self._call(url))
+        return asyncio.run_coroutine_threadsafe(self._call(url), self.loop).result()
 
     async def _call(self, url: str) -> Response:
         path, _, query = url.partition("?")  # `path` as the app sees it: not percent-encoded
