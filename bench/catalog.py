@@ -51,7 +51,11 @@ def main() -> None:
     print(
         f"full sync ({', '.join(OFFLINE)}): import {imported:.2f}s, merge + validate + check {merged:.2f}s,"
     )
-    print(f"  {len(result.changes)} change(s) against the shipped catalog")
+    conflicts = sum(1 for c in result.changes if c.kind == "conflict")
+    print(
+        f"  {len(result.changes) - conflicts} value change(s) against the shipped catalog,"
+        f" {conflicts} conflicts kept"
+    )
 
 
 if __name__ == "__main__":

@@ -44,8 +44,8 @@ def wrk(url: str, seconds: int, script: str | None = None) -> str:
     finally:
         Path(lua.name).unlink()
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
-    p50 = re.search(r"50%\s+(\S+)", out)
-    p99 = re.search(r"99%\s+(\S+)", out)
+    p50 = re.search(r"^\s+50%\s+(\S+)", out, re.MULTILINE)
+    p99 = re.search(r"^\s+99%\s+(\S+)", out, re.MULTILINE)
     rate = float(rps.group(1)) if rps else 0.0
     return f"{rate:,.0f} req/s, p50 {p50.group(1) if p50 else '?'}, p99 {p99.group(1) if p99 else '?'}"
 

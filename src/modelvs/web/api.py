@@ -17,7 +17,7 @@ from modelvs.schema.vocab import Capability, Modality
 from modelvs.views.costs import cost_view
 from modelvs.views.model import model_view
 from modelvs.web.calculator import ranked_view
-from modelvs.web.http import JSON, api_error, conditional, state_of
+from modelvs.web.http import JSON, api_error, conditional, dumps, state_of
 from modelvs.web.render import suggest
 from modelvs.web.state import WebState, search_models
 
@@ -180,8 +180,14 @@ def compare(request: Request) -> Response:
             param="models",
         )
     on = web.today()
+
+    def body() -> bytes:
+        return dumps(comparison_to_dict(compare_models(web.catalog, ids, workload, on)))
+
+    # Serialising a comparison costs more than computing it: keep the bytes per pair and workload.
+    key = ("api-compare", tuple(ids), workload, web.catalog.version, on)
     return conditional(
-        request, lambda: JSON(comparison_to_dict(compare_models(web.catalog, ids, workload, on)))
+        request, lambda: Response(web.pages.get_or_make(key, body), media_type="application/json")
     )
 
 
