@@ -11,30 +11,11 @@ from modelvs.catalog.catalog import Catalog
 from modelvs.catalog.names import name_key
 from modelvs.catalog.problems import Problem, Severity
 from modelvs.schema import Citation, Model, PriceSchedule, Route, Sourced
+from modelvs.schema.model import MODEL_FACTS
 
 STALE_AFTER = dt.timedelta(days=365)
 """A checked date older than this, on the day of the check, earns a warning."""
 
-_MODEL_FACTS = (
-    "name",
-    "family",
-    "status",
-    "release_date",
-    "knowledge_cutoff",
-    "context_window",
-    "max_input",
-    "max_output",
-    "parameters",
-    "active_parameters",
-    "architecture",
-    "license",
-    "open_weights",
-    "modalities_in",
-    "modalities_out",
-    "capabilities",
-    "deprecation_date",
-    "retirement_date",
-)
 _ROUTE_FACTS = (
     "status",
     "context_window",
@@ -120,7 +101,7 @@ class _Checker:
 
     def model(self, mid: str, model: Model) -> Iterator[Problem]:
         shown = self.file("model", mid)
-        yield from self.sourced("model", mid, model, _MODEL_FACTS)
+        yield from self.sourced("model", mid, model, MODEL_FACTS)
         lab = mid.split("/", 1)[0]
         if lab not in self.catalog.labs:
             yield Problem(shown, None, "", f"unknown lab {lab!r} (add data/labs/{lab}.toml)")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -12,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from modelvs.cli.common import DataOption, console, fail, open_catalog
+from modelvs.cli.common import DataOption, console, fail, open_catalog, parse_on
 
 if TYPE_CHECKING:
     from modelvs.web.export import BuildOptions, BuildResult
@@ -66,7 +65,7 @@ def build(
             shard=Shard.parse(shard),
             base_url=base_url or DEFAULT_BASE_URL,
             jobs=jobs or os.cpu_count() or 1,
-            on=_date(on),
+            on=parse_on(on),
             data=data,
             force=force,
         )
@@ -108,12 +107,3 @@ def _summary(result: BuildResult, options: BuildOptions, defaulted: bool) -> Non
     )
     if defaulted:
         console.print(f"Canonical URLs use {options.base_url}; pass --base-url for a public site.")
-
-
-def _date(text: str | None) -> dt.date:
-    if text is None:
-        return dt.datetime.now(dt.UTC).date()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        fail(f"--on takes a date as YYYY-MM-DD, got {text!r}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections import Counter
 from pathlib import Path
@@ -21,6 +20,7 @@ from modelvs.cli.common import (
     errors,
     fail,
     open_catalog,
+    parse_on,
     print_json,
     resolve_model,
     today,
@@ -103,7 +103,7 @@ def show(
     """A model's facts, routes and prices (with tiers and modes), each with its source and date."""
     catalog = open_catalog(data)
     model_id = resolve_model(catalog, model)
-    day = _parse_date(on) if on else today()
+    day = parse_on(on)
     view = model_view(catalog, model_id, day)
     if fmt is Format.JSON:
         print_json(view)
@@ -213,10 +213,3 @@ def _locations(pairs: list[str]) -> dict[str, str]:
             fail(f"--path takes SOURCE=PATH, got {pair!r}")
         found[name] = location
     return found
-
-
-def _parse_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        fail(f"--on takes a date as YYYY-MM-DD, got {text!r}")

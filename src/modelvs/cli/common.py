@@ -51,6 +51,16 @@ def today() -> dt.date:
     return dt.date.today()
 
 
+def parse_on(text: str | None) -> dt.date:
+    """`--on YYYY-MM-DD`, or today; anything else exits 2 saying what is accepted."""
+    if text is None:
+        return today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        fail(f"--on takes a date as YYYY-MM-DD, got {text!r}")
+
+
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 

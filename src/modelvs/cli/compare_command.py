@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
@@ -15,9 +14,9 @@ from modelvs.cli.common import (
     console,
     fail,
     open_catalog,
+    parse_on,
     print_json,
     resolve_model,
-    today,
 )
 from modelvs.engine.compare import compare as compare_models
 from modelvs.engine.compare import comparison_to_dict
@@ -50,7 +49,7 @@ def compare(
     if not MIN_MODELS <= len(models) <= MAX_MODELS:
         fail(f"compare takes {MIN_MODELS} to {MAX_MODELS} models, got {len(models)}")
     workload = wo.build_workload(requests, input_, output, cached, reasoning, batch_share)
-    day = _date(on)
+    day = parse_on(on)
     catalog = open_catalog(data)
     ids = [resolve_model(catalog, m) for m in models]
     twice = sorted({m for m in ids if ids.count(m) > 1})
@@ -66,12 +65,3 @@ def compare(
         sys.stdout.write(comparison_markdown(view, tables))
         return
     render_comparison_text(console, view, tables)
-
-
-def _date(text: str | None) -> dt.date:
-    if text is None:
-        return today()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        fail(f"--on takes a date as YYYY-MM-DD, got {text!r}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -18,9 +17,9 @@ from modelvs.cli.common import (
     console,
     fail,
     open_catalog,
+    parse_on,
     print_json,
     resolve_model,
-    today,
 )
 from modelvs.engine.monthly import model_costs
 from modelvs.engine.rank import Needs
@@ -55,7 +54,7 @@ def cost(
     workload = wo.build_workload(requests, input_, output, cached, reasoning, batch_share)
     catalog = open_catalog(data)
     model_id = resolve_model(catalog, model)
-    day = _date(on)
+    day = parse_on(on)
     costs = model_costs(catalog, model_id, workload, day)
     if route is not None:
         costs = [c for c in costs if c.provider == route]
@@ -114,7 +113,7 @@ def rank(
         input_modalities=frozenset(_vocab(Modality, input_modality or [], "--input-modality")),
     )
     catalog = open_catalog(data)
-    day = _date(on)
+    day = parse_on(on)
     view = rank_view(catalog, rank_models(catalog, wanted, workload, day, limit), wanted, workload, day)
     if fmt is Format.JSON:
         print_json(view)
@@ -171,12 +170,3 @@ def _vocab(enum: Any, values: list[str], flag: str) -> list[Any]:
             fail(f"{flag}: unknown {value!r}; known: {', '.join(known)}")
         found.append(known[value])
     return found
-
-
-def _date(text: str | None) -> dt.date:
-    if text is None:
-        return today()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        fail(f"--on takes a date as YYYY-MM-DD, got {text!r}")

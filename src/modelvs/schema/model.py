@@ -33,6 +33,29 @@ class BenchmarkResult(Strict):
     """Key into the model's `citations`."""
 
 
+MODEL_FACTS = (
+    "name",
+    "family",
+    "status",
+    "release_date",
+    "knowledge_cutoff",
+    "context_window",
+    "max_input",
+    "max_output",
+    "parameters",
+    "active_parameters",
+    "architecture",
+    "license",
+    "open_weights",
+    "modalities_in",
+    "modalities_out",
+    "capabilities",
+    "deprecation_date",
+    "retirement_date",
+)
+"""The model's facts, in the order pages show them: each needs a source when set."""
+
+
 class Model(Sourced):
     """Facts about one model, whoever serves it. Id is `lab/model` from the file path."""
 

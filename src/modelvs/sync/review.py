@@ -13,26 +13,10 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from modelvs.schema.model import MODEL_FACTS
 from modelvs.sync.fields import add_alternative, get, set_
 from modelvs.sync.merge import RULES_SOURCE, Records
 
-_FACTS = (
-    "name",
-    "family",
-    "status",
-    "release_date",
-    "knowledge_cutoff",
-    "context_window",
-    "max_output",
-    "parameters",
-    "active_parameters",
-    "license",
-    "open_weights",
-    "modalities_in",
-    "modalities_out",
-    "deprecation_date",
-    "retirement_date",
-)
 _DATES = ("release_date", "deprecation_date", "retirement_date")
 
 
@@ -71,7 +55,9 @@ def _apply(raw: dict[str, Any], review: dict[str, Any], today: dt.date) -> None:
             raw.setdefault("citations", {})[key] = {"source": RULES_SOURCE, "url": url, "checked": today}
         return keys[url]
 
-    for name in _FACTS:
+    for name in MODEL_FACTS:
+        if name == "capabilities":
+            continue  # capabilities are reviewed one by one below
         value = review.get(name)
         if name in _DATES:
             value = _full_date(value)

@@ -8,30 +8,12 @@ from typing import Any
 
 from modelvs.catalog import Catalog
 from modelvs.schema import Model, PriceSchedule, Route
+from modelvs.schema.model import MODEL_FACTS
 from modelvs.schema.pricing import TOKEN_COMPONENTS
 from modelvs.schema.vocab import CAPABILITY_LABELS, Capability
 from modelvs.views.sourcing import field_source, source_ref
 
 VIEW_VERSION = "1"
-FACTS = (
-    "name",
-    "family",
-    "status",
-    "release_date",
-    "knowledge_cutoff",
-    "context_window",
-    "max_input",
-    "max_output",
-    "parameters",
-    "active_parameters",
-    "architecture",
-    "license",
-    "open_weights",
-    "modalities_in",
-    "modalities_out",
-    "deprecation_date",
-    "retirement_date",
-)
 
 
 def model_view(catalog: Catalog, model_id: str, on: dt.date) -> dict[str, Any]:
@@ -71,7 +53,9 @@ def model_view(catalog: Catalog, model_id: str, on: dt.date) -> dict[str, Any]:
 
 def _facts(catalog: Catalog, model: Model) -> list[dict[str, Any]]:
     rows = []
-    for name in FACTS:
+    for name in MODEL_FACTS:
+        if name == "capabilities":
+            continue  # shown in its own table
         value = getattr(model, name)
         if value is None or value == []:
             continue

@@ -7,7 +7,6 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from modelvs.catalog import UnknownModelError
 from modelvs.engine.compare import compare as compare_models
 from modelvs.engine.compare import comparison_to_dict
 from modelvs.engine.compare.comparison import MAX_MODELS
@@ -35,16 +34,6 @@ def _unknown(web: WebState, name: str) -> JSON:
         f"no model matches {name[:200]!r}; pass a canonical id, slug, name or alias",
         suggestions=suggest(web.catalog, name),
     )
-
-
-def _model_id(web: WebState, name: str) -> str | None:
-    mid = web.by_slug.get(name)
-    if mid is not None:
-        return mid
-    try:
-        return web.catalog.resolve(name[:200])
-    except UnknownModelError:
-        return None
 
 
 def models(request: Request) -> Response:
@@ -127,7 +116,7 @@ def models(request: Request) -> Response:
 def model(request: Request) -> Response:
     web = state_of(request)
     name: str = request.path_params["slug"]
-    mid = _model_id(web, name)
+    mid = web.resolve(name)
     if mid is None:
         return _unknown(web, name)
     return conditional(request, lambda: JSON(model_view(web.catalog, mid, web.today())))
@@ -167,7 +156,7 @@ def compare(request: Request) -> Response:
         return _unprocessable(err)
     ids: list[str] = []
     for n in names:
-        mid = _model_id(web, n)
+        mid = web.resolve(n)
         if mid is None:
             return _unknown(web, n)
         if mid not in ids:
@@ -205,7 +194,7 @@ def cost(request: Request) -> Response:
         workload = parse_workload(request.query_params)
     except ParamError as err:
         return _unprocessable(err)
-    mid = _model_id(web, name)
+    mid = web.resolve(name)
     if mid is None:
         return _unknown(web, name)
     on = web.today()

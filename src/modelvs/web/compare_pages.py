@@ -11,7 +11,6 @@ from urllib.parse import urlencode
 from starlette.requests import Request
 from starlette.responses import Response
 
-from modelvs.catalog import UnknownModelError
 from modelvs.engine.compare.comparison import MAX_MODELS
 from modelvs.engine.workload import Workload
 from modelvs.params import WORKLOAD_PARAMS, ParamError, parse_models, parse_workload
@@ -36,16 +35,6 @@ def _query_suffix(request: Request, keep: tuple[str, ...] = WORKLOAD_PARAMS) -> 
     return f"?{urlencode(items)}" if items else ""
 
 
-def _resolve(web: WebState, name: str) -> str | None:
-    mid = web.by_slug.get(name)
-    if mid is not None:
-        return mid
-    try:
-        return web.catalog.resolve(name[:200])
-    except UnknownModelError:
-        return None
-
-
 def compare_pair(request: Request) -> Response:
     """The canonical comparison page of two models; any other spelling answers 301."""
     web = state_of(request)
@@ -60,7 +49,7 @@ def compare_pair(request: Request) -> Response:
         parts.append((pair[:i], pair[i + 4 :]))
         start = i + 1
     for left, right in parts:
-        a, b = _resolve(web, left), _resolve(web, right)
+        a, b = web.resolve(left), web.resolve(right)
         if a is not None and b is not None:
             return _redirect_pair(request, web, a, b)
     if not parts:
@@ -75,7 +64,7 @@ def compare_two(request: Request) -> Response:
     """`/compare/<a>/<b>`: 301 to the canonical pair URL."""
     web = state_of(request)
     left, right = request.path_params["a"], request.path_params["b"]
-    a, b = _resolve(web, left), _resolve(web, right)
+    a, b = web.resolve(left), web.resolve(right)
     if a is None or b is None:
         return _unknown_pair(request, web, left, right)
     return _redirect_pair(request, web, a, b)
@@ -98,11 +87,11 @@ def compare_many(request: Request) -> Response:
             )
         return bad_request(request, err.param, err.detail)
     ids: list[str] = []
-    unknown = [n for n in names if _resolve(web, n) is None]
+    unknown = [n for n in names if web.resolve(n) is None]
     if unknown:
         return not_found(request, f"Unknown model: {', '.join(n[:80] for n in unknown)}.", unknown)
     for n in names:
-        mid = _resolve(web, n)
+        mid = web.resolve(n)
         if mid is not None and mid not in ids:
             ids.append(mid)
     if len(ids) > MAX_MODELS:
@@ -128,7 +117,7 @@ def _redirect_pair(request: Request, web: WebState, a: str, b: str) -> Response:
 
 
 def _unknown_pair(request: Request, web: WebState, left: str, right: str) -> Response:
-    a, b = _resolve(web, left), _resolve(web, right)
+    a, b = web.resolve(left), web.resolve(right)
     unknown = [n for n, m in ((left, a), (right, b)) if m is None]
     known = a or b
     pairs: list[str] = []
@@ -231,7 +220,7 @@ def compare_fragment(request: Request) -> Response:
             return fragment_error(422, err.param, err.detail)
         ids = []
         for n in names:
-            mid = _resolve(web, n)
+            mid = web.resolve(n)
             if mid is None:
                 return fragment_error(404, "models", f"no model matches {n[:80]!r}")
             if mid not in ids:

@@ -13,7 +13,7 @@ from typing import Any, Generic, TypeVar
 
 import jinja2
 
-from modelvs.catalog import Catalog
+from modelvs.catalog import Catalog, UnknownModelError
 from modelvs.catalog.names import name_key
 from modelvs.web.store import PopularityStore, seed_pairs
 
@@ -94,6 +94,16 @@ class WebState:
             self._popular = (now, cached)
         seen = {p for p, _ in cached}
         return cached + [(p, 0) for p in self.seeds if p not in seen]
+
+    def resolve(self, name: str) -> str | None:
+        """The model id a slug, id, name or alias names, or None."""
+        mid = self.by_slug.get(name)
+        if mid is not None:
+            return mid
+        try:
+            return self.catalog.resolve(name[:200])
+        except UnknownModelError:
+            return None
 
     def pair_ids(self, pair: str) -> tuple[str, str] | None:
         """The model ids of a canonical pair slug, or None if it is not one."""
