@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
+from pydantic import BaseModel
+
 from modelvs.catalog.catalog import Catalog, LazyRecords
 from modelvs.catalog.checks import check
 from modelvs.catalog.load import Loaded, data_files, data_paths, load_dir
@@ -63,23 +65,31 @@ def fingerprint(data_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def check_dir(data_dir: Path, on: dt.date) -> Checked:
-    """Load and check every file; returns all problems, never raises on bad data."""
-    return _check_loaded(load_dir(data_dir), data_hash(data_dir), on)
-
-
-def _check_loaded(loaded: Loaded, version: str, on: dt.date) -> Checked:
-    records = loaded.records
-    catalog = Catalog(
+def catalog_of(
+    records: dict[str, dict[str, BaseModel]],
+    files: dict[tuple[str, str], str] | None = None,
+    version: str = "",
+) -> Catalog:
+    """A catalog from validated records by kind name (as `load_dir` returns them)."""
+    return Catalog(
         sources=cast(dict[str, Source], records["source"]),
         labs=cast(dict[str, Lab], records["lab"]),
         providers=cast(dict[str, Provider], records["provider"]),
         benchmarks=cast(dict[str, Benchmark], records["benchmark"]),
         models=cast(dict[str, Model], records["model"]),
         routes=cast(dict[str, Route], records["route"]),
-        files=loaded.files,
+        files=files or {},
         version=version,
     )
+
+
+def check_dir(data_dir: Path, on: dt.date) -> Checked:
+    """Load and check every file; returns all problems, never raises on bad data."""
+    return _check_loaded(load_dir(data_dir), data_hash(data_dir), on)
+
+
+def _check_loaded(loaded: Loaded, version: str, on: dt.date) -> Checked:
+    catalog = catalog_of(loaded.records, files=loaded.files, version=version)
     return Checked(catalog, sorted(loaded.problems + check(catalog, on)))
 
 

@@ -6,17 +6,18 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from pydantic import BaseModel
 
 from modelvs.catalog import tomlio
+from modelvs.catalog.build import catalog_of
 from modelvs.catalog.catalog import Catalog, UnknownModelError
 from modelvs.catalog.checks import check
 from modelvs.catalog.layout import KIND_BY_NAME
 from modelvs.catalog.load import parse_record
 from modelvs.catalog.problems import Problem, Severity
-from modelvs.schema import Benchmark, Lab, Model, Provider, Route, Source
+from modelvs.schema import Model
 from modelvs.sources.proposal import Proposal
 from modelvs.sync.changes import Change
 from modelvs.sync.merge import Records, merge
@@ -67,15 +68,7 @@ def validate(records: Records, today: dt.date) -> list[Problem]:
         record = parse_record(KIND_BY_NAME[kind], f"{kind}:{rid}", text, problems)
         if record is not None:
             typed[kind][rid] = record
-    catalog = Catalog(
-        sources=cast(dict[str, Source], typed["source"]),
-        labs=cast(dict[str, Lab], typed["lab"]),
-        providers=cast(dict[str, Provider], typed["provider"]),
-        benchmarks=cast(dict[str, Benchmark], typed["benchmark"]),
-        models=cast(dict[str, Model], typed["model"]),
-        routes=cast(dict[str, Route], typed["route"]),
-    )
-    return sorted(problems + check(catalog, today))
+    return sorted(problems + check(catalog_of(typed), today))
 
 
 def review(
