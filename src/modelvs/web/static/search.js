@@ -1,7 +1,63 @@
 // Search suggestions for inputs marked data-suggest: fetches /api/v1/search as you type.
 // Works on the last comma-separated name; the form still works without JavaScript.
+// On a static export there is no API: suggestions come from /search-index.json, and the
+// form goes straight to the canonical comparison page (slugs sorted), as the server would.
 (function () {
   "use strict";
+  var index = null;  // null: not needed yet; a promise once the API has failed
+
+  function key(text) {  // catalog.names.name_key: case and the separators _ : . / @ do not matter
+    return text.trim().toLowerCase().replace(/[\s_:.\/@]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+  function loadIndex() {
+    if (!index) {
+      index = fetch("/search-index.json")
+        .then(function (r) { return r.ok ? r.json() : { models: [] }; })
+        .then(function (d) {
+          return (d.models || []).map(function (m) {
+            var keys = [m.id, m.id.split("/").pop(), m.slug, m.name].concat(m.aliases || []).map(key);
+            return { id: m.id, slug: m.slug, name: m.name, lab: m.lab, keys: keys };
+          });
+        })
+        .catch(function () { return []; });
+    }
+    return index;
+  }
+  function searchIndex(q) {  // the server's rules: exact match, then prefix by length, then contains
+    var k = key(q);
+    return loadIndex().then(function (models) {
+      var prefix = [], contains = [];
+      models.forEach(function (m) {
+        if (m.keys.some(function (x) { return x.indexOf(k) === 0; })) { prefix.push(m); }
+        else if (m.keys.some(function (x) { return x.indexOf(k) !== -1; })) { contains.push(m); }
+      });
+      prefix.sort(function (a, b) {
+        var ea = a.keys.indexOf(k) === -1, eb = b.keys.indexOf(k) === -1;
+        return (ea - eb) || (a.slug.length - b.slug.length) || (a.slug < b.slug ? -1 : 1);
+      });
+      contains.sort(function (a, b) { return a.slug < b.slug ? -1 : 1; });
+      return prefix.concat(contains).slice(0, 8);
+    });
+  }
+  function lookup(q) {
+    return fetch("/api/v1/search?q=" + encodeURIComponent(q))
+      .then(function (r) { if (!r.ok) { throw new Error("no api"); } return r.json(); })
+      .then(function (d) { return d.results || []; })
+      .catch(function () { return searchIndex(q); });
+  }
+  function staticSubmit(form, input) {
+    form.addEventListener("submit", function (e) {
+      if (!index) { return; }  // the API answered: let the server canonicalise
+      e.preventDefault();
+      var names = input.value.split(",").map(function (n) { return n.trim(); }).filter(Boolean);
+      Promise.all(names.map(searchIndex)).then(function (found) {
+        var slugs = [];
+        found.forEach(function (r) { if (r.length && slugs.indexOf(r[0].slug) === -1) { slugs.push(r[0].slug); } });
+        if (slugs.length === 2) { window.location.href = "/compare/" + slugs.sort().join("-vs-") + "/"; }
+        else if (slugs.length === 1) { window.location.href = "/models/" + slugs[0] + "/"; }
+      });
+    });
+  }
   function attach(input) {
     var list = document.createElement("ul");
     var listId = input.id + "-suggestions";
@@ -58,10 +114,7 @@
       var q = current();
       if (q.length < 2) { close(); return; }
       timer = setTimeout(function () {
-        fetch("/api/v1/search?q=" + encodeURIComponent(q))
-          .then(function (r) { return r.ok ? r.json() : { results: [] }; })
-          .then(function (d) { if (current() === q) { show(d.results || []); } })
-          .catch(close);
+        lookup(q).then(function (results) { if (current() === q) { show(results); } }).catch(close);
       }, 150);
     });
     input.addEventListener("keydown", function (e) {
@@ -74,6 +127,9 @@
     input.addEventListener("blur", function () { setTimeout(close, 100); });
   }
   document.addEventListener("DOMContentLoaded", function () {
-    Array.prototype.forEach.call(document.querySelectorAll("input[data-suggest]"), attach);
+    Array.prototype.forEach.call(document.querySelectorAll("input[data-suggest]"), function (input) {
+      attach(input);
+      if (input.form) { staticSubmit(input.form, input); }
+    });
   });
 })();
