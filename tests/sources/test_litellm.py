@@ -261,3 +261,9 @@ def test_installed_tokencostauto_copy() -> None:
     by_id = _offers(proposal)
     gpt = by_id[("route", "openai:openai/gpt-4o-2024-11-20")]
     assert _schedule(gpt, "standard")["input"] == Decimal("2.5")
+
+
+def test_model_names_drop_the_routing_path() -> None:
+    # anthropic/claude-sonnet-4.5 is listed only by OpenRouter, whose id carries the lab's path.
+    offers = _offers(_proposal(FIXTURE.read_bytes()))
+    assert offers[("model", "anthropic/claude-sonnet-4.5")].values["name"] == "claude-sonnet-4.5"

@@ -390,7 +390,10 @@ def _model_offer(model_id: str, group: list[_Candidate]) -> Offer:
     )
     best = group[0]
     entry = best.entry
-    values: dict[str, Any] = {"name": best.provider_model_id} | _limits(entry)
+    # LiteLLM has no display names: the provider's id is the name, without its routing path
+    # (`accounts/fireworks/models/yi-34b` -> `yi-34b`, `~deepseek/deepseek-v4` -> `deepseek-v4`).
+    name = best.provider_model_id.rsplit("/", 1)[-1].lstrip("~")
+    values: dict[str, Any] = {"name": name} | _limits(entry)
     if entry.flags:
         values["capabilities"] = dict(entry.flags)
     # A deprecation date is the provider's; only the lab's own API dates the model.
