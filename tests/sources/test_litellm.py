@@ -15,6 +15,7 @@ import pytest
 from modelvs.schema import PriceSchedule, Source
 from modelvs.sources import litellm
 from modelvs.sources.proposal import Offer, Proposal
+from tests.sources import assert_no_floats
 
 FIXTURE = Path(__file__).parent / "fixtures" / "litellm" / "model_prices.json"
 DAY = dt.date(2026, 11, 24)
@@ -31,16 +32,6 @@ def _offers(proposal: Proposal) -> dict[tuple[str, str], Offer]:
 def _schedule(offer: Offer, mode: str) -> dict[str, Any]:
     (found,) = [s for s in offer.prices or () if s["mode"] == mode]
     return found
-
-
-def _assert_no_floats(value: Any) -> None:
-    assert not isinstance(value, float), value
-    if isinstance(value, dict):
-        for item in value.values():
-            _assert_no_floats(item)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            _assert_no_floats(item)
 
 
 @pytest.mark.parametrize(
@@ -216,8 +207,8 @@ def test_offers_are_valid_and_float_free() -> None:
     assert proposal.source["kind"] == "file"
     assert proposal.source["version"] == "sha256:0123456789ab"
     for offer in proposal.offers:
-        _assert_no_floats(offer.values)
-        _assert_no_floats(offer.prices)
+        assert_no_floats(offer.values)
+        assert_no_floats(offer.prices)
         for schedule in offer.prices or ():
             PriceSchedule.model_validate({**schedule, "citation": "x"})
 
@@ -255,7 +246,7 @@ def test_installed_tokencostauto_copy() -> None:
     routes = [o for o in proposal.offers if o.kind == "route"]
     assert sum(1 for o in routes if o.prices and any(s.get("tiers") for s in o.prices)) > 100
     for offer in routes:
-        _assert_no_floats(offer.prices)
+        assert_no_floats(offer.prices)
         for schedule in offer.prices or ():
             PriceSchedule.model_validate({**schedule, "citation": "x"})
     by_id = _offers(proposal)

@@ -13,6 +13,7 @@ import pytest
 from modelvs.schema import PriceSchedule, Source
 from modelvs.sources import model_prices
 from modelvs.sources.proposal import Offer, Proposal
+from tests.sources import assert_no_floats
 
 FIXTURE = Path(__file__).parent / "fixtures" / "model_prices" / "snapshot.json"
 RETRIEVED = dt.date(2026, 11, 24)
@@ -29,16 +30,6 @@ def _offers(proposal: Proposal) -> dict[tuple[str, str], Offer]:
 
 def _schedules(offer: Offer, mode: str) -> list[dict[str, Any]]:
     return [s for s in offer.prices or () if s["mode"] == mode]
-
-
-def _no_floats(value: Any) -> None:
-    assert not isinstance(value, float), value
-    if isinstance(value, dict):
-        for item in value.values():
-            _no_floats(item)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            _no_floats(item)
 
 
 def test_source_record_is_valid() -> None:
@@ -58,8 +49,8 @@ def test_every_schedule_validates_and_holds_no_float() -> None:
         assert offer.prices
         for schedule in offer.prices:
             PriceSchedule.model_validate({**schedule, "citation": "x"})
-        _no_floats(offer.prices)
-        _no_floats(offer.values)
+        assert_no_floats(offer.prices)
+        assert_no_floats(offer.values)
 
 
 def test_history_is_dated_closed_and_collapsed() -> None:
@@ -212,7 +203,7 @@ def test_real_snapshot() -> None:
     for offer in routes:
         for schedule in offer.prices or ():
             PriceSchedule.model_validate({**schedule, "citation": "x"})
-        _no_floats(offer.prices)
+        assert_no_floats(offer.prices)
     offers = _offers(proposal)
     # DeepSeek's V3.1 price list (models.dev commit of 2025-08-25) until V3.2 on 2025-11-17.
     chat = _schedules(offers[("route", "deepseek:deepseek/deepseek-chat")], "standard")

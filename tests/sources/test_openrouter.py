@@ -13,6 +13,7 @@ import pytest
 from modelvs.schema import Model, PriceSchedule, Provider, Route, Source
 from modelvs.sources import openrouter
 from modelvs.sources.proposal import Offer, Proposal
+from tests.sources import assert_no_floats
 
 FIXTURE = Path(__file__).parent / "fixtures" / "openrouter" / "models.json"
 RETRIEVED = dt.date(2026, 11, 24)
@@ -42,16 +43,6 @@ def _price(proposal: Proposal, route: str) -> dict[str, Any]:
     return schedule
 
 
-def _no_floats(value: Any) -> None:
-    assert not isinstance(value, float), value
-    if isinstance(value, dict):
-        for item in value.values():
-            _no_floats(item)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            _no_floats(item)
-
-
 def test_fetch_reads_a_file() -> None:
     raw, version = openrouter.fetch(str(FIXTURE))
     assert raw == FIXTURE.read_bytes()
@@ -66,8 +57,8 @@ def test_every_offer_fits_the_schema() -> None:
     assert kinds.count("provider") == 1
     assert kinds.count("model") == kinds.count("route") == 11
     for offer in proposal.offers:
-        _no_floats(offer.values)
-        _no_floats(offer.prices)
+        assert_no_floats(offer.values)
+        assert_no_floats(offer.prices)
         if offer.kind == "model":
             Model.model_validate(offer.values)
         if offer.kind == "route":
