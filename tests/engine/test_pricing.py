@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from modelvs.catalog import Catalog, load_catalog
+from modelvs.catalog.layout import route_model
 from modelvs.engine.pricing import price_request
 from modelvs.engine.workload import Request
 from modelvs.schema import Lab, Model, Provider, Route, Source
@@ -49,7 +50,7 @@ def build(
     providers: dict[str, dict[str, Any]] | None = None,
 ) -> Catalog:
     """A catalog of `routes`; models and providers default to bare records (providers: cloud)."""
-    model_ids = {rid.split(":", 1)[1] for rid in routes}
+    model_ids = {route_model(rid) for rid in routes}
     provider_ids = {rid.split(":", 1)[0] for rid in routes}
     model_fields = {mid: {"name": mid} for mid in model_ids} | (models or {})
     provider_fields = {pid: {"name": pid, "kind": "cloud"} for pid in provider_ids} | (providers or {})

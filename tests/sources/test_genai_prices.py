@@ -8,6 +8,7 @@ import pytest
 from modelvs.schema import PriceSchedule, Source
 from modelvs.sources import genai_prices as gp
 from modelvs.sources.proposal import Offer, Proposal
+from tests.genai_windows import moment_for
 
 TODAY = dt.date(2026, 11, 24)
 D = Decimal
@@ -197,33 +198,46 @@ def test_bedrock_ids_of_one_model_are_aliases_of_one_route() -> None:
     assert found[("provider", "amazon-bedrock")].values["kind"] == "cloud"
 
 
-def test_time_of_day_prices_are_skipped_and_a_main_window_is_the_standard_price() -> None:
+def test_a_windowed_price_is_the_standard_price_and_the_rest_of_the_day_off_peak() -> None:
     off_peak = gp.Dated(prices(input_mtok=D("0.135"), output_mtok=D("0.55")))
     main = gp.Dated(prices(input_mtok=D("0.27"), output_mtok=D("1.1")), window=(30, 990))
     peak = gp.Dated(prices(input_mtok=D("0.3"), output_mtok=D("1.2")), window=(60, 240))
+    peak_again = gp.Dated(prices(input_mtok=D("0.3"), output_mtok=D("1.2")), window=(360, 600))
     night = gp.Dated(prices(input_mtok=D("0.1")), window=(0, 60), when=(("processing", "batch"),))
     proposal = translate(
         entry("deepseek-chat", provider="deepseek", prices=(off_peak, main)),
-        entry("deepseek-flash", provider="deepseek", prices=(off_peak, peak), variants=(night,)),
+        entry("deepseek-flash", provider="deepseek", prices=(off_peak, peak, peak_again), variants=(night,)),
     )
-    [chat] = route(proposal, "deepseek:deepseek/deepseek-chat")
-    assert (chat["input"], chat["output"]) == (D("0.27"), D("1.1"))
-    [flash] = route(proposal, "deepseek:deepseek/deepseek-flash")
-    assert (flash["mode"], flash["input"]) == ("standard", D("0.135"))
+    chat = route(proposal, "deepseek:deepseek/deepseek-chat")
+    assert [(s["mode"], s["input"], s["output"]) for s in chat] == [
+        ("standard", D("0.27"), D("1.1")),
+        ("off_peak", D("0.135"), D("0.55")),
+    ]
+    flash = route(proposal, "deepseek:deepseek/deepseek-flash")
+    assert [(s["mode"], s["input"]) for s in flash] == [("standard", D("0.3")), ("off_peak", D("0.135"))]
     assert proposal.skipped == (
         (
             "deepseek.models.deepseek-chat",
-            "off-peak price outside 00:30-16:30 UTC: time of day is not representable",
+            "peak price at 00:30-16:30 UTC; the rest of the day is the off_peak mode",
         ),
         (
             "deepseek.models.deepseek-flash",
-            "time-of-day price at 01:00-04:00 UTC: time of day is not representable",
+            "peak price at 01:00-04:00 UTC, 06:00-10:00 UTC; the rest of the day is the off_peak mode",
         ),
         (
             "deepseek.models.deepseek-flash",
             "price variant for processing=batch at 00:00-01:00 UTC: no matching price mode",
         ),
     )
+
+
+def test_prices_that_differ_by_time_of_day_are_skipped() -> None:
+    base = gp.Dated(prices(input_mtok=D("1")))
+    morning = gp.Dated(prices(input_mtok=D("2")), window=(60, 120))
+    evening = gp.Dated(prices(input_mtok=D("3")), window=(600, 660))
+    proposal = translate(entry("m-1", provider="deepseek", prices=(base, morning, evening)))
+    assert [(s["mode"], s["input"]) for s in route(proposal, "deepseek:deepseek/m-1")] == [("standard", D(1))]
+    assert proposal.skipped[0][1].startswith("time-of-day price at 01:00-02:00 UTC, 10:00-11:00 UTC")
 
 
 def test_service_tiers_map_to_modes_and_fast_only_stands_in_for_priority() -> None:
@@ -349,8 +363,10 @@ def test_real_package_schedules_price_requests_as_genai_prices_does() -> None:
             day = schedule.get("effective_from") or (
                 schedule["effective_until"] - dt.timedelta(days=1) if "effective_until" in schedule else TODAY
             )
-            moment = dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC)
+            moment = moment_for(model, schedule["mode"], day)
             context = contexts.get(schedule["mode"], {"service_tier": schedule["mode"]})
+            if schedule["mode"] == "off_peak":
+                context = None
             for tokens, cached, output in ((1_000, 200, 500), (300_000, 100_000, 10_000)):
                 usage = Usage(input_tokens=tokens, cache_read_tokens=cached, output_tokens=output)
                 theirs = model.calc_price(

@@ -17,8 +17,9 @@ from modelvs.catalog.checks import check
 from modelvs.catalog.load import Loaded, data_files, data_paths, load_dir
 from modelvs.catalog.problems import CatalogError, Problem, Severity
 from modelvs.schema import Benchmark, Lab, Model, Provider, Route, Source
+from modelvs.schema.identity import IdentityDecision
 
-_CACHE_FORMAT = "3"
+_CACHE_FORMAT = "4"
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ def catalog_of(
         benchmarks=cast(dict[str, Benchmark], records["benchmark"]),
         models=cast(dict[str, Model], records["model"]),
         routes=cast(dict[str, Route], records["route"]),
+        identity=cast(dict[str, IdentityDecision], records.get("identity", {})),
         files=files or {},
         version=version,
     )
@@ -134,6 +136,7 @@ def _from_cache(cache: Path) -> Catalog | None:
             benchmarks=LazyRecords(Benchmark, raw["benchmark"]),
             models=LazyRecords(Model, raw["model"]),
             routes=LazyRecords(Route, raw["route"]),
+            identity=LazyRecords(IdentityDecision, raw.get("identity", {})),
             files=payload["files"],
             version=payload["version"],
             name_index=payload["names"],

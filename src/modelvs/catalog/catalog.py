@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from modelvs.catalog.layout import split_route_id
 from modelvs.catalog.names import name_key
 from modelvs.schema import Benchmark, Lab, Model, Provider, Route, Source
+from modelvs.schema.identity import IdentityDecision
 
 R = TypeVar("R", bound=BaseModel)
 
@@ -70,6 +71,8 @@ class Catalog:
     files: Mapping[tuple[str, str], str] = field(default_factory=dict)
     version: str = ""
     """Hash of the data files this catalog was built from."""
+    identity: Mapping[str, IdentityDecision] = field(default_factory=dict)
+    """Reviewed identity decisions (`data/identity/`): what sync joins or keeps apart."""
     routes_by_model: Mapping[str, tuple[str, ...]] = field(init=False)
     routes_by_provider: Mapping[str, tuple[str, ...]] = field(init=False)
     slugs: Mapping[str, str] = field(init=False)
@@ -96,10 +99,11 @@ class Catalog:
         index = self.name_index if self.name_index is not None else self._name_index()
         freeze(self, "_by_key", MappingProxyType(dict(index)))
 
-    def __reduce__(self) -> tuple[type[Catalog], tuple[object, ...]]:
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # Indexes are rebuilt on load: cheaper to store, and mapping proxies do not pickle.
         fields = (self.sources, self.labs, self.providers, self.benchmarks, self.models, self.routes)
-        return (Catalog, (*(dict(f) for f in fields), dict(self.files), self.version, dict(self._by_key)))
+        args = (*(dict(f) for f in fields), dict(self.files), self.version, dict(self.identity))
+        return (_rebuild, (*args, dict(self._by_key)))
 
     def _name_index(self) -> dict[str, tuple[str, ...]]:
         index: dict[str, set[str]] = defaultdict(set)
@@ -145,6 +149,11 @@ class Catalog:
     def model_routes(self, model: str) -> list[tuple[str, Route]]:
         """(route id, route) of a model, in route id order."""
         return [(rid, self.routes[rid]) for rid in sorted(self.routes_by_model.get(model, ()))]
+
+
+def _rebuild(*args: object) -> Catalog:
+    *records, files, version, identity, names = args
+    return Catalog(*records, files=files, version=version, identity=identity, name_index=names)  # type: ignore[arg-type, misc]
 
 
 def _slugs(models: Mapping[str, Model]) -> dict[str, str]:

@@ -6,12 +6,17 @@ import datetime as dt
 import itertools
 from collections import defaultdict
 from collections.abc import Iterator
+from decimal import Decimal
 
 from modelvs.catalog.catalog import Catalog
+from modelvs.catalog.layout import route_qualifier, split_route_id
+from modelvs.catalog.money import is_noisy
 from modelvs.catalog.names import name_key
 from modelvs.catalog.problems import Problem, Severity
 from modelvs.schema import Citation, Model, PriceSchedule, Route, Sourced
 from modelvs.schema.model import MODEL_FACTS
+from modelvs.schema.pricing import TOKEN_COMPONENTS
+from modelvs.schema.vocab import SourceKind
 
 STALE_AFTER = dt.timedelta(days=365)
 """A checked date older than this, on the day of the check, earns a warning."""
@@ -45,7 +50,7 @@ class _Checker:
         for lid, lab in self.catalog.labs.items():
             yield from self.sourced("lab", lid, lab, ())
         for pid, provider in self.catalog.providers.items():
-            yield from self.sourced("provider", pid, provider, ())
+            yield from self.sourced("provider", pid, provider, ("trust", "trust_reason"))
             if provider.lab is not None and provider.lab not in self.catalog.labs:
                 yield Problem(self.file("provider", pid), None, "lab", f"unknown lab {provider.lab!r}")
             for i, fee in enumerate(provider.fees):
@@ -129,7 +134,7 @@ class _Checker:
 
     def route(self, rid: str, route: Route) -> Iterator[Problem]:
         shown = self.file("route", rid)
-        provider, model = rid.split(":", 1)
+        provider, model = split_route_id(rid)
         yield from self.sourced("route", rid, route, _ROUTE_FACTS)
         if provider not in self.catalog.providers:
             yield Problem(shown, None, "", f"unknown provider {provider!r}")
@@ -138,6 +143,17 @@ class _Checker:
         for i, schedule in enumerate(route.prices):
             yield from self.schedule(rid, route, f"prices.{i}", schedule)
         yield from self.overlaps(shown, route)
+        if (route_qualifier(rid) is None) != (route.variant is None):
+            yield Problem(
+                shown, None, "variant", "a variant route needs `@qualifier` in its file name and a `variant`"
+            )
+        if route.price_check is not None:
+            cite = route.citations.get(route.price_check.citation)
+            source = self.catalog.sources.get(cite.source) if cite else None
+            if source is None or source.kind is not SourceKind.CURATED:
+                yield Problem(
+                    shown, None, "price_check.citation", "a price check must cite a curated (reviewed) source"
+                )
 
     def schedule(self, rid: str, route: Route, where: str, schedule: PriceSchedule) -> Iterator[Problem]:
         shown = self.file("route", rid)
@@ -145,6 +161,11 @@ class _Checker:
             yield Problem(shown, None, f"{where}.citation", "price has no source")
         if schedule.input is None and schedule.output is None and not schedule.per_unit:
             yield Problem(shown, None, where, "schedule prices nothing")
+        for field, value in _prices_in(schedule):
+            if is_noisy(value):
+                yield Problem(
+                    shown, None, f"{where}.{field}", f"{value} carries float noise: write the exact price"
+                )
         last = 0
         for j, tier in enumerate(schedule.tiers):
             if tier.threshold <= last:
@@ -178,6 +199,19 @@ class _Checker:
                     "aliases",
                     f"alias {key!r} is shared with {', '.join(rest)}: one model, or two?",
                 )
+
+
+def _prices_in(schedule: PriceSchedule) -> Iterator[tuple[str, Decimal]]:
+    """(field path, value) of every amount in a schedule, tiers and cache writes included."""
+    for rates, prefix in ((schedule, ""), *((t, f"tiers.{j}.") for j, t in enumerate(schedule.tiers))):
+        for name in TOKEN_COMPONENTS:
+            value = getattr(rates, name)
+            if value is not None:
+                yield prefix + name, value
+        for ttl, value in rates.cache_write.items():
+            yield f"{prefix}cache_write.{ttl}", value
+    for unit, value in schedule.per_unit.items():
+        yield f"per_unit.{unit.value}", value
 
 
 def _has_provenance(record: Sourced, fieldpath: str) -> bool:

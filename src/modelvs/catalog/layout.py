@@ -9,6 +9,7 @@ from typing import Final
 from pydantic import BaseModel
 
 from modelvs.schema import Benchmark, Lab, Model, Provider, Route, Source
+from modelvs.schema.identity import IdentityDecision
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ KINDS: Final = (
     Kind("benchmark", "benchmarks", 1, Benchmark),
     Kind("model", "models", 2, Model),
     Kind("route", "routes", 3, Route),
+    Kind("identity", "identity", 1, IdentityDecision),
 )
 KIND_BY_NAME: Final = {k.name: k for k in KINDS}
 
@@ -54,10 +56,29 @@ def record_path(data_dir: Path, kind_name: str, record: str) -> Path:
     return data_dir / kind.folder / f"{record}.toml"
 
 
-def route_id(provider: str, model: str) -> str:
-    return f"{provider}:{model}"
+VARIANT_MARK: Final = "@"
+"""Separates a route's model from its variant qualifier: `openrouter:anthropic/claude-opus-4-7@thinking`."""
+
+
+def route_id(provider: str, model: str, qualifier: str | None = None) -> str:
+    return f"{provider}:{model}{VARIANT_MARK}{qualifier}" if qualifier else f"{provider}:{model}"
 
 
 def split_route_id(route: str) -> tuple[str, str]:
+    """(provider id, model id) of a route id; a variant's qualifier is not part of the model id."""
     provider, model = route.split(":", 1)
-    return provider, model
+    return provider, model.partition(VARIANT_MARK)[0]
+
+
+def route_qualifier(route: str) -> str | None:
+    """The variant qualifier of a route id (`thinking`, `fp8`), or None for the plain model."""
+    _, mark, qualifier = route.partition(VARIANT_MARK)
+    return qualifier if mark else None
+
+
+def route_provider(route: str) -> str:
+    return route.split(":", 1)[0]
+
+
+def route_model(route: str) -> str:
+    return split_route_id(route)[1]

@@ -14,6 +14,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.layout import split_route_id
 from modelvs.schema import PriceSchedule
 from modelvs.schema.pricing import TOKEN_COMPONENTS, Rates
 from modelvs.schema.route import Route
@@ -76,7 +77,7 @@ def schedule_components(schedule: PriceSchedule) -> dict[str, Decimal]:
 
 def route_changes(catalog: Catalog, route_id: str, route: Route) -> Iterator[PriceChange]:
     """Changes between consecutive dated schedules of one route, per mode."""
-    provider, model = route_id.split(":", 1)
+    provider, model = split_route_id(route_id)
     by_mode: dict[str, list[PriceSchedule]] = {}
     for schedule in route.prices:
         by_mode.setdefault(schedule.mode.value, []).append(schedule)
@@ -115,7 +116,7 @@ def price_changes(
     ids = sorted(catalog.routes) if routes is None else list(routes)
     found: list[PriceChange] = []
     for rid in ids:
-        prov, mid = rid.split(":", 1)
+        prov, mid = split_route_id(rid)
         if (provider is not None and prov != provider) or (model is not None and mid != model):
             continue
         found.extend(route_changes(catalog, rid, catalog.routes[rid]))

@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import TypeVar, cast
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.layout import split_route_id
 from modelvs.engine.pricing import RequestPrice, price_request, request_total
 from modelvs.engine.workload import Request, Workload
 from modelvs.schema import ProviderFee
@@ -87,7 +88,7 @@ _Seller = tuple[str, ProviderKind, tuple[ProviderFee, ...]]
 
 def _seller(catalog: Catalog, route_id: str) -> _Seller:
     """(provider id, kind for the tie rule, fees) of a route."""
-    provider_id, model_id = route_id.split(":", 1)
+    provider_id, model_id = split_route_id(route_id)
     provider = catalog.providers[provider_id]
     kind = provider.kind
     if kind is ProviderKind.FIRST_PARTY and provider.lab not in (None, model_id.split("/", 1)[0]):

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.layout import route_model
 from modelvs.engine.workload import Request
 from modelvs.schema import Model, PriceSchedule, PriceTier, Route
 from modelvs.schema.vocab import Comparison, PriceMode, Unit
@@ -211,7 +212,7 @@ def _plan(catalog: Catalog, route_id: str, mode: PriceMode, on: dt.date) -> _Pla
 
 def _make_plan(catalog: Catalog, route_id: str, mode: PriceMode, on: dt.date) -> _Plan:
     route = catalog.routes[route_id]
-    limits = route_limits(catalog.models[route_id.split(":", 1)[1]], route)
+    limits = route_limits(catalog.models[route_model(route_id)], route)
     notes: tuple[str, ...] = ()
     schedule = schedule_for(route, mode, on)
     if schedule is None and mode is not PriceMode.STANDARD:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.layout import split_route_id
 from modelvs.schema.pricing import TOKEN_COMPONENTS
 
 _RATE_COLUMNS = ", ".join(f"{c} TEXT" for c in TOKEN_COMPONENTS)
@@ -167,7 +168,7 @@ def _fill(db: sqlite3.Connection, catalog: Catalog) -> None:
 
 def _fill_routes(db: sqlite3.Connection, catalog: Catalog) -> None:
     for rid, route in catalog.routes.items():
-        provider, model = rid.split(":", 1)
+        provider, model = split_route_id(rid)
         db.execute(
             "INSERT INTO routes VALUES (?,?,?,?,?,?,?,?)",
             (

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pydantic import Field
 
 from modelvs.schema.base import Slug, Sourced, Strict
-from modelvs.schema.vocab import Capability, Modality, ModelStatus
+from modelvs.schema.vocab import Capability, Modality, ModelKind, ModelStatus
 
 KnowledgeCutoff = str
 """`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as precise as the source says."""
@@ -35,6 +35,7 @@ class BenchmarkResult(Strict):
 
 MODEL_FACTS = (
     "name",
+    "kind",
     "family",
     "status",
     "release_date",
@@ -61,6 +62,8 @@ class Model(Sourced):
 
     name: str
     """Display name (`GPT-4o (2024-11-20)`)."""
+    kind: ModelKind | None = None
+    """What the model does (text generation, embedding, image generation, ...); absent: unknown."""
     family: str | None = None
     """Family id (`gpt-4o`, `gemini-pro`)."""
     status: ModelStatus | None = None

@@ -62,7 +62,9 @@ class PriceSchedule(Rates):
     """The prices of one route in one mode over one date range."""
 
     mode: PriceMode = PriceMode.STANDARD
-    """Standard, batch, flex or priority."""
+    """Standard, batch, flex, priority or free."""
+    provider_model_id: str | None = None
+    """The id to call for this mode, where it differs from the route's (`...:free`, `...:batch`)."""
     effective_from: dt.date | None = None
     """First day these prices apply; absent means since the route began."""
     effective_until: dt.date | None = None

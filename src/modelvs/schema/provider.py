@@ -7,7 +7,7 @@ from decimal import Decimal
 from pydantic import Field
 
 from modelvs.schema.base import Money, Sourced, Strict, Url
-from modelvs.schema.vocab import FeeKind, ProviderKind
+from modelvs.schema.vocab import FeeKind, ProviderKind, ProviderTrust
 
 
 class ProviderFee(Strict):
@@ -32,6 +32,10 @@ class Provider(Sourced):
     """Display name."""
     kind: ProviderKind
     """First-party, cloud or aggregator; also the tie-break order between equal prices."""
+    trust: ProviderTrust = ProviderTrust.RESELLER
+    """How far its listings are trusted for default answers; an unreviewed provider is a reseller."""
+    trust_reason: str | None = None
+    """Why it has that trust level, in one sentence a reader can check against the cited page."""
     lab: str | None = None
     """For first-party providers, the lab whose API this is."""
     url: Url | None = None

@@ -6,16 +6,31 @@ import datetime as dt
 
 from pydantic import Field
 
-from modelvs.schema.base import Sourced
+from modelvs.schema.base import Sourced, Strict
 from modelvs.schema.pricing import PriceSchedule
-from modelvs.schema.vocab import Capability, ModelStatus
+from modelvs.schema.vocab import Capability, ModelStatus, VariantKind
+
+
+class PriceCheck(Strict):
+    """A person's confirmation that a route's prices are right although they look odd."""
+
+    note: str
+    """What was checked, in one sentence (`the provider sells it at a 60% discount`)."""
+    citation: str
+    """Key into the route's `citations`: a curated citation of the page checked."""
 
 
 class Route(Sourced):
-    """Model x provider. Id is `provider:lab/model` from the path `routes/<provider>/<lab>/<model>`."""
+    """Model x provider. Id is `provider:lab/model` from the path `routes/<provider>/<lab>/<model>`.
+
+    A variant (the model with thinking on, quantized, in a TEE, another id at its own price) is a
+    route of the same model, `provider:lab/model@qualifier` from `<model>@<qualifier>.toml`.
+    """
 
     provider_model_id: str
     """The id the provider's API takes for this model."""
+    variant: VariantKind | None = None
+    """What this listing changes about the model, for a `@qualifier` route; absent for the plain model."""
     status: ModelStatus | None = None
     """The route's own lifecycle, where it differs from the model's."""
     context_window: int | None = Field(default=None, gt=0)
@@ -32,3 +47,5 @@ class Route(Sourced):
     """When the provider stops serving it."""
     prices: list[PriceSchedule] = Field(default_factory=list)
     """Price schedules by mode and date range."""
+    price_check: PriceCheck | None = None
+    """A curated confirmation that lifts the sanity check's quarantine of these prices."""

@@ -17,6 +17,94 @@ class ModelStatus(StrEnum):
     RETIRED = "retired"
 
 
+class ModelKind(StrEnum):
+    """What a model does: default answers compare like with like (text generation)."""
+
+    TEXT = "text"
+    """Generates text (chat, completion, reasoning), whatever else it accepts."""
+    EMBEDDING = "embedding"
+    RERANK = "rerank"
+    IMAGE = "image"
+    """Generates images."""
+    VIDEO = "video"
+    """Generates video."""
+    SPEECH_TO_TEXT = "speech_to_text"
+    TEXT_TO_SPEECH = "text_to_speech"
+    REALTIME_AUDIO = "realtime_audio"
+    """Speech in, speech out (realtime voice models)."""
+    MUSIC = "music"
+    MODERATION = "moderation"
+    """Classifies content (moderation, guard models)."""
+    OCR = "ocr"
+    """Reads documents into text."""
+
+
+MODEL_KIND_LABELS: dict[ModelKind, str] = {
+    ModelKind.TEXT: "Text generation",
+    ModelKind.EMBEDDING: "Embedding",
+    ModelKind.RERANK: "Rerank",
+    ModelKind.IMAGE: "Image generation",
+    ModelKind.VIDEO: "Video generation",
+    ModelKind.SPEECH_TO_TEXT: "Speech to text",
+    ModelKind.TEXT_TO_SPEECH: "Text to speech",
+    ModelKind.REALTIME_AUDIO: "Realtime audio",
+    ModelKind.MUSIC: "Music generation",
+    ModelKind.MODERATION: "Moderation",
+    ModelKind.OCR: "Document OCR",
+}
+
+
+class ProviderTrust(StrEnum):
+    """How far a provider's listings are trusted for default answers, in order."""
+
+    FIRST_PARTY = "first_party"
+    """The lab's own API, for the lab's own models."""
+    MAJOR_CLOUD = "major_cloud"
+    """A hyperscaler or large cloud platform reselling models under its own terms."""
+    ESTABLISHED = "established"
+    """A well-known inference host or aggregator with public per-token list prices."""
+    RESELLER = "reseller"
+    """Any other reseller, proxy or gateway: shown, never a default answer."""
+
+
+VETTED_TRUST: frozenset[ProviderTrust] = frozenset(
+    {ProviderTrust.FIRST_PARTY, ProviderTrust.MAJOR_CLOUD, ProviderTrust.ESTABLISHED}
+)
+"""Trust levels whose routes default answers (verdict, headline cost, rank) may use."""
+
+TRUST_LABELS: dict[ProviderTrust, str] = {
+    ProviderTrust.FIRST_PARTY: "lab's own API",
+    ProviderTrust.MAJOR_CLOUD: "major cloud",
+    ProviderTrust.ESTABLISHED: "established host",
+    ProviderTrust.RESELLER: "other reseller",
+}
+
+
+class VariantKind(StrEnum):
+    """What a route variant changes about how a provider serves a model (never a model of its own)."""
+
+    THINKING = "thinking"
+    """Reasoning (thinking) switched on, where the lab sells one model with a switch."""
+    NON_THINKING = "non_thinking"
+    """Reasoning switched off."""
+    EFFORT = "effort"
+    """A reasoning-effort setting (`low`, `high`, ...): the qualifier names it."""
+    FAST = "fast"
+    """Faster serving at its own price."""
+    QUANTIZED = "quantized"
+    """Served at reduced precision (`fp8`, `fp4`, `6bit`): the qualifier names it."""
+    TEE = "tee"
+    """Served inside a trusted execution environment."""
+    ALIAS = "alias"
+    """Another id of the same model with its own price (a `-latest` pointer, a dated id)."""
+    EXTENDED = "extended"
+    """A longer-context or otherwise extended listing."""
+    ONLINE = "online"
+    """With the provider's web search attached."""
+    SELF_MODERATED = "self_moderated"
+    """Without the reseller's own moderation layer (OpenRouter's former `:beta` ids)."""
+
+
 class ProviderKind(StrEnum):
     """Who sells access; also the tie-break order between equally priced routes."""
 
@@ -46,6 +134,10 @@ class PriceMode(StrEnum):
     BATCH = "batch"
     FLEX = "flex"
     PRIORITY = "priority"
+    FREE = "free"
+    """A rate-limited free tier: shown, never used to price a workload unless asked."""
+    OFF_PEAK = "off_peak"
+    """A discounted rate outside the provider's peak hours (DeepSeek): shown, not used unless asked."""
 
 
 class Comparison(StrEnum):
@@ -121,6 +213,8 @@ class SourceKind(StrEnum):
     URL = "url"
     CURATED = "curated"
     """Reviewed by hand against the cited page; never overwritten by an import."""
+    RULES = "rules"
+    """Derived by modelvs' own stated rules; recomputed on every sync, below every other source."""
 
 
 class FeeKind(StrEnum):

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from decimal import Context, Decimal, Inexact
 from typing import Any
 
-from modelvs.sources.identity import identify
+from modelvs.catalog.money import denoise
+from modelvs.sources.identity import identify, is_router
 from modelvs.sources.proposal import Offer, Proposal
 from modelvs.sources.providers import FIRST_PARTY, provider_kind
 
@@ -47,6 +48,7 @@ _MODES = {
     # priority rates for it): read as priority only where no priority variant exists.
     ("service_tier", "fast"): "priority",
 }
+_MODE_ORDER = ("standard", "batch", "flex", "priority")
 _RATES: dict[str, tuple[str, ...]] = {
     "input_mtok": ("input",),
     "output_mtok": ("output",),
@@ -160,10 +162,15 @@ def translate(entries: list[Entry], retrieved: dt.date, version: str) -> Proposa
     """Offers for providers, models and routes (one per exact id an entry matches); pure."""
     skipped: list[tuple[str, str]] = []
     providers: dict[str, Offer] = {}
-    models: dict[str, tuple[dict[str, Any], str, str | None, set[str]]] = {}
+    models: dict[str, tuple[dict[str, Any], str, str | None, set[str], str]] = {}
     routes: dict[str, Offer] = {}
     skipped.extend(sorted({(e.provider, r) for e in entries if (r := _skip_reason(e.provider))}))
-    kept = [e for e in entries if not _skip_reason(e.provider)]
+    kept = [e for e in entries if not _skip_reason(e.provider) and not is_router(e.model_id)]
+    skipped.extend(
+        (f"{e.provider}.models.{e.model_id}", "a router that picks another model per request, not a model")
+        for e in entries
+        if is_router(e.model_id)
+    )
     # Lab APIs first so their names lead; on a shared route, Bedrock's global profiles (the
     # list price) beat regional ones, and paid entries beat `:free` rate-limited copies.
     for entry in sorted(kept, key=_order):
@@ -193,15 +200,18 @@ def translate(entries: list[Entry], retrieved: dt.date, version: str) -> Proposa
                 route_values["status"] = "deprecated"
                 if pid in FIRST_PARTY:
                     model_values["status"] = "deprecated"
-            models.setdefault(mid, (model_values, locator, url, set()))[3].update(group)
-            rid = f"{pid}:{mid}"
+            models.setdefault(mid, (model_values, locator, url, set(), pid))[3].update(group)
+            # genai-prices' `google` is AI Studio and Vertex AI in one; only Vertex AI serves
+            # other labs' models (Claude, Llama), so those listings are Vertex AI's.
+            seller = "google-vertex" if pid == "google" and not mid.startswith("google/") else pid
+            rid = f"{seller}:{mid}"
             if rid in routes:
                 skipped.append((locator, f"same route as {routes[rid].locator}; the first is kept"))
                 continue
             routes[rid] = Offer("route", rid, route_values, locator, url, checked, prices=prices)
     model_offers = [
-        Offer("model", mid, values, locator, url, aliases=tuple(sorted(aliases)))
-        for mid, (values, locator, url, aliases) in models.items()
+        Offer("model", mid, values, locator, url, aliases=tuple(sorted(aliases)), listing=pid)
+        for mid, (values, locator, url, aliases, pid) in models.items()
     ]
     offers = (*providers.values(), *model_offers, *routes.values())
     source = {**_SOURCE, "version": version, "retrieved": retrieved}
@@ -252,14 +262,14 @@ def _schedules(
     """Every mode's schedules over time; what cannot be expressed goes to `skipped`."""
     base = [d for d in entry.prices if d.window is None]
     timed = [d for d in entry.prices if d.window is not None]
+    off_peak: list[Dated] = []
     if timed:
-        span = sum((d.window[1] - d.window[0]) % _DAY for d in timed if d.window)
         windows = ", ".join(_window(d) for d in timed)
-        if span > _DAY // 2 and len({d.prices for d in timed}) == 1:
-            # genai-prices puts DeepSeek's off-peak price first and its normal price in a
-            # window covering most of the day: the windowed price is what most requests pay.
-            base = [Dated(timed[0].prices)]
-            skipped.append((locator, f"off-peak price outside {windows}: time of day is not representable"))
+        if len({d.prices for d in timed}) == 1:
+            # DeepSeek bills a peak rate in daily windows and half of it at all other hours:
+            # the peak rate is the list price a reader checks against; the other is off-peak.
+            off_peak, base = base, [Dated(timed[0].prices)]
+            skipped.append((locator, f"peak price at {windows}; the rest of the day is the off_peak mode"))
         else:
             skipped.append((locator, f"time-of-day price at {windows}: time of day is not representable"))
     variants: dict[str, list[Dated]] = {}
@@ -274,8 +284,11 @@ def _schedules(
             variants.setdefault(mode, []).append(v)
     schedules: list[dict[str, Any]] = []
     unknown: set[str] = set()
-    for mode in ("standard", "batch", "flex", "priority"):
-        for start, until, prices in _timeline(base, variants.get(mode, []), mode == "standard"):
+    timelines = [(m, _timeline(base, variants.get(m, []), m == "standard")) for m in _MODE_ORDER]
+    if off_peak:
+        timelines.append(("off_peak", _timeline(off_peak, [], True)))
+    for mode, timeline in timelines:
+        for start, until, prices in timeline:
             schedule = _schedule(mode, start, until, prices, unknown)
             if set(schedule) - {"mode", "effective_from", "effective_until"}:  # it prices something
                 schedules.append(schedule)
@@ -398,4 +411,4 @@ def _value(key: str, value: Any) -> Value:
 def _decimal(key: str, value: Any) -> Decimal:
     if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
         raise ValueError(f"genai-prices: price {key!r} is {value!r}, not a non-negative Decimal")
-    return value
+    return denoise(value)

@@ -105,7 +105,28 @@ _ORG_TO_LAB: dict[str, str] = {
     "inception": "inception",
     "sarvam": "sarvam",
     "sarvamai": "sarvam",
+    "codellama": "meta",
+    "ai21-labs": "ai21",
+    "meituan-longcat": "meituan",
+    "fireworks-ai": "fireworks",
+    "voyageai": "voyage",
+    "abacusai": "abacus",
+    "featherless-ai": "featherless",
+    "primeintellect": "prime-intellect",
+    "bfl": "black-forest-labs",
+    "togethercomputer": "together",
+    "thedrummer-2": "thedrummer",
+    "twelvelabs": "twelvelabs",
+    "writer": "writer",
+    "baai": "baai",
+    "intfloat": "intfloat",
+    "rekaai": "reka",
+    "reka": "reka",
 }
+LAB_ALIASES: dict[str, str] = {
+    org: lab for org, lab in _ORG_TO_LAB.items() if org != lab and org not in {"gemini", "vertex-ai"}
+}
+"""Organisation ids that name a lab by another id: a model filed under one belongs to the lab."""
 
 _NAME_TO_LAB: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), lab)
@@ -128,7 +149,7 @@ _NAME_TO_LAB: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^deepseek", "deepseek"),
         (r"^(qwen|qwq|qvq)", "alibaba"),
         (r"^grok", "xai"),
-        (r"^(command|c4ai|aya)", "cohere"),
+        (r"^(command|c4ai|aya|embed-(english|multilingual|v\d))", "cohere"),
         (r"^(kimi|moonshot)", "moonshot"),
         (r"^(glm|chatglm|cogview)", "zhipu"),
         (r"^(minimax|abab)", "minimax"),
@@ -149,6 +170,19 @@ _NAME_TO_LAB: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(ling|ring)-", "inclusionai"),
         (r"^solar", "upstage"),
         (r"^mercury", "inception"),
+        (r"^(opus|sonnet|haiku)-\d", "anthropic"),
+        (r"^(baichuan)", "baichuan"),
+        (r"^(palmyra)", "writer"),
+        (r"^(pegasus|marengo)", "twelvelabs"),
+        (r"^(reka)-", "reka"),
+        (r"^(luminous)", "aleph-alpha"),
+        (r"^(bge|bge-reranker)", "baai"),
+        (r"^(flux)", "black-forest-labs"),
+        (r"^(voyage)", "voyage"),
+        (r"^(dbrx|mpt-)", "databricks"),
+        (r"^(snowflake-arctic|arctic-)", "snowflake"),
+        (r"^(longcat)", "meituan"),
+        (r"^(gpt-oss|text-embedding|omni-moderation)", "openai"),
     )
 )
 
@@ -178,6 +212,11 @@ class Identity:
 def lab_for_org(org: str) -> str | None:
     """The lab an organisation prefix names (`meta-llama` -> `meta`), if we know it."""
     return _ORG_TO_LAB.get(org.lower())
+
+
+def is_router(model_id: str) -> bool:
+    """Whether an id names a router that picks another model per request (`openrouter/auto`)."""
+    return ROUTERS.match(model_id.rsplit("/", 1)[-1].lower()) is not None
 
 
 def lab_for_name(model: str) -> str | None:
@@ -211,20 +250,36 @@ def split_source_id(source_id: str) -> tuple[str | None, str]:
     return None, raw
 
 
-_HOST_PREFIX = re.compile(r"^(databricks|duo-chat|azure|groq|alicloud|coding|umans|fw)-", re.IGNORECASE)
+_HOST_PREFIX = re.compile(
+    r"^(databricks|duo-chat|azure|groq|alicloud|coding|umans|fw|system\.ai\.|system-ai-)-?", re.IGNORECASE
+)
+_ORG_PREFIX = re.compile(r"^([a-z0-9]+(?:-(?:org|ai|llama))?)--?")
+_FIREWORKS_POINT = re.compile(r"(?<=\d)p(?=\d)")
+"""Fireworks writes the point of a version as `p`: `qwen3p6-plus`, `kimi-k2p5`, `llama-v3p1-8b`."""
+ROUTERS = re.compile(
+    r"^(auto|auto-model.*|router|model-router|route-llm|firerouter|auto-instant|custom|jev-router)$"
+)
+"""Ids of routers that pick another model per request: not models."""
 _FREE_SUFFIX = re.compile(r"(:free|-free)$", re.IGNORECASE)
 
 
 def strip_host_decoration(bare: str) -> tuple[str | None, str]:
-    """Undo hosts' renames: `databricks-gpt-5`, `openai-gpt-5.4-mini`, `anthropic--claude-4.5-opus`."""
+    """Undo hosts' renames: `databricks-gpt-5`, `openai-gpt-5.4-mini`, `anthropic--claude-4.5-opus`,
+    `zai-org-glm-4.7`."""
     bare = _FREE_SUFFIX.sub("", _HOST_PREFIX.sub("", bare))
-    head, sep, rest = bare.partition("-")
-    lab = lab_for_org(head)
-    if sep and lab is not None:
-        rest = rest.lstrip("-")
-        if lab_for_name(rest) == lab:
+    for match in (_ORG_PREFIX.match(bare.lower()), re.match(r"^([a-z0-9]+)-", bare.lower())):
+        if match is None:
+            continue
+        head, rest = match.group(1), bare[match.end() :].lstrip("-")
+        lab = lab_for_org(head)
+        if lab is not None and rest and lab_for_name(rest) == lab:
             return head, rest
     return None, bare
+
+
+def undo_fireworks_naming(bare: str) -> str:
+    """`llama-v3p1-8b-instruct` -> `llama-3.1-8b-instruct`; `qwen3p6-plus` -> `qwen3.6-plus`."""
+    return re.sub(r"^llama-v(\d)", r"llama-\1", _FIREWORKS_POINT.sub(".", bare))
 
 
 def identify(
@@ -241,9 +296,14 @@ def identify(
     hint, the id's organisation prefix, the name rules, then the provider's lab decide;
     an unknown organisation becomes a lab, and a model nobody else names is the provider's own.
     """
+    fireworks = "accounts/fireworks/" in source_id or provider in {"fireworks-ai", "firepass"}
     org, bare = split_source_id(source_id)
     if org is None:
         org, bare = strip_host_decoration(bare)
+    if fireworks:
+        bare = undo_fireworks_naming(bare)
+    if re.match(r"^(opus|sonnet|haiku)-\d", bare.lower()):
+        bare = f"claude-{bare}"  # GitLab Duo's `opus-4-7`
     lab = (
         lab_hint
         or (lab_for_org(org) if org else None)
@@ -253,4 +313,4 @@ def identify(
         or provider
         or "unknown"
     )
-    return Identity(lab=lab, model=slugify(bare))
+    return Identity(lab=LAB_ALIASES.get(lab, lab), model=slugify(bare))

@@ -20,7 +20,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from modelvs.sources.identity import identify, slugify
+from modelvs.catalog.money import denoise
+from modelvs.sources.identity import identify, is_router, slugify
 from modelvs.sources.proposal import Offer, Proposal
 from modelvs.sources.providers import FIRST_PARTY, is_subscription_only, provider_kind
 
@@ -342,6 +343,8 @@ def _candidate(entry: Entry) -> _Candidate | str:
         return "default price for a model size class, not a model"
     if entry.provider in _NOT_ROUTES:
         return _NOT_ROUTES[entry.provider]
+    if is_router(entry.key):
+        return "a router that picks another model per request, not a model"
     provider = provider_id(entry.provider)
     if is_subscription_only(provider):
         return "subscription plan, not a per-token route"
@@ -394,13 +397,20 @@ def _model_offer(model_id: str, group: list[_Candidate]) -> Offer:
     # (`accounts/fireworks/models/yi-34b` -> `yi-34b`, `~deepseek/deepseek-v4` -> `deepseek-v4`).
     name = best.provider_model_id.rsplit("/", 1)[-1].lstrip("~")
     values: dict[str, Any] = {"name": name} | _limits(entry)
-    if entry.flags:
-        values["capabilities"] = dict(entry.flags)
+    flags = dict(entry.flags)
+    for other in group[1:]:  # another host's yes fills a flag the best listing is silent on
+        if provider_kind(other.provider).value == "aggregator":
+            continue  # resellers' flags are copies, often wrong
+        for cap, value in other.entry.flags.items():
+            if value and cap not in flags:
+                flags[cap] = True
+    if flags:
+        values["capabilities"] = flags
     # A deprecation date is the provider's; only the lab's own API dates the model.
     if entry.deprecation_date and FIRST_PARTY.get(best.provider) == lab:
         values["deprecation_date"] = entry.deprecation_date
     aliases = sorted({name for c in group for name in (c.entry.key, c.provider_model_id)})
-    return Offer("model", model_id, values, entry.key, aliases=tuple(aliases))
+    return Offer("model", model_id, values, entry.key, aliases=tuple(aliases), listing=best.provider)
 
 
 def _limits(entry: Entry) -> dict[str, Any]:
@@ -447,7 +457,7 @@ def _prices(entry: Entry) -> tuple[tuple[dict[str, Any], ...] | None, list[str]]
 
 def per_million(usd_per_token: Decimal) -> Decimal:
     """USD per token -> USD per 1M tokens, exact; integers without an exponent (10, not 1E+1)."""
-    value = (usd_per_token * 1_000_000).normalize()
+    value = denoise(usd_per_token * 1_000_000).normalize()
     exponent = value.as_tuple().exponent
     return value.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else value
 

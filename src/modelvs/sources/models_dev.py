@@ -11,7 +11,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from modelvs.sources.identity import LABS, identify
+from modelvs.catalog.money import denoise
+from modelvs.sources.identity import LABS, identify, is_router
 from modelvs.sources.proposal import Offer, Proposal
 from modelvs.sources.providers import FIRST_PARTY, is_subscription_only, provider_kind
 
@@ -93,6 +94,9 @@ def translate(entries: list[Entry], retrieved: dt.date, version: str) -> Proposa
         if is_subscription_only(entry.provider):
             skipped.append((locator, "subscription plan, not a per-token route"))
             continue
+        if is_router(entry.model_id):
+            skipped.append((locator, "a router that picks another model per request, not a model"))
+            continue
         identity = identify(
             entry.model_id, provider_lab=FIRST_PARTY.get(entry.provider), provider=entry.provider
         )
@@ -107,6 +111,7 @@ def translate(entries: list[Entry], retrieved: dt.date, version: str) -> Proposa
                 locator,
                 url=entry.provider_doc,
                 aliases=(entry.model_id,),
+                listing=entry.provider,
             )
         )
         offers.append(
@@ -197,6 +202,12 @@ def _capabilities(data: dict[str, Any], inputs: list[str], outputs: list[str]) -
 
 def _route_values(entry: Entry) -> dict[str, Any]:
     values: dict[str, Any] = {"provider_model_id": entry.model_id}
+    if entry.provider not in FIRST_PARTY:
+        # A host that lists a feature as missing may not expose it: a route's own limit, not the model's.
+        caps = _capabilities(entry.data, [], [])
+        missing = {cap: False for cap, value in caps.items() if value is False}
+        if missing:
+            values["capabilities"] = missing
     status = entry.data.get("status")
     if status in {"deprecated", "beta", "alpha"}:
         values["status"] = "deprecated" if status == "deprecated" else "preview"
@@ -221,9 +232,11 @@ def _prices(cost: dict[str, Any] | None) -> tuple[dict[str, Any], ...] | None:
 
 
 def _rates(cost: dict[str, Any]) -> dict[str, Any]:
-    rates: dict[str, Any] = {field: Decimal(cost[key]) for key, field in _RATE_KEYS.items() if key in cost}
+    rates: dict[str, Any] = {
+        field: denoise(Decimal(cost[key])) for key, field in _RATE_KEYS.items() if key in cost
+    }
     if "cache_write" in cost:
-        rates["cache_write"] = {"default": Decimal(cost["cache_write"])}
+        rates["cache_write"] = {"default": denoise(Decimal(cost["cache_write"]))}
     return rates
 
 

@@ -38,6 +38,9 @@ class Offer:
     """Route offers: price schedules (schema `PriceSchedule` fields, without `citation`)."""
     history: bool = False
     """Route offers: the schedules are dated history to place before current prices."""
+    listing: str | None = None
+    """Model offers: the provider whose listing the values were read from (its trust decides
+    which listing speaks for the model, and whether its capability flags fill gaps)."""
 
 
 @dataclass(frozen=True)

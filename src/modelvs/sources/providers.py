@@ -36,6 +36,18 @@ FIRST_PARTY: dict[str, str] = {
     "bailing": "inclusionai",
     "tencent-tokenhub": "tencent",
     "arcee": "arcee",
+    "qwencloud": "alibaba",
+    "qwen-ai-platform": "alibaba",
+    "meta": "meta",
+    "aleph-alpha": "aleph-alpha",
+    "voyageai": "voyage",
+    "elevenlabs": "elevenlabs",
+    "gigachat": "gigachat",
+    "cognition": "cognition",
+    "morph": "morph",
+    "v0": "v0",
+    "stepfun-ai": "stepfun",
+    "scaledown": "scaledown",
 }
 """Provider id -> the lab whose own API it is."""
 
@@ -72,7 +84,9 @@ AGGREGATORS: frozenset[str] = frozenset(
         "claudinio",
         "qihang-ai",
         "gitlab",
-        "v0",
+        "cortecs",
+        "quicksilverpro",
+        "perplexity-agent",
     }
 )
 """Providers that resell other providers' endpoints."""

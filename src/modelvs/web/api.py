@@ -7,6 +7,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
+from modelvs.catalog.layout import route_model
 from modelvs.engine.compare import compare as compare_models
 from modelvs.engine.compare import comparison_to_dict
 from modelvs.engine.compare.comparison import MAX_MODELS
@@ -66,9 +67,7 @@ def models(request: Request) -> Response:
 
     def make() -> Response:
         cat = web.catalog
-        on_provider = (
-            {r.split(":", 1)[1] for r in cat.routes_by_provider.get(provider, ())} if provider else None
-        )
+        on_provider = {route_model(r) for r in cat.routes_by_provider.get(provider, ())} if provider else None
         found = []
         for mid in sorted(cat.models):
             m = cat.models[mid]

@@ -7,6 +7,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
+from modelvs.catalog.layout import route_model
 from modelvs.engine.compare import SIMILARITY_RULE
 from modelvs.engine.compare.capabilities import TAG_RULES
 from modelvs.engine.compare.related import related
@@ -129,7 +130,7 @@ def provider_page(request: Request) -> Response:
         rows = []
         for rid in sorted(cat.routes_by_provider.get(pid, ())):
             route = cat.routes[rid]
-            mid = rid.split(":", 1)[1]
+            mid = route_model(rid)
             current = [s for s in route.prices if s.applies_on(on)]
             modes = ", ".join(sorted({s.mode.value for s in current})) or "no price in effect"
             rows.append(

@@ -1,0 +1,137 @@
+"""Reading what a model id's trailing words say: a snapshot date, a price mode, a serving variant.
+
+`deepseek-v4-flash:free` is DeepSeek V4 Flash's free tier, `claude-opus-4-7-thinking` Claude Opus
+4.7 with thinking on, `qwen3-32b-fp8` a quantized serving of Qwen3 32B. None of them is a model of
+its own. This module only parses (pure, per id); whether a parsed suffix folds into the base
+model depends on the whole catalog and is decided in `sync.identity`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from modelvs.schema.vocab import PriceMode, VariantKind
+
+
+class Fold(Enum):
+    """When a suffix folds its id into the base model."""
+
+    ALWAYS = "always"
+    """It never names a model of its own (a free tier, a quantization, a TEE)."""
+    UNLESS_LAB_SELLS = "unless_lab_sells"
+    """Folds unless the lab's own API sells the full id as a model (Qwen's `-thinking-2507` models,
+    xAI's `-non-reasoning` ones are the lab's own products)."""
+    DECORATION = "decoration"
+    """A host's label for the plain model (`-maas`, Vertex's `@default`): dropped."""
+
+
+@dataclass(frozen=True)
+class Suffix:
+    """One trailing word (or words) and what it means."""
+
+    pattern: re.Pattern[str]
+    fold: Fold
+    mode: PriceMode | None = None
+    variant: VariantKind | None = None
+    qualifier: str | None = None
+    """The route qualifier; None: the matched word itself (`fp8`, `effort-high`)."""
+
+
+def _s(
+    pattern: str,
+    fold: Fold,
+    *,
+    mode: PriceMode | None = None,
+    variant: VariantKind | None = None,
+    qualifier: str | None = None,
+) -> Suffix:
+    return Suffix(re.compile(rf"[-:@](?:{pattern})$"), fold, mode, variant, qualifier)
+
+
+SUFFIXES: tuple[Suffix, ...] = (
+    _s(r"free", Fold.ALWAYS, mode=PriceMode.FREE),
+    _s(r"batch", Fold.ALWAYS, mode=PriceMode.BATCH),
+    _s(r"maas|default", Fold.DECORATION),
+    _s(
+        r"fp8|fp4|nvfp4|fp16|bf16|int8|int4|awq|gptq|gguf|mlx|[2-8]-?bit|mlx-[2-8]-?bit|iq4[-_]xs|q[4-8]_0",
+        Fold.ALWAYS,
+        variant=VariantKind.QUANTIZED,
+    ),
+    _s(r"tee", Fold.ALWAYS, variant=VariantKind.TEE, qualifier="tee"),
+    _s(r"latest", Fold.ALWAYS, variant=VariantKind.ALIAS, qualifier="latest"),
+    _s(r"extended", Fold.ALWAYS, variant=VariantKind.EXTENDED, qualifier="extended"),
+    _s(r"online", Fold.ALWAYS, variant=VariantKind.ONLINE, qualifier="online"),
+    _s(r"exacto", Fold.ALWAYS, variant=VariantKind.ALIAS, qualifier="exacto"),
+    _s(
+        r"non-thinking|nothink|no-think|non-reasoning",
+        Fold.UNLESS_LAB_SELLS,
+        variant=VariantKind.NON_THINKING,
+        qualifier="non-thinking",
+    ),
+    _s(r"thinking|think", Fold.UNLESS_LAB_SELLS, variant=VariantKind.THINKING, qualifier="thinking"),
+    _s(r"fast", Fold.UNLESS_LAB_SELLS, variant=VariantKind.FAST, qualifier="fast"),
+    _s(r"beta", Fold.UNLESS_LAB_SELLS, variant=VariantKind.SELF_MODERATED, qualifier="beta"),
+)
+EFFORT = re.compile(r"[-:@](minimal|low|medium|high|xhigh)$")
+"""Reasoning effort words; they fold only for labs whose models take an effort setting."""
+EFFORT_LABS = frozenset({"openai", "anthropic", "google", "xai"})
+DATE = re.compile(r"[-@](\d{4}-\d{2}-\d{2}|\d{8}|\d{2}-\d{4}|\d{2}-\d{2}|\d{4})$")
+"""A snapshot date: `-2024-11-20`, `-20241120`, `-08-2025`, `-06-05`, `-0709` or `-2507`."""
+
+
+@dataclass(frozen=True)
+class Word:
+    """One trailing word of an id and what it means."""
+
+    text: str
+    suffix: Suffix
+    rest: str
+    """The id without this word (and without every word after it)."""
+
+
+def words(model_id: str, lab: str = "") -> tuple[Word, ...]:
+    """The trailing variant and mode words of an id, from the last one inwards.
+
+    Reading stops at a snapshot date: `claude-3-7-sonnet-20250219-thinking` has one word
+    (`thinking`), `qwen3-235b-a22b-thinking-2507` none, since a dated release named "thinking"
+    is a model of its own.
+    """
+    rest = model_id
+    found: list[Word] = []
+    while (word := _word(rest, lab)) is not None:
+        text, suffix = word
+        rest = rest[: -len(text) - 1]
+        found.append(Word(text, suffix, rest))
+    return tuple(found)
+
+
+def split_date(model_id: str) -> tuple[str, str | None]:
+    """(the id without its snapshot date, the date as written), or (the id, None)."""
+    match = DATE.search(model_id)
+    if match is None or match.start() == 0:
+        return model_id, None
+    return model_id[: match.start()], match.group(1)
+
+
+def _word(text: str, lab: str) -> tuple[str, Suffix] | None:
+    for suffix in SUFFIXES:
+        match = suffix.pattern.search(text)
+        if match is not None and match.start() > 0:
+            return text[match.start() + 1 :], suffix
+    if lab in EFFORT_LABS:
+        match = EFFORT.search(text)
+        if match is not None and match.start() > 0:
+            effort = Suffix(EFFORT, Fold.UNLESS_LAB_SELLS, variant=VariantKind.EFFORT)
+            return match.group(1), effort
+    return None
+
+
+def qualifier(word: str, suffix: Suffix) -> str:
+    """The route qualifier a folded word gives: `thinking`, `fp8`, `effort-high`."""
+    if suffix.qualifier is not None:
+        return suffix.qualifier
+    if suffix.variant is VariantKind.EFFORT:
+        return f"effort-{word}"
+    return re.sub(r"[^a-z0-9]+", "-", word.lower()).strip("-")
