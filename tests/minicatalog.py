@@ -30,10 +30,16 @@ name = "modelvs"
 name = "OpenAI"
 kind = "first-party"
 lab = "openai"
+trust = "first_party"
+trust_reason = "OpenAI's own API."
 [citations.md]
 source = "models-dev"
+[citations.review]
+source = "modelvs"
 [provenance]
 name = "md"
+trust = "review"
+trust_reason = "review"
 """,
     "models/openai/gpt-4o-2024-11-20.toml": """
 name = "GPT-4o (2024-11-20)"

@@ -12,9 +12,10 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import TypeVar
 
+from modelvs.engine.monthly import RouteSet
 from modelvs.engine.rank import Needs
 from modelvs.engine.workload import DEFAULT_WORKLOAD, Profile, Workload
-from modelvs.schema.vocab import Capability, Modality
+from modelvs.schema.vocab import Capability, Modality, ModelKind
 
 _COUNT = re.compile(r"^(\d{1,15}(?:\.\d{1,9})?)\s*([kKmMbB]?)$")
 _SCALE = {"": 1, "k": 1_000, "m": 1_000_000, "b": 1_000_000_000}
@@ -105,15 +106,45 @@ def parse_vocab(enum: type[E], values: list[str], param: str) -> frozenset[E]:
     return frozenset(found)
 
 
-def parse_needs(capabilities: list[str], min_context: str | None, modalities: list[str]) -> Needs:
-    """Requirement filters: capabilities that must be a known yes, a minimum context, input modalities."""
+def parse_needs(
+    capabilities: list[str],
+    min_context: str | None,
+    modalities: list[str],
+    kinds: list[str] | None = None,
+    include_retired: str | None = None,
+    routes: str | None = None,
+) -> Needs:
+    """Requirement filters: capabilities that must be a known yes, a minimum context, input
+    modalities, model kinds (text by default), whether retired models count, and which routes."""
     return Needs(
         capabilities=parse_vocab(Capability, capabilities, "capability"),
         min_context=parse_count(min_context, "min_context", 10**9)
         if min_context and min_context.strip()
         else None,
         input_modalities=parse_vocab(Modality, modalities, "input_modality"),
+        kinds=parse_vocab(ModelKind, kinds or [], "kind") or frozenset({ModelKind.TEXT}),
+        include_retired=parse_flag(include_retired, "include_retired"),
+        routes=parse_routes(routes),
     )
+
+
+def parse_flag(text: str | None, param: str) -> bool:
+    """`1`, `true`, `yes` or `0`, `false`, `no` (absent: false)."""
+    value = (text or "").strip().lower()
+    if value in ("", "0", "false", "no"):
+        return False
+    if value in ("1", "true", "yes"):
+        return True
+    raise ParamError(param, f"takes true or false, got {value[:40]!r}")
+
+
+def parse_routes(text: str | None) -> RouteSet:
+    """`vetted` (the default) or `all`."""
+    value = (text or "").strip().lower() or RouteSet.VETTED.value
+    try:
+        return RouteSet(value)
+    except ValueError:
+        raise ParamError("routes", f"takes vetted or all, got {value[:40]!r}") from None
 
 
 def parse_int(text: str | None, param: str, default: int, low: int, high: int) -> int:

@@ -91,7 +91,7 @@ def test_unknown_pair_gets_a_404_with_suggestions(server: str, page: Page) -> No
     response = page.goto(server + "/compare/gpt-40-2024-11-20-vs-gemini-3.1-pro-preview")
     assert response is not None
     assert response.status == 404
-    expect(page.locator("body")).to_contain_text("gpt-4o-2024-11-20")
+    expect(page.locator("body")).to_contain_text("GPT-4o (2024-11-20)")
 
 
 def test_live_calculator_updates_costs_charts_and_url_without_reload(server: str, page: Page) -> None:

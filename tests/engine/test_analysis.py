@@ -106,12 +106,17 @@ def test_batch_share_halves_the_cost() -> None:
 
 
 def test_each_row_names_its_own_cheapest_route() -> None:
-    # QuickSilver Pro sells Gemini at $1.70/$10.20 with no cache price: cheapest until caching pays.
+    # On vetted routes Google's own API is cheapest at every cache share; on every route QuickSilver
+    # Pro ($1.70/$10.20) would win uncached, but it publishes no cache price, so once prompts are
+    # read from the cache its cost is unknown there and Google's API wins again.
     rows = sensitivity(shipped(), GEMINI_ID, DEFAULT_WORKLOAD, ON)
-    by_share = {share: row.route.split(":")[0] if row.route else None for share, row in rows.cache}
-    assert by_share[D(0)] == "quicksilverpro"
-    assert by_share[D("0.9")] == "google"
-    assert rows.base.monthly == D(3910)
+    assert {row.route for _, row in rows.cache} == {GEMINI}
+    assert rows.base.monthly == D(4600)
+    reseller = "quicksilverpro:google/gemini-3.1-pro-preview"
+    cached = sensitivity(shipped(), GEMINI_ID, DEFAULT_WORKLOAD, ON, route=reseller).cache
+    assert dict(cached)[D(0)].monthly == D(3910)
+    assert dict(cached)[D("0.5")].monthly is None
+    assert dict(cached)[D("0.5")].impossible == "no cache-read price published (the lab's own API prices it)"
 
 
 def test_long_prompts_on_gemini_bill_the_tier_and_are_impossible_on_gpt4o() -> None:
@@ -129,8 +134,10 @@ def test_a_pinned_route_prices_every_row_there() -> None:
     rows = sensitivity(shipped(), GPT4O_ID, DEFAULT_WORKLOAD, ON, route=openrouter)
     assert (rows.base.monthly, rows.base.route) == (D("4747.50"), openrouter)
     batch = dict(rows.batch)[D(1)]
-    assert batch.monthly == D("4747.50")  # no batch price there: standard, with a note
-    assert batch.notes == ("no batch price on this route: billed at the standard rate",)
+    # OpenAI's own API sells GPT-4o in batch mode at half price; OpenRouter publishes no batch
+    # price, so all-batch traffic there has an unknown cost, never the standard one passed off.
+    assert batch.monthly is None
+    assert batch.impossible == "no batch price published (the lab's own API prices it)"
 
 
 def test_a_model_without_routes_is_impossible_everywhere() -> None:

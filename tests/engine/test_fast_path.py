@@ -10,8 +10,10 @@ import pytest
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.layout import route_model, split_route_id
+from modelvs.catalog.trust import is_vetted
 from modelvs.engine.monthly import (
     RouteCost,
+    RouteSet,
     cheapest_route,
     model_costs,
     rank_routes,
@@ -20,7 +22,7 @@ from modelvs.engine.monthly import (
 from modelvs.engine.pricing import price_request, request_total, route_limits
 from modelvs.engine.rank import Needs, rank
 from modelvs.engine.workload import DEFAULT_WORKLOAD, Profile, Request, Workload
-from modelvs.schema.vocab import Capability, PriceMode, ProviderKind
+from modelvs.schema.vocab import Capability, ModelKind, PriceMode, ProviderTrust
 from tests.engine.test_pricing import ON, shipped
 
 D = Decimal
@@ -94,7 +96,7 @@ def slow_route_cost(catalog: Catalog, route_id: str, workload: Workload, on: dt.
                 continue
             price = price_request(catalog, route_id, profile.request(mode), on)
             if price.total is None:
-                return (route_id, None, None, (), price.impossible, ())
+                return (route_id, None, None, (), price.why, ())
             priced.append((count * share, price))
             total += count * share * price.total
     provider = catalog.providers[route_id.split(":", 1)[0]]
@@ -112,19 +114,19 @@ def figures(cost: RouteCost) -> tuple[object, ...]:
     monthly = None if cost.monthly is None else str(cost.monthly)
     tokens = None if cost.tokens_cost is None else str(cost.tokens_cost)
     fees = tuple(str(f.amount) for f in cost.fees)
-    return (cost.route, tokens, monthly, fees, cost.impossible, cost.requests)
+    return (cost.route, tokens, monthly, fees, cost.why, cost.requests)
 
 
 def slow_sort_key(catalog: Catalog, slow: tuple[object, ...]) -> tuple[object, ...]:
     route_id = str(slow[0])
     provider_id, model_id = split_route_id(route_id)
     provider = catalog.providers[provider_id]
-    kind = provider.kind
-    if kind is ProviderKind.FIRST_PARTY and provider.lab not in (None, model_id.split("/", 1)[0]):
-        kind = ProviderKind.CLOUD
-    order = (ProviderKind.FIRST_PARTY, ProviderKind.CLOUD, ProviderKind.AGGREGATOR).index(kind)
+    trust = provider.trust
+    if trust is ProviderTrust.FIRST_PARTY and provider.lab != model_id.split("/", 1)[0]:
+        trust = ProviderTrust.ESTABLISHED
     monthly = slow[2]
-    return (monthly is None, D(0) if monthly is None else D(str(monthly)), order, provider_id)
+    cost = D(0) if monthly is None else D(str(monthly))
+    return (monthly is None, cost, list(ProviderTrust).index(trust), provider_id, route_id)
 
 
 @pytest.mark.parametrize("name", WORKLOADS)
@@ -133,9 +135,13 @@ def test_rankings_equal_the_slow_path_on_the_shipped_catalog(name: str) -> None:
     workload = WORKLOADS[name]
     slow = {rid: slow_route_cost(catalog, rid, workload, ON) for rid in catalog.routes}
     expected = sorted(slow.values(), key=lambda s: slow_sort_key(catalog, s))
-    ranked = rank_routes(catalog, workload, ON)
+    ranked = rank_routes(catalog, workload, ON, RouteSet.ALL)
     assert [figures(c) for c in ranked] == expected
-    assert rank_routes(catalog, workload, ON) == ranked  # memoised, same answer
+    assert rank_routes(catalog, workload, ON, RouteSet.ALL) == ranked  # memoised, same answer
+    vetted = {rid for rid in catalog.routes if is_vetted(catalog, rid, ON)}
+    assert [c.route for c in rank_routes(catalog, workload, ON)] == [
+        c.route for c in ranked if c.route in vetted
+    ]
     # Per model, and the ranking of models (cheapest route each, then by cost and id).
     by_model: dict[str, list[tuple[object, ...]]] = {}
     for s in expected:  # in ranked order, so each model's routes stay in order
@@ -143,9 +149,9 @@ def test_rankings_equal_the_slow_path_on_the_shipped_catalog(name: str) -> None:
     best: list[tuple[Decimal, str, str]] = []
     for model_id in catalog.models:
         routes = by_model.get(model_id, [])
-        costs = model_costs(catalog, model_id, workload, ON)
+        costs = model_costs(catalog, model_id, workload, ON, RouteSet.ALL)
         assert [figures(c) for c in costs] == routes
-        cheapest = cheapest_route(catalog, model_id, workload, ON)
+        cheapest = cheapest_route(catalog, model_id, workload, ON, RouteSet.ALL)
         if routes and routes[0][2] is not None:
             assert cheapest is not None
             assert cheapest.route == routes[0][0]
@@ -153,8 +159,15 @@ def test_rankings_equal_the_slow_path_on_the_shipped_catalog(name: str) -> None:
         else:
             assert cheapest is None
     best.sort()
-    assert [(r.cost.monthly, r.model, r.cost.route) for r in rank(catalog, Needs(), workload, ON)] == best
-    vision = Needs(capabilities=frozenset({Capability.VISION}), min_context=100_000)
+    everything = Needs(kinds=frozenset(ModelKind), include_retired=True, routes=RouteSet.ALL)
+    assert [(r.cost.monthly, r.model, r.cost.route) for r in rank(catalog, everything, workload, ON)] == best
+    vision = Needs(
+        capabilities=frozenset({Capability.VISION}),
+        min_context=100_000,
+        kinds=frozenset(ModelKind),
+        include_retired=True,
+        routes=RouteSet.ALL,
+    )
     assert [(r.model, r.cost.route) for r in rank(catalog, vision, workload, ON, limit=20)] == [
         (m, rid)
         for _, m, rid in best

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from modelvs.engine.monthly import cheapest_route, model_costs, route_cost
+from modelvs.engine.monthly import RouteSet, cheapest_route, model_costs, route_cost
 from modelvs.engine.workload import DEFAULT_WORKLOAD, Profile, Workload
-from modelvs.schema.vocab import ProviderKind
+from modelvs.schema.vocab import ProviderKind, ProviderTrust
 from tests.engine.test_pricing import GEMINI, GPT4O, ON, build, route, shipped
 
 D = Decimal
@@ -25,17 +25,15 @@ def test_openrouter_credit_fee_is_part_of_the_monthly_cost() -> None:
     assert cost.monthly == D("4747.50")
 
 
-def test_equal_gpt4o_routes_go_first_party_then_cloud_then_aggregators_by_id() -> None:
-    costs = model_costs(shipped(), "openai/gpt-4o-2024-11-20", DEFAULT_WORKLOAD, ON)
-    at_4500 = [(c.route.split(":")[0], c.provider_kind) for c in costs if c.monthly == 4500]
-    assert at_4500 == [
-        ("openai", ProviderKind.FIRST_PARTY),
-        ("azure", ProviderKind.CLOUD),
-        ("abacus", ProviderKind.AGGREGATOR),
-        ("kilo", ProviderKind.AGGREGATOR),
-        ("nano-gpt", ProviderKind.AGGREGATOR),
-        ("orcarouter", ProviderKind.AGGREGATOR),
-    ]
+def test_equal_gpt4o_routes_go_by_trust_then_provider_id() -> None:
+    every = model_costs(shipped(), "openai/gpt-4o-2024-11-20", DEFAULT_WORKLOAD, ON, RouteSet.ALL)
+    at_4500 = [(c.provider, c.trust) for c in every if c.monthly == 4500]
+    assert at_4500[0] == ("openai", ProviderTrust.FIRST_PARTY)
+    assert at_4500 == sorted(at_4500, key=lambda pt: (list(ProviderTrust).index(pt[1]), pt[0]))
+    assert {t for _, t in at_4500} >= {ProviderTrust.MAJOR_CLOUD, ProviderTrust.RESELLER}
+    vetted = model_costs(shipped(), "openai/gpt-4o-2024-11-20", DEFAULT_WORKLOAD, ON)
+    assert vetted
+    assert all(c.vetted and c.trust is not ProviderTrust.RESELLER for c in vetted)
     cheapest = cheapest_route(shipped(), "openai/gpt-4o-2024-11-20", DEFAULT_WORKLOAD, ON)
     assert cheapest is not None
     assert cheapest.route == GPT4O
@@ -56,15 +54,20 @@ def test_tie_rule_on_a_small_catalog() -> None:
     catalog = build(
         routes,
         providers={
-            "lab": {"name": "Lab", "kind": "first-party", "lab": "lab"},
-            "other-lab": {"name": "Other", "kind": "first-party", "lab": "other"},
-            "agg": {"name": "Agg", "kind": "aggregator"},
-            "cheap": {"name": "Cheap", "kind": "aggregator"},
+            "lab": {"name": "Lab", "kind": "first-party", "lab": "lab", "trust": "first_party"},
+            "other-lab": {"name": "Other", "kind": "first-party", "lab": "other", "trust": "first_party"},
+            "cloud": {"name": "Cloud", "kind": "cloud", "trust": "major_cloud"},
+            "agg": {"name": "Agg", "kind": "aggregator", "trust": "established"},
+            "cheap": {"name": "Cheap", "kind": "aggregator", "trust": "established"},
+            "zeta": {"name": "Zeta", "kind": "aggregator", "trust": "reseller"},
         },
     )
-    order = [c.route.split(":")[0] for c in model_costs(catalog, "lab/m", DEFAULT_WORKLOAD, ON)]
-    # Cheapest first whatever its kind; then equal costs by kind, then provider id; impossible last.
-    assert order == ["cheap", "lab", "alpha", "cloud", "other-lab", "zeta", "agg", "none"]
+    order = [c.provider for c in model_costs(catalog, "lab/m", DEFAULT_WORKLOAD, ON, RouteSet.ALL)]
+    # Cheapest first whatever its trust; then equal costs by trust (another lab's API counts as an
+    # established host), then provider id; unpriced last.
+    assert order == ["cheap", "lab", "cloud", "agg", "alpha", "other-lab", "zeta", "none"]
+    vetted = [c.provider for c in model_costs(catalog, "lab/m", DEFAULT_WORKLOAD, ON)]
+    assert vetted == ["cheap", "lab", "cloud", "agg", "alpha", "other-lab", "none"]
 
 
 def test_batch_share_splits_requests_between_modes() -> None:

@@ -205,7 +205,7 @@ def check_route(catalog: Catalog, rid: str, rng: random.Random, run: Run) -> Non
             when = moment_for(entry, schedule.mode.value, day)
             for kind, prompt, cached, answer in requests_for(rng, schedule, prompt_cap, answer_cap):
                 request = Request(prompt, answer, cached_tokens=cached, mode=schedule.mode)
-                ours = price_request(catalog, rid, request, day)
+                ours = price_request(catalog, rid, request, day, complete=False)
                 usage = genai_prices.Usage(
                     input_tokens=prompt, cache_read_tokens=cached, output_tokens=answer
                 )

@@ -49,11 +49,13 @@ def build(
     models: dict[str, dict[str, Any]] | None = None,
     providers: dict[str, dict[str, Any]] | None = None,
 ) -> Catalog:
-    """A catalog of `routes`; models and providers default to bare records (providers: cloud)."""
+    """A catalog of `routes`; models and providers default to bare records (providers: established
+    clouds, so their routes are vetted)."""
     model_ids = {route_model(rid) for rid in routes}
     provider_ids = {rid.split(":", 1)[0] for rid in routes}
     model_fields = {mid: {"name": mid} for mid in model_ids} | (models or {})
-    provider_fields = {pid: {"name": pid, "kind": "cloud"} for pid in provider_ids} | (providers or {})
+    bare = {"kind": "cloud", "trust": "established"}
+    provider_fields = {pid: {"name": pid, **bare} for pid in provider_ids} | (providers or {})
     source = Source(name="test", kind="curated", license="n/a", retrieved=ON)
     return Catalog(
         sources={"test": source},

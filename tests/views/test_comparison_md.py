@@ -46,16 +46,16 @@ def test_intro_verdict_and_cost_lines(page: str) -> None:
         " output tokens (800M in, 250M out)."
     )
     assert lines[lines.index("## Verdict") + 2] == (
-        "At your traffic, Gemini 3.1 Pro Preview costs $3,910 a month on QuickSilver Pro and GPT-4o"
-        " (2024-11-20) costs $4,500 a month on OpenAI: Gemini 3.1 Pro Preview is $590 (13.1%) cheaper than"
-        " GPT-4o (2024-11-20)."
+        "At your traffic, Gemini 3.1 Pro Preview costs $4,600 a month on Google AI Studio (Gemini API) and"
+        " GPT-4o (2024-11-20) costs $4,500 a month on OpenAI API: GPT-4o (2024-11-20) is $100 (2.2%) cheaper"
+        " than Gemini 3.1 Pro Preview."
     )
     expected = [
-        "| Monthly cost at your traffic | $3,910 | $4,500 | Gemini 3.1 Pro Preview |",
-        "| Input price per 1M tokens | $1.70 | $2.50 | Gemini 3.1 Pro Preview |",
-        "| Output price per 1M tokens | $10.20 | $10 | GPT-4o (2024-11-20) |",
-        "| On the lab's own API | $4,600 on Google | $4,500 on OpenAI |",
-        "| If all traffic runs in batch mode | $2,300 on Google | $2,250 on OpenAI |",
+        "| Monthly cost at your traffic | $4,600 | $4,500 | GPT-4o (2024-11-20) |",
+        "| Input price per 1M tokens | $2 | $2.50 | Gemini 3.1 Pro Preview |",
+        "| Output price per 1M tokens | $12 | $10 | GPT-4o (2024-11-20) |",
+        "| If all traffic runs in batch mode | $2,300 on Google AI Studio (Gemini API)"
+        " | $2,250 on OpenAI API |",
         "| Context window (tokens) | 1,048,576 | 128,000 |",
     ]
     assert [e for e in expected if e not in lines] == []
@@ -64,16 +64,16 @@ def test_intro_verdict_and_cost_lines(page: str) -> None:
 def test_pricing_shows_every_mode_and_tier_with_its_checked_date(page: str) -> None:
     lines = page.splitlines()
     assert (
-        "| Google | standard | prompts over 200,000 tokens | $4 | $18 | $0.40 | — |"
+        "| Google AI Studio (Gemini API) | standard | prompts over 200,000 tokens | $4 | $18 | $0.40 | — |"
         " per web search $0.014 | 2026-10-14 |" in lines
     )
     assert (
-        "| Google | batch | prompts over 200,000 tokens | $2 | $9 | $0.40 | — |"
+        "| Google AI Studio (Gemini API) | batch | prompts over 200,000 tokens | $2 | $9 | $0.40 | — |"
         " per web search $0.014 | 2026-10-14 |" in lines
     )
     assert (
-        "| OpenAI | priority | all requests | $4.25 | $17 | $2.125 | — | per web search $0.01 | 2026-10-12 |"
-        in lines
+        "| OpenAI API | priority | all requests | $4.25 | $17 | $2.125 | — | per web search $0.01"
+        " | 2026-10-12 |" in lines
     )
     assert any(
         line.startswith("| OpenRouter | standard | all requests |") and "default $0.375" in line
@@ -92,8 +92,8 @@ def test_capabilities_are_tri_state_never_unknown_as_no(page: str) -> None:
 
 def test_sources_list_license_version_and_dates(page: str) -> None:
     sources = page.split("## Checked dates and sources")[1]
-    assert "| genai-prices | 0.2.3 | MIT | 2026-11-24 | 2026-10-12 to 2026-10-14 |" in sources
-    assert "| models.dev | 1.0.398 | MIT | 2026-11-24 | none stated |" in sources
+    assert "| genai-prices | 0.2.3 | MIT | 2026-12-01 | 2026-10-12 to 2026-10-14 |" in sources
+    assert "| models.dev | 1.0.398 | MIT | 2026-12-01 | none stated |" in sources
 
 
 def test_md_escapes_everything_markdown_or_html_would_read() -> None:

@@ -31,7 +31,7 @@ def test_sections_in_page_order() -> None:
     rules = [line for line in text.splitlines() if line.endswith("─")]
     assert [next(s for s in SECTIONS if r.startswith(s)) for r in rules] == list(SECTIONS)
     assert "│ Reasoning (thinking)" in text
-    assert "$3,910 on QuickSilver Pro" in text
+    assert "$4,600 on Google AI Studio (Gemini API)" in text
 
 
 def test_hostile_names_print_literally_not_as_markup(tmp_path: Path) -> None:

@@ -41,8 +41,8 @@ def test_fragment_doubles_the_cost_with_twice_the_requests(client: TestClient) -
     assert "<html" not in doubled.text
     assert "<form" not in doubled.text
     before, after = _costs(parse(base.text)), _costs(parse(doubled.text))
-    assert before == {"Gemini 3.1 Pro Preview": "$3,910", "GPT-4o (2024-11-20)": "$4,500"}
-    assert after == {"Gemini 3.1 Pro Preview": "$7,820", "GPT-4o (2024-11-20)": "$9,000"}
+    assert before == {"Gemini 3.1 Pro Preview": "$4,600", "GPT-4o (2024-11-20)": "$4,500"}
+    assert after == {"Gemini 3.1 Pro Preview": "$9,200", "GPT-4o (2024-11-20)": "$9,000"}
     assert "2,000,000 requests a month" in parse(doubled.text).find("p", **{"class": "workload-stated"}).text
     assert 'id="chart-traffic"' in doubled.text
 

@@ -60,7 +60,7 @@ def test_blend_chart_marks_break_even_at_four_to_one(client: TestClient) -> None
     root = _svgs(text)["chart-blend"]
     assert [len(g.findall("s:circle", NS)) for g in _series(root)] == [len(SHARES)] * 2
     marks = [g for g in root.iter(f"{{{NS['s']}}}g") if "break-even" in g.attrib.get("class", "")]
-    assert len(marks) == 1  # on the labs' own APIs, as the comparison's facts use
+    assert len(marks) == 1  # on the cheapest vetted routes (the labs' own APIs), as the facts use
     (mark,) = marks
     assert mark.attrib["data-value"] == "0.8"
     line = mark.find("s:line", NS)
@@ -74,7 +74,7 @@ def test_blend_chart_marks_break_even_at_four_to_one(client: TestClient) -> None
     assert "80% input" in label
     desc = root.find("s:desc", NS)
     assert desc is not None
-    assert "labs' own APIs" in (desc.text or "")
+    assert "cheapest routes" in (desc.text or "")
 
 
 def test_tier_chart_bars_base_and_long_context(client: TestClient) -> None:

@@ -35,8 +35,9 @@ def test_figures_come_from_the_comparison_dict(client: TestClient, catalog: Cata
     data = comparison_to_dict(compare(catalog, IDS, DEFAULT_WORKLOAD, TODAY))
     cost = _section(_page(client), "monthly-cost").text
     assert data["facts"]["workload"]["text"] in cost
-    lab = {c["model"]: c["monthly"]["text"] for c in data["facts"]["lab_api"]["costs"]}
-    assert lab == {IDS[0]: "$4,600", IDS[1]: "$4,500"}
+    headline = {c["model"]: c["monthly"]["text"] for c in data["facts"]["monthly"]["costs"]}
+    assert headline == {IDS[0]: "$4,600", IDS[1]: "$4,500"}  # the labs' own APIs
+    assert data["facts"]["lab_api"] is None
     assert "$4,600" in cost
     assert "$4,500" in cost
     for c in data["facts"]["monthly"]["costs"]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from modelvs.catalog.layout import split_route_id
 from modelvs.catalog.names import name_key
+from modelvs.catalog.resolve import NameIndex
 from modelvs.schema import Benchmark, Lab, Model, Provider, Route, Source
 from modelvs.schema.identity import IdentityDecision
 
@@ -46,16 +47,6 @@ class LazyRecords(Mapping[str, R]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._raw
-
-
-class UnknownModelError(LookupError):
-    """A model name that matches nothing; carries the closest known names."""
-
-    def __init__(self, name: str, suggestions: list[str]) -> None:
-        self.name = name
-        self.suggestions = suggestions
-        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"Unknown model {name!r}.{hint}")
 
 
 @dataclass(frozen=True)
@@ -121,30 +112,18 @@ class Catalog:
         """The loose-name index (what a compiled cache stores)."""
         return dict(self._by_key)
 
-    def names_for(self, key: str) -> tuple[str, ...]:
-        """Model ids a name key points at (more than one means the name is ambiguous)."""
-        return self._by_key.get(key, ())
+    @cached_property
+    def _resolver(self) -> NameIndex:
+        routes = {mid: len(rids) for mid, rids in self.routes_by_model.items()}
+        return NameIndex(self.models, self.slugs, self._by_key, routes)
 
     def resolve(self, name: str) -> str:
-        """The model id for a canonical id, slug, display name or any alias."""
-        if name in self.models:
-            return name
-        matches = self._by_key.get(name_key(name), ())
-        if len(matches) == 1:
-            return matches[0]
-        if len(matches) > 1:
-            raise UnknownModelError(name, list(matches))
-        raise UnknownModelError(name, self.suggest(name))
+        """The model id for a canonical id, slug, display name or any alias (`catalog.resolve`)."""
+        return self._resolver.resolve(name)
 
     def suggest(self, name: str, limit: int = 5) -> list[str]:
         """The model ids whose names are closest to `name`."""
-        keys = difflib.get_close_matches(name_key(name), list(self._by_key), n=limit * 2, cutoff=0.6)
-        found: list[str] = []
-        for key in keys:
-            for mid in self._by_key[key]:
-                if mid not in found:
-                    found.append(mid)
-        return found[:limit]
+        return self._resolver.suggest(name, limit)
 
     def model_routes(self, model: str) -> list[tuple[str, Route]]:
         """(route id, route) of a model, in route id order."""

@@ -12,6 +12,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
 from modelvs.catalog import Catalog, Severity, check_dir
+from modelvs.catalog.stats import catalog_stats
 from modelvs.cli.common import (
     DataOption,
     Format,
@@ -68,28 +69,9 @@ def check(
         raise typer.Exit(1)
 
 
-def catalog_stats(catalog: Catalog) -> dict[str, int]:
-    """The counts `check --stats` prints."""
-    priced = [r for r in catalog.routes.values() if r.prices]
-    return {
-        "models": len(catalog.models),
-        "routes": len(catalog.routes),
-        "providers": len(catalog.providers),
-        "labs": len(catalog.labs),
-        "sources": len(catalog.sources),
-        "priced routes": len(priced),
-        "tiered routes": sum(1 for r in priced if any(s.tiers for s in r.prices)),
-        "routes with batch prices": sum(1 for r in priced if any(s.mode == "batch" for s in r.prices)),
-        "dated price schedules": sum(1 for r in priced for s in r.prices if s.effective_until),
-        "hand-reviewed models": sum(1 for m in catalog.models.values() if m.reviewed),
-        "benchmark results": sum(len(m.benchmarks) for m in catalog.models.values()),
-        "conflicts": sum(len(r.alternatives) for r in [*catalog.models.values(), *catalog.routes.values()]),
-    }
-
-
 def _print_stats(catalog: Catalog) -> None:
     table = Table("count", "value", title="Catalog")
-    for name, value in catalog_stats(catalog).items():
+    for name, value in catalog_stats(catalog, today()).items():
         table.add_row(name, f"{value:,}")
     console.print(table)
 

@@ -21,6 +21,7 @@ from modelvs.cli.common import (
 from modelvs.engine.compare import compare as compare_models
 from modelvs.engine.compare import comparison_to_dict
 from modelvs.engine.compare.comparison import MAX_MODELS, MIN_MODELS
+from modelvs.engine.monthly import RouteSet
 from modelvs.views.comparison_md import comparison_markdown
 from modelvs.views.comparison_tables import comparison_tables
 from modelvs.views.comparison_text import render_comparison_text
@@ -42,6 +43,9 @@ def compare(
     reasoning: str = wo.Reasoning,
     batch_share: str = wo.BatchShare,
     on: str | None = On,
+    routes: RouteSet = typer.Option(
+        RouteSet.VETTED, "--routes", help="vetted (the default) or all: which routes may price a model."
+    ),
     fmt: Format = FormatOption,
     data: Path | None = DataOption,
 ) -> None:
@@ -55,7 +59,7 @@ def compare(
     twice = sorted({m for m in ids if ids.count(m) > 1})
     if twice:
         fail(f"a model appears twice: {', '.join(twice)} (names and aliases resolve to the same id)")
-    view = comparison_to_dict(compare_models(catalog, ids, workload, day))
+    view = comparison_to_dict(compare_models(catalog, ids, workload, day, routes))
     if fmt is Format.JSON:
         print_json(view)
         return

@@ -21,14 +21,19 @@ from modelvs.cli.common import (
     print_json,
     resolve_model,
 )
-from modelvs.engine.monthly import model_costs
+from modelvs.engine.monthly import VETTED_RULE, RouteSet, model_costs
 from modelvs.engine.rank import Needs
 from modelvs.engine.rank import rank as rank_models
-from modelvs.schema.vocab import Capability, Modality
+from modelvs.schema.vocab import TRUST_LABELS, Capability, Modality, ModelKind, ProviderTrust
 from modelvs.views.costs import cost_view, rank_view
 from modelvs.views.format import usd_amount
 
 On = typer.Option(None, "--on", help="Price with the schedules in effect on this date (YYYY-MM-DD).")
+RoutesOption = typer.Option(
+    RouteSet.VETTED,
+    "--routes",
+    help="vetted (the lab's own API, major clouds, established hosts; the default) or all.",
+)
 FormatOption = typer.Option(Format.TEXT, "--format", "-f", help="text, json or md.")
 
 
@@ -47,17 +52,20 @@ def cost(
     reasoning: str = wo.Reasoning,
     batch_share: str = wo.BatchShare,
     on: str | None = On,
+    routes: RouteSet = RoutesOption,
     fmt: Format = FormatOption,
     data: Path | None = DataOption,
 ) -> None:
-    """What a workload costs a month on every route of a model (or one), fees included."""
+    """What a workload costs a month on every vetted route of a model (or one), fees included."""
     workload = wo.build_workload(requests, input_, output, cached, reasoning, batch_share)
     catalog = open_catalog(data)
     model_id = resolve_model(catalog, model)
     day = parse_on(on)
-    costs = model_costs(catalog, model_id, workload, day)
+    costs = model_costs(catalog, model_id, workload, day, RouteSet.ALL if route else routes)
+    hidden = len(model_costs(catalog, model_id, workload, day, RouteSet.ALL)) - len(costs)
     if route is not None:
         costs = [c for c in costs if c.provider == route]
+        hidden = 0
         if not costs:
             known = sorted({c.split(":", 1)[0] for c in catalog.routes_by_model.get(model_id, ())})
             fail(f"{model_id} has no route on {route!r}; it has: {', '.join(known) or 'none'}")
@@ -67,20 +75,31 @@ def cost(
         return
     rows = [
         (
-            r["provider"]["name"],
-            r["provider"]["kind"],
-            _usd(r["monthly_usd"]),
+            r["provider"]["name"] + (f" @{r['route'].split('@', 1)[1]}" if "@" in r["route"] else ""),
+            TRUST_LABELS[ProviderTrust(r["provider"]["trust"])],
+            _usd(r["monthly_usd"]) if r["monthly_usd"] is not None else "unknown" if r["incomplete"] else "-",
             _fees(r),
-            r["impossible"] or "; ".join(r["notes"]),
+            "; ".join(
+                x
+                for x in (
+                    r["impossible"],
+                    r["incomplete"],
+                    r["quarantine"] and f"quarantined: {r['quarantine']}",
+                )
+                if x
+            )
+            or "; ".join(r["notes"]),
         )
         for r in view["routes"]
     ]
+    more = [f"{hidden} more route(s) are not vetted: --routes all lists them."] if hidden else []
     _emit(
         fmt,
         f"{view['model']['name']}: monthly cost by route",
         view,
-        ("provider", "kind", "monthly", "fees", "notes"),
+        ("provider", "trust", "monthly", "fees", "notes"),
         rows,
+        more,
     )
 
 
@@ -95,6 +114,13 @@ def rank(
         None, "--input-modality", help="Required input modality (repeatable)."
     ),
     limit: int = typer.Option(20, "--limit", min=1, help="How many models to list."),
+    kind: list[str] = typer.Option(
+        None, "--kind", help="Model kind (text, embedding, image, ...; repeatable). Default: text."
+    ),
+    include_retired: bool = typer.Option(
+        False, "--include-retired", help="Also rank deprecated and retired models."
+    ),
+    routes: RouteSet = RoutesOption,
     requests: str = wo.Requests,
     input_: str = wo.Input,
     output: str = wo.Output,
@@ -111,33 +137,53 @@ def rank(
         capabilities=frozenset(_vocab(Capability, needs.split(",") if needs else [], "--needs")),
         min_context=wo.parse_count(min_context, "--min-context") if min_context else None,
         input_modalities=frozenset(_vocab(Modality, input_modality or [], "--input-modality")),
+        kinds=frozenset(_vocab(ModelKind, kind or [], "--kind")) or frozenset({ModelKind.TEXT}),
+        include_retired=include_retired,
+        routes=routes,
     )
     catalog = open_catalog(data)
     day = parse_on(on)
-    view = rank_view(catalog, rank_models(catalog, wanted, workload, day, limit), wanted, workload, day)
+    ranked = rank_models(catalog, wanted, workload, day, limit)
+    view = rank_view(catalog, ranked, wanted, workload, day)
     if fmt is Format.JSON:
         print_json(view)
         return
     rows = [
-        (str(m["rank"]), m["model"]["name"], m["provider"]["name"], _usd(m["monthly_usd"]), _fees(m))
+        (
+            str(m["rank"]),
+            m["model"]["name"],
+            m["model"]["id"],
+            m["provider"]["name"],
+            _usd(m["monthly_usd"]),
+            _fees(m),
+        )
         for m in view["models"]
     ]
     _emit(
         fmt,
         f"Cheapest models needing: {view['needs']}",
         view,
-        ("#", "model", "cheapest route", "monthly", "fees"),
+        ("#", "model", "id", "cheapest route", "monthly", "fees"),
         rows,
+        [VETTED_RULE]
+        if routes is RouteSet.VETTED
+        else ["All routes, resellers and unchecked prices included."],
     )
 
 
 def _emit(
-    fmt: Format, title: str, view: dict[str, Any], headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]
+    fmt: Format,
+    title: str,
+    view: dict[str, Any],
+    headers: tuple[str, ...],
+    rows: Sequence[tuple[str, ...]],
+    extra: Sequence[str] = (),
 ) -> None:
     footer = [
         f"Workload: {view['workload']['description']}.",
         f"Prices in effect on {view['on']}.",
         view["tie_rule"],
+        *extra,
     ]
     if fmt is Format.MD:
         lines = [f"## {title}", "", "| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]

@@ -126,13 +126,18 @@ def scenario(
     """`workload` priced on `route`, else on the model's cheapest route; or why it cannot run."""
     if route is not None:
         cost = route_cost(catalog, route, workload, on)
-        return Scenario(label, workload, cost.monthly, route, cost.impossible, cost.notes)
+        return Scenario(label, workload, cost.monthly, route, cost.why, cost.notes)
     costs = model_costs(catalog, model_id, workload, on)  # cheapest first, by the tie rule
     if costs and costs[0].monthly is not None:
         best = costs[0]
         return Scenario(label, workload, best.monthly, best.route, notes=best.notes)
     # None can serve it; impossible routes sort first-party first: its reason is the one to show.
-    reason = costs[0].impossible if costs else "no route sells this model"
+    none = (
+        "no vetted route sells this model"
+        if catalog.routes_by_model.get(model_id)
+        else "no route sells this model"
+    )
+    reason = costs[0].why if costs else none
     return Scenario(label, workload, None, None, impossible=reason)
 
 

@@ -7,6 +7,7 @@ import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import StrEnum
 from functools import cached_property
 from operator import itemgetter
 from types import MappingProxyType
@@ -14,18 +15,34 @@ from typing import TypeVar, cast
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.layout import split_route_id
+from modelvs.catalog.trust import assess, is_vetted
 from modelvs.engine.pricing import RequestPrice, price_request, request_total
 from modelvs.engine.workload import Request, Workload
 from modelvs.schema import ProviderFee
-from modelvs.schema.vocab import FeeKind, PriceMode, ProviderKind
+from modelvs.schema.vocab import FeeKind, PriceMode, ProviderKind, ProviderTrust
 
 T = TypeVar("T")
 
-KIND_ORDER = (ProviderKind.FIRST_PARTY, ProviderKind.CLOUD, ProviderKind.AGGREGATOR)
+TRUST_ORDER = tuple(ProviderTrust)
 TIE_RULE = (
     "Routes are ranked by monthly cost at this workload, provider fees included; equal costs go to the "
-    "lab's own API first, then clouds, then aggregators, then by provider id."
+    "lab's own API first, then major clouds, then established hosts, then other resellers, then by "
+    "provider id."
 )
+VETTED_RULE = (
+    "Default answers use vetted routes only: the lab's own API, major clouds and established hosts, "
+    "serving the plain model, with prices that pass the sanity check; a route that lacks a price "
+    "component the lab's own API has is unknown for a workload that needs it, never cheaper."
+)
+
+
+class RouteSet(StrEnum):
+    """Which routes an answer may use."""
+
+    VETTED = "vetted"
+    """Vetted routes only (`VETTED_RULE`): what every default answer uses."""
+    ALL = "all"
+    """Every route, resellers, variants and quarantined prices included (each labelled)."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +65,13 @@ class RouteCost:
     tokens_cost: Decimal | None
     fees: tuple[Fee, ...]
     impossible: str | None = None
+    trust: ProviderTrust = ProviderTrust.RESELLER
+    vetted: bool = False
+    """Whether default answers may use it (`VETTED_RULE`)."""
+    quarantine: str | None = None
+    """Why its prices look wrong (the sanity check's flag), when they do and no reviewer confirmed them."""
+    incomplete: str | None = None
+    """Why its cost for this workload is unknown: a component it lacks and the lab's route has."""
     priced_as: tuple[Catalog, Workload, dt.date] | None = field(default=None, repr=False, compare=False)
     """What the cost was priced from, so the itemised `requests` can be built when asked."""
 
@@ -72,30 +96,47 @@ class RouteCost:
             seen.update(dict.fromkeys(price.notes))
         return tuple(seen)
 
-    def sort_key(self) -> tuple[int, Decimal, int, str]:
-        kind = KIND_ORDER.index(self.provider_kind)
+    @property
+    def why(self) -> str | None:
+        """Why there is no monthly cost, if there is none."""
+        return self.impossible or self.incomplete
+
+    def sort_key(self) -> tuple[int, Decimal, int, str, str]:
         monthly = self.monthly
-        return (monthly is None, monthly if monthly is not None else Decimal(0), kind, self.provider)
+        cost = monthly if monthly is not None else Decimal(0)
+        return (monthly is None, cost, TRUST_ORDER.index(self.trust), self.provider, self.route)
 
 
 def route_cost(catalog: Catalog, route_id: str, workload: Workload, on: dt.date) -> RouteCost:
     """The monthly cost of `workload` on one route, with the provider's fees."""
-    return _route_cost(catalog, route_id, _seller(catalog, route_id), _requests(workload), workload, on)
+    return _route_cost(catalog, route_id, _seller(catalog, route_id, on), _requests(workload), workload, on)
 
 
-_Seller = tuple[str, ProviderKind, tuple[ProviderFee, ...]]
+@dataclass(frozen=True)
+class _Seller:
+    """What pricing a month on a route needs about who sells it."""
+
+    provider: str
+    kind: ProviderKind
+    fees: tuple[ProviderFee, ...]
+    trust: ProviderTrust
+    vetted: bool
+    quarantine: str | None
 
 
-def _seller(catalog: Catalog, route_id: str) -> _Seller:
-    """(provider id, kind for the tie rule, fees) of a route."""
+def _seller(catalog: Catalog, route_id: str, on: dt.date) -> _Seller:
     provider_id, model_id = split_route_id(route_id)
     provider = catalog.providers[provider_id]
     kind = provider.kind
     if kind is ProviderKind.FIRST_PARTY and provider.lab not in (None, model_id.split("/", 1)[0]):
         # A lab's API reselling another lab's model (Perplexity serving Gemini) is not that model's
-        # first party: the tie-break must not prefer it over the model's own lab or a cloud.
+        # first party.
         kind = ProviderKind.CLOUD
-    return provider_id, kind, tuple(provider.fees)
+    found = assess(catalog, route_id, on)
+    quarantine = found.flag if found.quarantined else None
+    return _Seller(
+        provider_id, kind, tuple(provider.fees), found.trust, is_vetted(catalog, route_id, on), quarantine
+    )
 
 
 def _route_cost(
@@ -107,16 +148,40 @@ def _route_cost(
     on: dt.date,
 ) -> RouteCost:
     # Totals only: the itemised prices are built if a reader asks for `RouteCost.requests`.
-    provider_id, kind, provider_fees = seller
     total = Decimal(0)
     for count, request in requests:
         price = request_total(catalog, route_id, request, on)
         if price is None:
-            reason = price_request(catalog, route_id, request, on).impossible
-            return RouteCost(route_id, provider_id, kind, None, (), impossible=reason)
+            why = price_request(catalog, route_id, request, on)
+            return _cost(route_id, seller, None, (), impossible=why.impossible, incomplete=why.incomplete)
         total += count * price
-    fees = tuple(_fee(f.kind, f.percent, f.minimum_usd, f.description, total) for f in provider_fees)
-    return RouteCost(route_id, provider_id, kind, total, fees, priced_as=(catalog, workload, on))
+    fees = tuple(_fee(f.kind, f.percent, f.minimum_usd, f.description, total) for f in seller.fees)
+    return _cost(route_id, seller, total, fees, priced_as=(catalog, workload, on))
+
+
+def _cost(
+    route_id: str,
+    seller: _Seller,
+    tokens_cost: Decimal | None,
+    fees: tuple[Fee, ...],
+    *,
+    impossible: str | None = None,
+    incomplete: str | None = None,
+    priced_as: tuple[Catalog, Workload, dt.date] | None = None,
+) -> RouteCost:
+    return RouteCost(
+        route_id,
+        seller.provider,
+        seller.kind,
+        tokens_cost,
+        fees,
+        impossible=impossible,
+        priced_as=priced_as,
+        trust=seller.trust,
+        vetted=seller.vetted,
+        quarantine=seller.quarantine,
+        incomplete=incomplete,
+    )
 
 
 @functools.lru_cache(maxsize=1024)
@@ -160,32 +225,41 @@ def all_route_costs(catalog: Catalog, workload: Workload, on: dt.date) -> Mappin
 
 def _all_costs(catalog: Catalog, workload: Workload, on: dt.date) -> Mapping[str, RouteCost]:
     requests = _requests(workload)
-    sellers = memoised(catalog, ("sellers",), lambda: {rid: _seller(catalog, rid) for rid in catalog.routes})
+    sellers = memoised(
+        catalog, ("sellers", on), lambda: {rid: _seller(catalog, rid, on) for rid in catalog.routes}
+    )
     return MappingProxyType(
         {rid: _route_cost(catalog, rid, sellers[rid], requests, workload, on) for rid in catalog.routes}
     )
 
 
-def rank_routes(catalog: Catalog, workload: Workload, on: dt.date) -> list[RouteCost]:
-    """Every route of the catalog, cheapest first by `TIE_RULE`; impossible routes last (memoised)."""
+def rank_routes(
+    catalog: Catalog, workload: Workload, on: dt.date, routes: RouteSet = RouteSet.VETTED
+) -> list[RouteCost]:
+    """Every route of the catalog in `routes`, cheapest first by `TIE_RULE`; unpriced last (memoised)."""
 
     def make() -> tuple[RouteCost, ...]:
-        return tuple(_by_tie_rule(all_route_costs(catalog, workload, on).values()))
+        costs = all_route_costs(catalog, workload, on).values()
+        return tuple(_by_tie_rule(c for c in costs if routes is RouteSet.ALL or c.vetted))
 
-    return list(memoised(catalog, ("rank", workload, on), make))
+    return list(memoised(catalog, ("rank", workload, on, routes), make))
 
 
-def model_costs(catalog: Catalog, model_id: str, workload: Workload, on: dt.date) -> list[RouteCost]:
-    """Every route of a model, cheapest first by `TIE_RULE`; impossible routes last (memoised)."""
+def model_costs(
+    catalog: Catalog, model_id: str, workload: Workload, on: dt.date, routes: RouteSet = RouteSet.VETTED
+) -> list[RouteCost]:
+    """Every route of a model in `routes`, cheapest first by `TIE_RULE`; unpriced last (memoised)."""
 
     def make() -> tuple[RouteCost, ...]:
+        if routes is RouteSet.VETTED:
+            return tuple(c for c in model_costs(catalog, model_id, workload, on, RouteSet.ALL) if c.vetted)
         found = _memo[1].get(("all", workload, on)) if _memo[0] is catalog else None
         if isinstance(found, Mapping):  # the whole catalog is priced already: reuse its costs
             return tuple(_by_tie_rule(found[rid] for rid in catalog.routes_by_model.get(model_id, ())))
         costs = (route_cost(catalog, rid, workload, on) for rid in catalog.routes_by_model.get(model_id, ()))
         return tuple(_by_tie_rule(costs))
 
-    return list(memoised(catalog, ("model", model_id, workload, on), make))
+    return list(memoised(catalog, ("model", model_id, workload, on, routes), make))
 
 
 def _by_tie_rule(costs: Iterable[RouteCost]) -> list[RouteCost]:
@@ -195,9 +269,11 @@ def _by_tie_rule(costs: Iterable[RouteCost]) -> list[RouteCost]:
     return [c for _, c in keyed]
 
 
-def cheapest_route(catalog: Catalog, model_id: str, workload: Workload, on: dt.date) -> RouteCost | None:
-    """The route where `workload` costs least (see `TIE_RULE`), or None if none can run it."""
-    costs = model_costs(catalog, model_id, workload, on)
+def cheapest_route(
+    catalog: Catalog, model_id: str, workload: Workload, on: dt.date, routes: RouteSet = RouteSet.VETTED
+) -> RouteCost | None:
+    """The route in `routes` where `workload` costs least (see `TIE_RULE`), or None if none prices it."""
+    costs = model_costs(catalog, model_id, workload, on, routes)
     return costs[0] if costs and costs[0].monthly is not None else None
 
 

@@ -9,6 +9,9 @@ Semantics (see DESIGN.md):
 - Reasoning tokens bill at the reasoning rate where one exists, else the output rate.
 - A prompt over the context window (or input limit), or an answer over the output limit,
   is not priced: the result says it is impossible and why.
+- Completeness (`catalog.trust`): a request that needs a price component the route lacks and
+  the lab's own route has (a long-context tier, cache read or write, batch) is not priced
+  either: its cost is unknown, never a discount. `complete=False` prices the schedule as it is.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from decimal import Decimal
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.layout import route_model
+from modelvs.catalog.trust import Gaps, assess
 from modelvs.engine.workload import Request
 from modelvs.schema import Model, PriceSchedule, PriceTier, Route
 from modelvs.schema.vocab import Comparison, PriceMode, Unit
@@ -59,10 +63,17 @@ class RequestPrice:
     """The threshold of the tier billed, when the request crossed one."""
     impossible: str | None = None
     notes: tuple[str, ...] = ()
+    incomplete: str | None = None
+    """Why the cost is unknown: the request needs a price component this route does not publish."""
 
     @property
     def possible(self) -> bool:
         return self.impossible is None
+
+    @property
+    def why(self) -> str | None:
+        """Why there is no total (a limit, no price, or missing data), if there is none."""
+        return self.impossible or self.incomplete
 
 
 def route_limits(model: Model, route: Route) -> Limits:
@@ -95,8 +106,14 @@ def tier_for(schedule: PriceSchedule, prompt_tokens: int) -> PriceTier | None:
     return crossed
 
 
-def price_request(catalog: Catalog, route_id: str, request: Request, on: dt.date) -> RequestPrice:
-    """The price of `request` on route `route_id` with the prices in effect on `on`."""
+def price_request(
+    catalog: Catalog, route_id: str, request: Request, on: dt.date, *, complete: bool = True
+) -> RequestPrice:
+    """The price of `request` on route `route_id` with the prices in effect on `on`.
+
+    With `complete` (the default), a request that needs a component the route lacks and the
+    lab's route has is not priced (`incomplete` says why).
+    """
     plan = _plan(catalog, route_id, request.mode, on)
     # The limits are compared here first, and explained only when crossed: most requests fit.
     answer = request.output_tokens + request.reasoning_tokens
@@ -106,7 +123,30 @@ def price_request(catalog: Catalog, route_id: str, request: Request, on: dt.date
         return RequestPrice(route_id, request.mode, None, impossible=_over_limits(request, plan.limits))
     if plan.base is None:
         return RequestPrice(route_id, plan.mode, None, impossible=f"no price in effect on {on.isoformat()}")
+    if complete:
+        missing = gap_for(plan.gaps, request, plan.mode)
+        if missing is not None:
+            return RequestPrice(route_id, plan.mode, None, notes=plan.notes, incomplete=missing)
     return _bill(route_id, plan, request)
+
+
+def gap_for(gaps: Gaps, request: Request, billed: PriceMode) -> str | None:
+    """Why `gaps` leave this request's cost unknown, or None when the route prices all it needs."""
+    if not gaps:
+        return None
+    lab = "the lab's own API prices it"
+    prompt = request.input_tokens
+    if gaps.tier_above is not None and (
+        prompt > gaps.tier_above or (gaps.tier_inclusive and prompt == gaps.tier_above)
+    ):
+        return f"no long-context price published for prompts {gaps.tier_text} ({lab} higher)"
+    if gaps.cache_read and request.cached_tokens:
+        return f"no cache-read price published ({lab})"
+    if gaps.cache_write and request.cache_write_tokens:
+        return f"no cache-write price published ({lab})"
+    if gaps.batch and request.mode is PriceMode.BATCH and billed is not PriceMode.BATCH:
+        return f"no batch price published ({lab})"
+    return None
 
 
 def request_total(catalog: Catalog, route_id: str, request: Request, on: dt.date) -> Decimal | None:
@@ -123,6 +163,7 @@ def request_total(catalog: Catalog, route_id: str, request: Request, on: dt.date
         rates is None
         or (plan.input_limit is not None and prompt > plan.input_limit)
         or (plan.max_output is not None and output_tokens + reasoning_tokens > plan.max_output)
+        or (plan.gaps and gap_for(plan.gaps, request, plan.mode) is not None)
     ):
         return None
     for at, inclusive, tier in plan.tiers:
@@ -185,6 +226,8 @@ class _Plan:
     tiers: tuple[tuple[int, bool, _Rates], ...]
     """(threshold, whether a prompt of exactly the threshold is in the tier, rates), in order."""
     per_request: Decimal | None
+    gaps: Gaps
+    """Components the lab's own route prices and this one lacks (`catalog.trust`)."""
 
 
 _PlanKey = tuple[str, PriceMode, dt.date]
@@ -220,12 +263,15 @@ def _make_plan(catalog: Catalog, route_id: str, mode: PriceMode, on: dt.date) ->
         mode = PriceMode.STANDARD
         schedule = schedule_for(route, mode, on)
     input_limit = limits.max_input or limits.context_window
+    gaps = assess(catalog, route_id, on).gaps
     if schedule is None:
-        return _Plan(limits, input_limit, limits.max_output, mode, (), None, None, (), None)
+        return _Plan(limits, input_limit, limits.max_output, mode, (), None, None, (), None, gaps)
     tiers = tuple((t.threshold, t.comparison is Comparison.GE, _rates(schedule, t)) for t in schedule.tiers)
     per_request = schedule.per_unit.get(Unit.REQUEST)
     base = _rates(schedule, None)
-    return _Plan(limits, input_limit, limits.max_output, mode, notes, schedule, base, tiers, per_request)
+    return _Plan(
+        limits, input_limit, limits.max_output, mode, notes, schedule, base, tiers, per_request, gaps
+    )
 
 
 def _rates(schedule: PriceSchedule, tier: PriceTier | None) -> _Rates:

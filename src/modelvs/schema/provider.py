@@ -38,6 +38,9 @@ class Provider(Sourced):
     """Why it has that trust level, in one sentence a reader can check against the cited page."""
     lab: str | None = None
     """For first-party providers, the lab whose API this is."""
+    region: str | None = None
+    """Where its prices apply when it serves one market only (`cn`: mainland China endpoints,
+    priced for that market); a lab's reference price is its route with no region."""
     url: Url | None = None
     """Home page."""
     api_url: str | None = None

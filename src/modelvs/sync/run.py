@@ -12,11 +12,12 @@ from pydantic import BaseModel
 
 from modelvs.catalog import tomlio
 from modelvs.catalog.build import catalog_of
-from modelvs.catalog.catalog import Catalog, UnknownModelError
+from modelvs.catalog.catalog import Catalog
 from modelvs.catalog.checks import check
 from modelvs.catalog.layout import KIND_BY_NAME
 from modelvs.catalog.load import parse_record
 from modelvs.catalog.problems import Problem, Severity
+from modelvs.catalog.resolve import UnknownModelError
 from modelvs.schema import Model
 from modelvs.sources.proposal import Proposal
 from modelvs.sync.changes import Change

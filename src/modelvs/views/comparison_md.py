@@ -62,6 +62,11 @@ def table(heads: list[str], rows: list[list[str]]) -> list[str]:
     return lines
 
 
+def _rule(c: dict[str, Any]) -> list[str]:
+    rule = c["prose"]["headline_rule"]
+    return ["", md(rule)] if rule else []
+
+
 def _bullets(items: list[str] | tuple[str, ...]) -> list[str]:
     return [f"- {md(i)}" for i in items]
 
@@ -71,7 +76,7 @@ def comparison_markdown(c: dict[str, Any], tables: dict[str, Any]) -> str:
     names = ct.display_names(c)
     parts: list[list[str]] = [
         [f"# {' vs '.join(md(n) for n in names.values())}", "", md(" ".join(c["prose"]["intro"]))],
-        ["## Verdict", "", md(c["prose"]["verdict"]), "", *_bullets(c["verdicts"]["choose"])],
+        ["## Verdict", "", md(c["prose"]["verdict"]), "", *_bullets(c["verdicts"]["choose"]), *_rule(c)],
         ["## Decision scorecard", "", *table(*ct.scorecard_table(c)), "", *_tag_rules(c)],
         ["## Tradeoffs", "", *(_bullets(c["verdicts"]["tradeoffs"]) or ["No model alone leads any signal."])],
         _monthly(c),

@@ -42,6 +42,7 @@ def render_comparison_text(console: Console, c: dict[str, Any], tables: dict[str
     _heading(console, "Verdict")
     _lines(console, [c["prose"]["verdict"]])
     _lines(console, c["verdicts"]["choose"], "- ")
+    _lines(console, [c["prose"]["headline_rule"]] if c["prose"]["headline_rule"] else [])
 
     _heading(console, "Decision scorecard")
     console.print(_table("", *ct.scorecard_table(c)))

@@ -10,6 +10,7 @@ from modelvs.catalog import Catalog
 from modelvs.engine.monthly import TIE_RULE, RouteCost
 from modelvs.engine.rank import Needs, Ranked
 from modelvs.engine.workload import Workload, describe
+from modelvs.views.format import exact
 
 VIEW_VERSION = "1"
 
@@ -33,15 +34,24 @@ def workload_dict(workload: Workload) -> dict[str, Any]:
 
 
 def money(value: Decimal | None) -> str | None:
-    """Exact decimal text, to the hundredth of a cent (money is never a float in JSON)."""
-    return None if value is None else format(value.quantize(Decimal("0.0001")).normalize(), "f")
+    """Exact decimal text in plain notation (`"0.800004"`, `"1000000"`): machine output never rounds."""
+    return None if value is None else exact(value)
 
 
 def route_cost_dict(catalog: Catalog, cost: RouteCost) -> dict[str, Any]:
     provider = catalog.providers[cost.provider]
     return {
         "route": cost.route,
-        "provider": {"id": cost.provider, "name": provider.name, "kind": cost.provider_kind.value},
+        "provider": {
+            "id": cost.provider,
+            "name": provider.name,
+            "kind": cost.provider_kind.value,
+            "trust": cost.trust.value,
+        },
+        "vetted": cost.vetted,
+        "variant": catalog.routes[cost.route].variant,
+        "quarantine": cost.quarantine,
+        "incomplete": cost.incomplete,
         "monthly_usd": money(cost.monthly),
         "tokens_usd": money(cost.tokens_cost),
         "fees": [
@@ -65,7 +75,7 @@ def route_cost_dict(catalog: Catalog, cost: RouteCost) -> dict[str, Any]:
                     {
                         "component": line.component,
                         "tokens": line.tokens,
-                        "usd_per_1m": str(line.rate),
+                        "usd_per_1m": exact(line.rate),
                         "usd": money(line.cost),
                     }
                     for line in price.lines

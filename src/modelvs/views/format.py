@@ -5,6 +5,12 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 
+def exact(value: Decimal) -> str:
+    """A Decimal exactly, in plain notation with no trailing zeros: `0.800004`, `1000000`, `4600`."""
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "0") else text
+
+
 def usd(value: Decimal | str | int) -> str:
     """`$2`, `$2.50`, `$0.075`, `$4,600`: cents shown when there are any, never float noise."""
     amount = Decimal(value)

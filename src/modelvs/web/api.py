@@ -12,7 +12,15 @@ from modelvs.engine.compare import compare as compare_models
 from modelvs.engine.compare import comparison_to_dict
 from modelvs.engine.compare.comparison import MAX_MODELS
 from modelvs.engine.monthly import model_costs
-from modelvs.params import ParamError, parse_int, parse_models, parse_needs, parse_vocab, parse_workload
+from modelvs.params import (
+    ParamError,
+    parse_int,
+    parse_models,
+    parse_needs,
+    parse_routes,
+    parse_vocab,
+    parse_workload,
+)
 from modelvs.schema.vocab import Capability, Modality
 from modelvs.views.costs import cost_view
 from modelvs.views.model import model_view
@@ -151,6 +159,7 @@ def compare(request: Request) -> Response:
     try:
         names = parse_models(request.query_params.get("models"))
         workload = parse_workload(request.query_params)
+        routes = parse_routes(request.query_params.get("routes"))
     except ParamError as err:
         return _unprocessable(err)
     ids: list[str] = []
@@ -170,10 +179,10 @@ def compare(request: Request) -> Response:
     on = web.today()
 
     def body() -> bytes:
-        return dumps(comparison_to_dict(compare_models(web.catalog, ids, workload, on)))
+        return dumps(comparison_to_dict(compare_models(web.catalog, ids, workload, on, routes)))
 
     # Serialising a comparison costs more than computing it: keep the bytes per pair and workload.
-    key = ("api-compare", tuple(ids), workload, web.catalog.version, on)
+    key = ("api-compare", tuple(ids), workload, web.catalog.version, on, routes)
     return conditional(
         request, lambda: Response(web.pages.get_or_make(key, body), media_type="application/json")
     )
@@ -191,6 +200,7 @@ def cost(request: Request) -> Response:
         )
     try:
         workload = parse_workload(request.query_params)
+        routes = parse_routes(request.query_params.get("routes"))
     except ParamError as err:
         return _unprocessable(err)
     mid = web.resolve(name)
@@ -199,7 +209,9 @@ def cost(request: Request) -> Response:
     on = web.today()
     return conditional(
         request,
-        lambda: JSON(cost_view(web.catalog, mid, model_costs(web.catalog, mid, workload, on), workload, on)),
+        lambda: JSON(
+            cost_view(web.catalog, mid, model_costs(web.catalog, mid, workload, on, routes), workload, on)
+        ),
     )
 
 
@@ -208,7 +220,14 @@ def rank(request: Request) -> Response:
     q = request.query_params
     try:
         workload = parse_workload(q)
-        needs = parse_needs(q.getlist("capability"), q.get("min_context"), q.getlist("input_modality"))
+        needs = parse_needs(
+            q.getlist("capability"),
+            q.get("min_context"),
+            q.getlist("input_modality"),
+            q.getlist("kind"),
+            q.get("include_retired"),
+            q.get("routes"),
+        )
         limit = parse_int(q.get("limit"), "limit", 20, 1, 1000)
         offset = parse_int(q.get("offset"), "offset", 0, 0, 10**7)
     except ParamError as err:

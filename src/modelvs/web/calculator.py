@@ -48,7 +48,14 @@ def _inputs(request: Request) -> tuple[Workload, Needs, int] | ParamError:
     q = request.query_params
     try:
         workload = parse_workload(q)
-        needs = parse_needs(q.getlist("capability"), q.get("min_context"), q.getlist("input_modality"))
+        needs = parse_needs(
+            q.getlist("capability"),
+            q.get("min_context"),
+            q.getlist("input_modality"),
+            q.getlist("kind"),
+            q.get("include_retired"),
+            q.get("routes"),
+        )
         page_no = parse_int(q.get("page"), "page", 1, 1, 10_000)
     except ParamError as err:
         return err

@@ -58,7 +58,11 @@ NEEDS = (
     ),
     Param("min_context", "Smallest context window in tokens (200k, 1M)."),
     Param("input_modality", "Required input modality (repeatable or comma separated).", repeated=True),
+    Param("kind", "Model kind (text, embedding, image, ...; repeatable). Default: text.", repeated=True),
+    Param("include_retired", "true to rank deprecated and retired models too. Default: false."),
+    Param("routes", "vetted (default: the lab's own API, major clouds, established hosts) or all."),
 )
+ROUTES_PARAM = NEEDS[-1]
 PAGING = (
     Param("limit", "Page size.", type="integer"),
     Param("offset", "Rows to skip.", type="integer"),
@@ -147,7 +151,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         False,
         api=True,
         summary="A comparison of 2 to 10 models at a workload (what `modelvs compare -f json` prints).",
-        params=(Param("models", "Model names separated by commas.", required=True), *WORKLOAD),
+        params=(Param("models", "Model names separated by commas.", required=True), *WORKLOAD, ROUTES_PARAM),
     ),
     RouteSpec(
         "/api/v1/cost",
@@ -156,7 +160,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         False,
         api=True,
         summary="What a workload costs a month on every route of a model, fees included.",
-        params=(Param("model", "Canonical id, slug, name or alias.", required=True), *WORKLOAD),
+        params=(Param("model", "Canonical id, slug, name or alias.", required=True), *WORKLOAD, ROUTES_PARAM),
     ),
     RouteSpec(
         "/api/v1/rank",

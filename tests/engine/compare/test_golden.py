@@ -9,11 +9,12 @@ from decimal import Decimal
 import pytest
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.trust import is_vetted
 from modelvs.engine.analysis import blended_price, break_even_ratio
 from modelvs.engine.compare import Comparison, Figure, compare, comparison_to_dict
 from modelvs.engine.compare.costs import ModelCost, MonthlyFact, cheapest_models
 from modelvs.engine.compare.formatting import money
-from modelvs.engine.monthly import TIE_RULE
+from modelvs.engine.monthly import TIE_RULE, RouteSet
 from modelvs.engine.workload import DEFAULT_WORKLOAD
 from modelvs.schema.vocab import Capability
 
@@ -61,19 +62,28 @@ def test_workload_is_the_one_behind_the_seed_figures(page: Comparison) -> None:
     assert wl.input_share.text == "76.2%"
 
 
-def test_monthly_on_the_labs_own_apis(page: Comparison) -> None:
-    assert cost_of(page, GEMINI, "lab") == ("$4,600", "google:google/gemini-3.1-pro-preview")
-    assert cost_of(page, GPT4O, "lab") == ("$4,500", "openai:openai/gpt-4o-2024-11-20")
-
-
-def test_cheapest_routes_fees_included_with_the_tie_rule(page: Comparison) -> None:
-    # GPT-4o: OpenAI API wins the $4,500 tie against Azure and aggregators by the stated rule.
+def test_headlines_are_the_labs_own_apis_and_say_which_rule_picked_them(page: Comparison) -> None:
+    assert cost_of(page, GEMINI) == ("$4,600", "google:google/gemini-3.1-pro-preview")
     assert cost_of(page, GPT4O) == ("$4,500", "openai:openai/gpt-4o-2024-11-20")
+    assert page.facts.lab_api is None  # the headline already is the lab's own API
+    assert page.facts.monthly.picked == (
+        "the lab's own API, tied with Vertex AI",
+        "the lab's own API, tied with Azure AI Foundry",
+    )
+    assert "cheapest vetted route with complete prices" in page.prose.headline_rule
+    assert "GPT-4o (2024-11-20) is $100 (2.2%) cheaper than Gemini 3.1 Pro Preview" in page.prose.verdict
+
+
+def test_cheapest_routes_fees_included_with_the_tie_rule(catalog: Catalog, page: Comparison) -> None:
+    # GPT-4o: the OpenAI API wins the $4,500 tie against Azure and aggregators by the stated rule.
     assert page.facts.monthly.tie_rule == TIE_RULE
     gpt = next(x for x in page.facts.monthly.costs if x.model == GPT4O)
     assert gpt.provider_kind == "first-party"
-    # The real catalog has a cheaper Gemini reseller than the seed knew (QuickSilver Pro, $1.70/$10.20).
-    assert cost_of(page, GEMINI) == ("$3,910", "quicksilverpro:google/gemini-3.1-pro-preview")
+    # QuickSilver Pro sells Gemini at $1.70/$10.20 with no long-context tier or cache price: a
+    # reseller, and 0.85x Google's price is no answer the default may give.
+    assert not is_vetted(catalog, "quicksilverpro:google/gemini-3.1-pro-preview", ON)
+    everything = compare(catalog, [GEMINI, GPT4O], DEFAULT_WORKLOAD, ON, RouteSet.ALL)
+    assert cost_of(everything, GEMINI) == ("$3,910", "quicksilverpro:google/gemini-3.1-pro-preview")
 
 
 def test_openrouter_with_its_credit_fee(page: Comparison) -> None:
@@ -93,14 +103,12 @@ def test_limit_ratios_stated_separately(page: Comparison) -> None:
 
 
 def test_break_even(page: Comparison) -> None:
-    by_label = {b.basis_label: b for b in page.facts.break_even}
-    own = by_label["the labs' own APIs"]
-    assert own.ratio is not None
-    assert own.ratio.text == "4:1"
-    assert own.cheaper_above == GEMINI
-    cheapest = by_label["the cheapest routes"]
+    # The cheapest vetted routes are the labs' own APIs: one break-even, the seed's 4:1.
+    (cheapest,) = page.facts.break_even
+    assert cheapest.basis_label == "the cheapest routes"
     assert cheapest.ratio is not None
-    assert cheapest.ratio.text == "1:4"
+    assert cheapest.ratio.text == "4:1"
+    assert cheapest.cheaper_above == GEMINI
     assert break_even_ratio(Decimal(2), Decimal(12), Decimal("2.5"), Decimal(10)) == 4
 
 
@@ -116,7 +124,7 @@ def test_blends() -> None:
 def test_blend_fact_uses_the_workload_share(page: Comparison) -> None:
     blend = page.facts.blend
     assert blend.input_share is page.facts.workload.input_share
-    assert [b.text for b in blend.blends if b] == ["$3.72", "$4.29"]
+    assert [b.text for b in blend.blends if b] == ["$4.38", "$4.29"]
 
 
 def test_long_prompt_tier_is_a_cliff(page: Comparison) -> None:
@@ -265,9 +273,9 @@ def test_defect_10_a_gap_under_a_cent_is_no_gap() -> None:
 
 def test_defect_11_scorecard_has_both_sides(page: Comparison) -> None:
     rows = {r.signal: r for r in page.verdicts.scorecard}
-    assert rows["input_price"].cells == ("$1.70", "$2.50")
+    assert rows["input_price"].cells == ("$2", "$2.50")
     assert rows["input_price"].lead == GEMINI
-    assert rows["output_price"].cells == ("$10.20", "$10")
+    assert rows["output_price"].cells == ("$12", "$10")
     assert rows["output_price"].lead == GPT4O
     for signal in (
         "cache_read_price",

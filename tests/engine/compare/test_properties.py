@@ -115,7 +115,7 @@ def test_models_without_prices_or_limits_are_handled(comparisons: list[Compariso
     assert unpriced
     assert no_limits
     for c in unpriced:
-        assert "no published price" in c.prose.verdict or "no route" in c.prose.verdict
+        assert "no published price" in c.prose.verdict or "no vetted route" in c.prose.verdict
         assert "cheaper" not in c.prose.verdict
 
 

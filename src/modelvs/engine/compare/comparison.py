@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from modelvs.catalog import Catalog
+from modelvs.engine.monthly import RouteSet
 from modelvs.engine.workload import Workload
 
 from .facts import Facts, build_facts
@@ -37,8 +38,15 @@ class Comparison:
         return {m.id: m.name for m in self.models}
 
 
-def compare(catalog: Catalog, model_ids: list[str], workload: Workload, on: dt.date) -> Comparison:
-    """Compare models (ids, slugs or aliases) at `workload` with the prices in effect on `on`."""
+def compare(
+    catalog: Catalog,
+    model_ids: list[str],
+    workload: Workload,
+    on: dt.date,
+    routes: RouteSet = RouteSet.VETTED,
+) -> Comparison:
+    """Compare models (ids, slugs or aliases) at `workload` with the prices in effect on `on`,
+    on vetted routes unless `routes` is `all`."""
     ids = [catalog.resolve(m) for m in model_ids]
     if len(set(ids)) != len(ids):
         raise ValueError("a model appears twice in the comparison")
@@ -46,7 +54,7 @@ def compare(catalog: Catalog, model_ids: list[str], workload: Workload, on: dt.d
         raise ValueError(f"compare takes {MIN_MODELS} to {MAX_MODELS} models, not {len(ids)}")
     refs = tuple(ModelRef(m, catalog.slugs[m], catalog.models[m].name, _lab_name(catalog, m)) for m in ids)
     names = _display_names(refs)
-    facts = build_facts(catalog, ids, workload, on)
+    facts = build_facts(catalog, ids, workload, on, routes)
     return Comparison(
         COMPARISON_VERSION,
         on,

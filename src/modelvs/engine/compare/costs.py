@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import ClassVar
 
 from modelvs.catalog import Catalog
-from modelvs.engine.monthly import TIE_RULE, RouteCost
+from modelvs.engine.monthly import TIE_RULE, RouteCost, RouteSet
 from modelvs.engine.workload import Profile, Workload
 from modelvs.views.sourcing import source_ref
 
@@ -96,11 +96,18 @@ class ModelCost:
 
 def _no_price_reason(off: Offer) -> str:
     if not off.costs:
-        return "no route in the catalog"
-    reasons = {c.impossible or "" for c in off.costs}
+        return "no vetted route in the catalog"
+    reasons = {c.why or "" for c in off.costs}
     if any("limit" in r for r in reasons):
-        return "no route that can run this traffic (" + sorted(r for r in reasons if "limit" in r)[0] + ")"
-    return "no published price"
+        return (
+            "no vetted route that can run this traffic ("
+            + sorted(r for r in reasons if "limit" in r)[0]
+            + ")"
+        )
+    missing = sorted(r for r in reasons if r.startswith("no ") and "published" in r)
+    if missing:
+        return f"no vetted route with complete prices for this traffic ({missing[0]})"
+    return "no published price on a vetted route"
 
 
 def model_cost(catalog: Catalog, off: Offer, cost: RouteCost | None) -> ModelCost:
@@ -183,6 +190,20 @@ class MonthlyFact:
     tie_rule: str
     """How equal-cost routes are ranked (`engine.monthly.TIE_RULE`)."""
     basis: tuple[Basis, ...]
+    picked: tuple[str, ...] = ()
+    """Per model, which rule picked its headline route (`the lab's own API`, `the cheapest vetted route`)."""
+
+    def rule_sentence(self, names: Names) -> str:
+        """Which rule picked each headline route, in one sentence."""
+        if not self.picked:
+            return ""
+        parts = [f"{names[c.model]}: {p}" for c, p in zip(self.costs, self.picked, strict=True) if p]
+        return (
+            "Each headline cost is the model's cheapest vetted route with complete prices for this traffic"
+            " (the lab's own API, a major cloud or an established host; ties go to the lab's own API): "
+            + "; ".join(parts)
+            + "."
+        )
 
     def sentence(self, names: Names) -> str:
         listed = join([c.phrase(names) for c in self.costs])
@@ -202,7 +223,21 @@ def monthly_fact(catalog: Catalog, offers: tuple[Offer, ...], on: dt.date) -> Mo
     costs = tuple(model_cost(catalog, o, o.headline) for o in offers)
     cheapest, gaps = cheapest_models(costs)
     basis = tuple(b for o in offers for b in _cost_basis(catalog, o, o.headline, on))
-    return MonthlyFact(costs, cheapest, gaps, TIE_RULE, basis)
+    return MonthlyFact(costs, cheapest, gaps, TIE_RULE, basis, tuple(_picked(catalog, o) for o in offers))
+
+
+def _picked(catalog: Catalog, off: Offer) -> str:
+    """Which rule picked a model's headline route, in words."""
+    head = off.headline
+    if head is None:
+        return ""
+    if head is off.lab_route:
+        tied = [c for c in off.costs if c is not head and c.monthly == head.monthly]
+        tie = f", tied with {provider_name(catalog, tied[0])}" if tied else ""
+        return f"the lab's own API{tie}"
+    if off.lab_route is not None and off.lab_route.monthly is not None:
+        return f"{provider_name(catalog, head)}, a vetted route cheaper than the lab's own API"
+    return f"{provider_name(catalog, head)}, the cheapest vetted route (the lab sells no priced route itself)"
 
 
 @dataclass(frozen=True)
@@ -255,7 +290,12 @@ class ScenarioFact:
 
 
 def scenario_facts(
-    catalog: Catalog, model_ids: list[str], workload: Workload, on: dt.date, base: MonthlyFact
+    catalog: Catalog,
+    model_ids: list[str],
+    workload: Workload,
+    on: dt.date,
+    base: MonthlyFact,
+    routes: RouteSet = RouteSet.VETTED,
 ) -> tuple[ScenarioFact, ...]:
     variants: list[tuple[str, str, Workload]] = []
     if all(p.cached_tokens * 2 < p.input_tokens for p in workload.profiles):
@@ -273,7 +313,7 @@ def scenario_facts(
         )
     facts = []
     for sid, change, variant in variants:
-        offers = tuple(offer(catalog, m, variant, on) for m in model_ids)
+        offers = tuple(offer(catalog, m, variant, on, routes) for m in model_ids)
         costs = tuple(model_cost(catalog, o, o.headline) for o in offers)
         if [c.monthly and c.monthly.text for c in costs] == [
             c.monthly and c.monthly.text for c in base.costs

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from modelvs.catalog import Catalog
+from modelvs.engine.monthly import RouteSet
 from modelvs.engine.workload import Workload
 from modelvs.views.sourcing import SourceRef
 
@@ -103,8 +104,14 @@ class Facts:
     freshness: FreshnessFact
 
 
-def build_facts(catalog: Catalog, model_ids: list[str], workload: Workload, on: dt.date) -> Facts:
-    offers = tuple(offer(catalog, m, workload, on) for m in model_ids)
+def build_facts(
+    catalog: Catalog,
+    model_ids: list[str],
+    workload: Workload,
+    on: dt.date,
+    routes: RouteSet = RouteSet.VETTED,
+) -> Facts:
+    offers = tuple(offer(catalog, m, workload, on, routes) for m in model_ids)
     wl = workload_fact(workload)
     monthly = monthly_fact(catalog, offers, on)
     context = limit_fact(catalog, model_ids, "context_window")
@@ -112,7 +119,7 @@ def build_facts(catalog: Catalog, model_ids: list[str], workload: Workload, on: 
         workload=wl,
         monthly=monthly,
         lab_api=lab_api_fact(catalog, offers, on),
-        scenarios=scenario_facts(catalog, model_ids, workload, on, monthly),
+        scenarios=scenario_facts(catalog, model_ids, workload, on, monthly, routes),
         rates=tuple(rate_fact(catalog, offers, c, on) for c in ("input", "output", "cache_read")),
         tiers=tier_facts(catalog, offers, on),
         blend=blend_fact(catalog, offers, wl.input_share, on),

@@ -28,7 +28,7 @@ SCHEMA_PATH = Path(__file__).resolve().parents[4] / "schemas" / "comparison.sche
 """Where the published schema is checked in (the repository's `schemas/`)."""
 DECIMAL = {
     "type": "string",
-    "pattern": r"^-?[0-9]+(\.[0-9]+)?(E[+-]?[0-9]+)?$",
+    "pattern": r"^-?[0-9]+(\.[0-9]+)?$",
     "description": "An exact decimal as a string (money is never a float).",
 }
 DATE = {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}

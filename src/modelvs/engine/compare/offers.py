@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from modelvs.catalog import Catalog
-from modelvs.engine.monthly import RouteCost, model_costs
+from modelvs.engine.monthly import RouteCost, RouteSet, model_costs
 from modelvs.engine.pricing import schedule_for
 from modelvs.engine.workload import Workload
 from modelvs.schema import PriceSchedule
@@ -38,8 +38,10 @@ class Offer:
         return {c.provider: c for c in self.costs}
 
 
-def offer(catalog: Catalog, model_id: str, workload: Workload, on: dt.date) -> Offer:
-    costs = tuple(model_costs(catalog, model_id, workload, on))
+def offer(
+    catalog: Catalog, model_id: str, workload: Workload, on: dt.date, routes: RouteSet = RouteSet.VETTED
+) -> Offer:
+    costs = tuple(model_costs(catalog, model_id, workload, on, routes))
     priced = [c for c in costs if c.monthly is not None]
     lab = model_id.split("/", 1)[0]
     own = [c for c in priced if catalog.providers[c.provider].lab == lab]

@@ -21,9 +21,16 @@ class Prose:
     intro: tuple[str, ...]
     verdict: str
     deep_dive: tuple[Paragraph, ...]
+    headline_rule: str = ""
+    """Which rule picked each model's headline route."""
 
     def sentences(self) -> list[str]:
-        return [*self.intro, self.verdict, *(s for p in self.deep_dive for s in p.sentences)]
+        return [
+            *self.intro,
+            self.verdict,
+            self.headline_rule,
+            *(s for p in self.deep_dive for s in p.sentences),
+        ]
 
 
 def _made_by(ref: ModelRef, f: Facts) -> str:
@@ -63,4 +70,9 @@ def prose(refs: tuple[ModelRef, ...], f: Facts, names: Names) -> Prose:
         ("Lifecycle and data", lifecycle),
     )
     deep = tuple(Paragraph(t, tuple(dict.fromkeys(s for s in ss if s))) for t, ss in paragraphs)
-    return Prose(intro, f.monthly.sentence(names), tuple(p for p in deep if p.sentences))
+    return Prose(
+        intro,
+        f.monthly.sentence(names),
+        tuple(p for p in deep if p.sentences),
+        f.monthly.rule_sentence(names),
+    )

@@ -2,8 +2,9 @@
 
 Keys are the dataclass field names of `Comparison` and the types it holds, so they are documented
 by those docstrings and stay stable; every fact object also carries `kind` (its fact kind).
-Conversions: Decimal -> string (exact), date -> ISO string, tuple -> list, enum -> value. The
-top-level `version` field changes whenever a key is renamed or removed.
+Conversions: Decimal -> string (exact, in plain notation: never `1E+6`), date -> ISO string,
+tuple -> list, enum -> value. The top-level `version` field changes whenever a key is renamed or
+removed.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import datetime as dt
 from decimal import Decimal
 from enum import Enum
 from typing import Any
+
+from modelvs.views.format import exact
 
 from .comparison import Comparison
 
@@ -29,7 +32,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Decimal):
-        return str(value)
+        return exact(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple | list):

@@ -1,0 +1,159 @@
+"""Finding the model a person means: exact ids and slugs first, then names and aliases, then hints.
+
+Rules, in order (the CLI, the API, the web and the library all resolve through here):
+1. An exact canonical id (`openai/gpt-5.5`) or site slug (`gpt-5.5`) is that model.
+2. A name, display name or any id a source uses, compared loosely (case and the separators
+   `_ : . / @` do not matter): one model, or, when several answer to it, the one whose own id or
+   slug it is; otherwise the name is ambiguous and the error lists every candidate.
+3. The same with every separator ignored (`gpt55`, `claude opus 4.7`).
+4. Nothing: an unknown name, with the closest names as suggestions (a trigram index narrows
+   the candidates, so a miss costs the same whatever the catalog's size).
+Suggestions rank current models before deprecated ones, then models with more routes, then newer.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from typing import TypeVar
+
+from modelvs.catalog.names import model_key, name_key
+from modelvs.schema import Model
+from modelvs.schema.vocab import ModelStatus
+
+MAX_NAME = 200
+"""Longer input is cut before any lookup."""
+MEMO_SIZE = 4096
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class UnknownModelError(LookupError):
+    """A model name that matches nothing; carries the closest known names."""
+
+    def __init__(self, name: str, suggestions: list[str]) -> None:
+        self.name = name
+        self.suggestions = suggestions
+        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"Unknown model {name!r}.{hint}")
+
+
+class AmbiguousModelError(UnknownModelError):
+    """A name that several models answer to, none by its own id: the candidates are listed."""
+
+    def __init__(self, name: str, candidates: list[str]) -> None:
+        LookupError.__init__(
+            self, f"Ambiguous model {name!r}: it names {', '.join(candidates)}. Use one of these ids."
+        )
+        self.name = name
+        self.suggestions = candidates
+
+
+class NameIndex:
+    """Lookups from any name to model ids, built once per catalog."""
+
+    def __init__(
+        self,
+        models: Mapping[str, Model],
+        slugs: Mapping[str, str],
+        loose: Mapping[str, tuple[str, ...]],
+        routes_per_model: Mapping[str, int],
+    ) -> None:
+        self._models = models
+        self._loose = loose
+        self._exact = {mid: mid for mid in models} | {slug: mid for mid, slug in slugs.items()}
+        self._own_keys = {name_key(k): v for k, v in self._exact.items()}
+        tight: dict[str, set[str]] = defaultdict(set)
+        for key, ids in loose.items():
+            tight[model_key(key)].update(ids)
+        self._tight = {k: tuple(sorted(v)) for k, v in tight.items()}
+        self._routes = routes_per_model
+        self._grams: dict[str, list[str]] = defaultdict(list)
+        for key in loose:
+            for gram in _trigrams(key):
+                self._grams[gram].append(key)
+        self._resolved: dict[str, str | UnknownModelError] = {}
+        self._suggested: dict[tuple[str, int], list[str]] = {}
+
+    def resolve(self, name: str) -> str:
+        """The model id `name` names; raises `UnknownModelError` (or `AmbiguousModelError`)."""
+        found = self._resolved.get(name)
+        if found is None:
+            try:
+                found = self._resolve(name)
+            except UnknownModelError as err:
+                found = err
+            _remember(self._resolved, name, found)
+        if isinstance(found, UnknownModelError):
+            raise found
+        return found
+
+    def suggest(self, name: str, limit: int = 5) -> list[str]:
+        """The model ids whose names are closest to `name` (computed once per name)."""
+        found = self._suggested.get((name, limit))
+        if found is None:
+            found = self._suggest(name, limit)
+            _remember(self._suggested, (name, limit), found)
+        return list(found)
+
+    def _resolve(self, name: str) -> str:
+        name = name[:MAX_NAME]
+        found = self._exact.get(name) or self._exact.get(name.strip().lower())
+        if found is not None:
+            return found
+        key = name_key(name)
+        for candidates in (self._loose.get(key, ()), self._tight.get(model_key(name), ())):
+            if len(candidates) == 1:
+                return candidates[0]
+            if len(candidates) > 1:
+                own = self._own_keys.get(key)
+                if own in candidates:
+                    return own
+                raise AmbiguousModelError(name, self._ranked(candidates))
+        raise UnknownModelError(name, self.suggest(name))
+
+    def _suggest(self, name: str, limit: int = 5) -> list[str]:
+        key = name_key(name[:MAX_NAME])
+        if not key:
+            return []
+        shared: Counter[str] = Counter()
+        for gram in _trigrams(key):
+            shared.update(self._grams.get(gram, ()))
+        pool = [k for k, _ in shared.most_common(60)]
+        keys = difflib.get_close_matches(key, pool, n=limit * 3, cutoff=0.6)
+        found: list[str] = []
+        for k in keys:
+            for mid in self._ranked(self._loose[k]):
+                if mid not in found:
+                    found.append(mid)
+        return found[:limit]
+
+    def _ranked(self, ids: tuple[str, ...] | list[str]) -> list[str]:
+        """Current models first, then those with more routes, then the newest, then by id."""
+
+        def rank(mid: str) -> tuple[int, int, str, str]:
+            model = self._models[mid]
+            ended = model.status in (ModelStatus.DEPRECATED, ModelStatus.RETIRED) or bool(
+                model.deprecation_date or model.retirement_date
+            )
+            released = model.release_date.isoformat() if model.release_date else ""
+            return (int(ended), -self._routes.get(mid, 0), _desc(released), mid)
+
+        return sorted(ids, key=rank)
+
+
+def _remember(memo: dict[K, V], key: K, value: V) -> None:
+    if len(memo) >= MEMO_SIZE:
+        memo.clear()  # bounded: a flood of distinct names cannot grow it
+    memo[key] = value
+
+
+def _desc(text: str) -> str:
+    """A string that sorts in the reverse order of `text` (newest date first)."""
+    return "".join(chr(0x10FFFF - ord(c)) for c in text)
+
+
+def _trigrams(key: str) -> set[str]:
+    padded = f"  {key} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}

@@ -1,0 +1,74 @@
+"""The figures `modelvs check --stats` prints: size, identity, trust and sanity of the catalog."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping
+
+from modelvs.catalog.catalog import Catalog
+from modelvs.catalog.layout import route_qualifier
+from modelvs.catalog.lifecycle import Stage, stage
+from modelvs.catalog.trust import assessments, is_vetted
+from modelvs.schema import Citation
+from modelvs.schema.vocab import PriceMode
+
+RULES_SOURCE = "modelvs-rules"
+FORMER_IDS = "modelvs"
+"""The alias key under which a model keeps the ids of records folded into it."""
+
+
+def catalog_stats(catalog: Catalog, on: dt.date) -> dict[str, int]:
+    """Counts, in the order they are printed."""
+    priced = [r for r in catalog.routes.values() if r.prices]
+    found = assessments(catalog, on)
+    out: dict[str, int] = {
+        "models": len(catalog.models),
+        "routes": len(catalog.routes),
+        "providers": len(catalog.providers),
+        "labs": len(catalog.labs),
+        "sources": len(catalog.sources),
+        "priced routes": len(priced),
+        "tiered routes": sum(1 for r in priced if any(s.tiers for s in r.prices)),
+        "routes with batch prices": sum(
+            1 for r in priced if any(s.mode is PriceMode.BATCH for s in r.prices)
+        ),
+        "dated price schedules": sum(1 for r in priced for s in r.prices if s.effective_until),
+        "hand-reviewed models": sum(1 for m in catalog.models.values() if m.reviewed),
+        "benchmark results": sum(len(m.benchmarks) for m in catalog.models.values()),
+        "conflicts": sum(len(r.alternatives) for r in [*catalog.models.values(), *catalog.routes.values()]),
+    }
+    out["identity decisions (reviewed)"] = len(catalog.identity)
+    out["models joined from several records (former ids kept as aliases)"] = sum(
+        1 for m in catalog.models.values() if m.aliases.get(FORMER_IDS)
+    )
+    out["former model ids folded into others"] = sum(
+        len(m.aliases.get(FORMER_IDS, ())) for m in catalog.models.values()
+    )
+    out["variant routes (@qualifier)"] = sum(1 for rid in catalog.routes if route_qualifier(rid))
+    out["free-tier and batch ids folded into modes"] = sum(
+        1 for r in catalog.routes.values() for s in r.prices if s.provider_model_id
+    )
+    kinds = Counter((m.kind.value if m.kind else "unknown") for m in catalog.models.values())
+    for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
+        out[f"models of kind {kind}"] = n
+    out["models named from their id (no source has a name)"] = sum(
+        1 for m in catalog.models.values() if _named_by_rules(m.provenance.get("name"), m.citations)
+    )
+    stages = Counter(stage(m, on) for m in catalog.models.values())
+    out["models deprecated"] = stages[Stage.DEPRECATED]
+    out["models retired"] = stages[Stage.RETIRED]
+    trust = Counter(a.trust.value for a in found.values())
+    for level in ("first_party", "major_cloud", "established", "reseller"):
+        out[f"routes at trust {level}"] = trust[level]
+    out["vetted routes"] = sum(1 for rid in catalog.routes if is_vetted(catalog, rid, on))
+    out["incomplete routes (lack a component the lab prices)"] = sum(1 for a in found.values() if a.gaps)
+    out["flagged prices"] = sum(1 for a in found.values() if a.flag)
+    out["quarantined routes"] = sum(1 for a in found.values() if a.quarantined)
+    out["prices confirmed by a reviewer"] = sum(1 for a in found.values() if a.flag and a.confirmed)
+    return out
+
+
+def _named_by_rules(holder: str | None, citations: Mapping[str, Citation]) -> bool:
+    cite = citations.get(holder or "")
+    return cite is not None and cite.source == RULES_SOURCE
