@@ -73,3 +73,22 @@ def test_stale_dates_and_conflicts_are_warnings(tmp_path: Path) -> None:
     assert any("sources disagree: kept 128000" in m for m in messages)
     assert any("over a year before 2028-01-01" in m for m in messages)
     assert all(p.severity is Severity.WARNING for p in checked.warnings)
+
+
+def test_float_noise_in_a_price_is_an_error(tmp_path: Path) -> None:
+    route = FILES[ROUTE].replace("output = 10", "output = 10.000000000000002")
+    found = problems(tmp_path, {ROUTE: route})
+    assert (
+        ROUTE,
+        "prices.0.output",
+        "10.000000000000002 carries float noise: write the exact price",
+    ) in found
+
+
+def test_a_variant_needs_its_qualifier_and_a_price_check_a_curated_source(tmp_path: Path) -> None:
+    variant = "routes/openai/openai/gpt-4o-2024-11-20@thinking.toml"
+    checked = FILES[ROUTE] + '[price_check]\nnote = "checked"\ncitation = "md"\n'
+    found = problems(tmp_path, {variant: FILES[ROUTE], ROUTE: checked})
+    messages = {(f, m) for f, _, m in found}
+    assert (variant, "a variant route needs `@qualifier` in its file name and a `variant`") in messages
+    assert (ROUTE, "a price check must cite a curated (reviewed) source") in messages

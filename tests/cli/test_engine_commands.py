@@ -73,3 +73,51 @@ def test_rank_refuses_unknown_capability() -> None:
     result = runner.invoke(app, ["rank", "--needs", "telepathy"])
     assert result.exit_code == 2
     assert "unknown 'telepathy'" in result.output
+
+
+def test_cost_lists_vetted_routes_and_all_of_them_on_request() -> None:
+    vetted = json.loads(runner.invoke(app, ["cost", "gemini-3.1-pro-preview", "-f", "json", *ON]).output)
+    every = json.loads(
+        runner.invoke(app, ["cost", "gemini-3.1-pro-preview", "--routes", "all", "-f", "json", *ON]).output
+    )
+    assert all(r["vetted"] for r in vetted["routes"])
+    assert vetted["routes"][0]["route"] == "google:google/gemini-3.1-pro-preview"
+    resold = next(r for r in every["routes"] if r["provider"]["id"] == "quicksilverpro")
+    assert (resold["vetted"], resold["provider"]["trust"], resold["monthly_usd"]) == (
+        False,
+        "reseller",
+        "3910",
+    )
+    text = runner.invoke(app, ["cost", "gemini-3.1-pro-preview", *ON]).output
+    assert "not vetted: --routes all lists them" in text
+
+
+def test_money_in_json_is_exact_in_plain_notation() -> None:
+    view = json.loads(
+        runner.invoke(
+            app, ["cost", "gpt-4o-2024-11-20", "--requests", "1", "--route", "openai", "-f", "json", *ON]
+        ).output
+    )
+    [route] = view["routes"]
+    assert route["monthly_usd"] == "0.0045"
+    assert route["requests"][0]["lines"][0]["usd_per_1m"] == "2.5"
+    big = json.loads(
+        runner.invoke(
+            app, ["cost", "gpt-4o-2024-11-20", "--requests", "1000M", "--route", "openai", "-f", "json", *ON]
+        ).output
+    )
+    assert big["routes"][0]["monthly_usd"] == "4500000"
+
+
+def test_rank_defaults_to_current_text_models_and_shows_ids() -> None:
+    view = json.loads(runner.invoke(app, ["rank", "--limit", "30", "-f", "json", *ON]).output)
+    from modelvs.catalog import load_catalog
+
+    catalog = load_catalog()
+    assert all(catalog.models[m["model"]["id"]].kind == "text" for m in view["models"])
+    assert all(m["vetted"] for m in view["models"])
+    embeddings = json.loads(runner.invoke(app, ["rank", "--kind", "embedding", "-f", "json", *ON]).output)
+    assert embeddings["models"]
+    assert all(catalog.models[m["model"]["id"]].kind == "embedding" for m in embeddings["models"])
+    text = runner.invoke(app, ["rank", "--limit", "3", *ON]).output
+    assert view["models"][0]["model"]["id"][:12] in text

@@ -49,7 +49,7 @@ def test_another_labs_api_is_not_first_party_for_a_model() -> None:
 
 def test_tie_rule_on_a_small_catalog() -> None:
     routes = {f"{pid}:lab/m": route(FLAT) for pid in ("zeta", "alpha", "lab", "other-lab", "agg", "cloud")}
-    routes["cheap:lab/m"] = route({"input": "1", "output": "10"})
+    routes["cheap:lab/m"] = route({"input": "1.5", "output": "10"})  # 0.75x the lab's: within the band
     routes["none:lab/m"] = route({"input": "1", "output": "1", "effective_from": "2027-01-01"})
     catalog = build(
         routes,

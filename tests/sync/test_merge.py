@@ -141,3 +141,83 @@ def test_same_input_changes_nothing() -> None:
     second, changes = merge(first, [offers], TODAY)
     assert second == first
     assert changes == []
+
+
+def test_free_and_batch_ids_become_modes_of_the_plain_route() -> None:
+    plain = {"mode": "standard", "input": Decimal("0.3"), "output": Decimal("1.2")}
+    batch = {"mode": "standard", "input": Decimal("0.15"), "output": Decimal("0.6")}
+    records, _ = merge(
+        {},
+        [
+            proposal(
+                "models-dev",
+                model("deepseek/deepseek-flash"),
+                route("openrouter:deepseek/deepseek-flash", plain),
+                route("openrouter:deepseek/deepseek-flash-batch", batch),
+                route("openrouter:deepseek/deepseek-flash-free"),
+            )
+        ],
+        TODAY,
+    )
+    assert [k[1] for k in records if k[0] == "route"] == ["openrouter:deepseek/deepseek-flash"]
+    prices = records[("route", "openrouter:deepseek/deepseek-flash")]["prices"]
+    assert sorted((p["mode"], p["input"], p.get("provider_model_id")) for p in prices) == [
+        ("batch", Decimal("0.15"), "deepseek-flash-batch"),
+        ("free", Decimal(0), "deepseek-flash-free"),
+        ("standard", Decimal("0.3"), None),
+    ]
+
+
+def test_a_variant_is_a_route_of_the_model_with_its_kind() -> None:
+    records, _ = merge(
+        {},
+        [
+            proposal(
+                "models-dev",
+                model("zhipu/glm-5.1"),
+                route(
+                    "chutes:zhipu/glm-5.1-fp8",
+                    {"mode": "standard", "input": Decimal(1), "output": Decimal(2)},
+                ),
+            )
+        ],
+        TODAY,
+    )
+    raw = records[("route", "chutes:zhipu/glm-5.1@fp8")]
+    assert raw["variant"] == "quantized"
+    assert ("model", "zhipu/glm-5.1-fp8") not in records
+
+
+def test_merging_the_result_again_changes_nothing() -> None:
+    offers = [
+        proposal(
+            "models-dev",
+            model("openai/gpt-5.5"),
+            model("openai/gpt-55"),
+            route("openai:openai/gpt-5.5", {"mode": "standard", "input": Decimal(5), "output": Decimal(30)}),
+            route("venice:openai/gpt-55", {"mode": "standard", "input": Decimal(5), "output": Decimal(30)}),
+        ),
+        proposal("litellm", model("openai/gpt-5-5", context_window=1000)),
+    ]
+    first, _ = merge({}, offers, TODAY)
+    again, changes = merge(first, offers, TODAY)
+    assert again == first
+    assert [c for c in changes if c.kind is not ChangeKind.CONFLICT] == []
+    assert [k[1] for k in first if k[0] == "model"] == ["openai/gpt-5.5"]
+    assert ("route", "venice:openai/gpt-5.5") in first
+
+
+def test_a_reseller_listing_fills_no_capability() -> None:
+    trusted = {"name": "p", "kind": "cloud", "trust": "major_cloud"}
+    existing: Records = {
+        ("provider", "cloudy"): dict(trusted),
+        ("provider", "resold"): {"name": "r", "kind": "aggregator"},
+    }
+    first = Offer("model", "lab/m", {"name": "M", "capabilities": {"vision": True}}, "a", listing="cloudy")
+    cloud = Offer("model", "lab/m", {"name": "M", "capabilities": {"pdf_input": True}}, "b", listing="cloudy")
+    resold = Offer(
+        "model", "lab/m", {"name": "M", "capabilities": {"audio_input": True}}, "c", listing="resold"
+    )
+    records, _ = merge(existing, [proposal("models-dev", first, cloud, resold)], TODAY)
+    caps = records[("model", "lab/m")]["capabilities"]
+    assert caps == {"vision": True, "pdf_input": True}

@@ -77,3 +77,19 @@ def test_an_interrupted_swap_is_undone(mini: Path, monkeypatch: pytest.MonkeyPat
     assert not mini.exists()
     tree.recover(mini)
     assert snapshot(mini) == before
+
+
+@pytest.mark.sources
+def test_the_shipped_catalog_is_what_a_sync_of_the_installed_sources_gives() -> None:
+    """Syncing the installed sources again would write nothing: the shipped data is a fixed point."""
+    from modelvs.catalog import default_data_dir
+    from modelvs.sources.registry import IMPORTERS, OFFLINE
+    from modelvs.sync.merge import merge
+    from modelvs.sync.tree import read_records
+
+    before = read_records(default_data_dir())
+    retrieved = before[("source", "models-dev")]["retrieved"]
+    proposals = [IMPORTERS[name](None, retrieved) for name in OFFLINE]
+    after, _ = merge(before, proposals, retrieved)
+    changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
+    assert changed == []

@@ -12,6 +12,12 @@ from enum import StrEnum
 from modelvs.schema import Model, Route
 from modelvs.schema.vocab import ModelStatus
 
+LIFECYCLE_RULE = (
+    "A model is deprecated once its status says so or its deprecation date has come, retired once its"
+    " status says so or its retirement date has come; default rankings and suggestions leave both out,"
+    " and every page marks them."
+)
+
 
 class Stage(StrEnum):
     CURRENT = "current"

@@ -127,18 +127,22 @@ class NameIndex:
             for mid in self._ranked(self._loose[k]):
                 if mid not in found:
                     found.append(mid)
+        # Closest first, but a deprecated or retired twin never before a current model.
+        found.sort(key=lambda mid: self._ended(mid))
         return found[:limit]
+
+    def _ended(self, mid: str) -> bool:
+        model = self._models[mid]
+        ended = model.status in (ModelStatus.DEPRECATED, ModelStatus.RETIRED)
+        return ended or bool(model.deprecation_date or model.retirement_date)
 
     def _ranked(self, ids: tuple[str, ...] | list[str]) -> list[str]:
         """Current models first, then those with more routes, then the newest, then by id."""
 
         def rank(mid: str) -> tuple[int, int, str, str]:
             model = self._models[mid]
-            ended = model.status in (ModelStatus.DEPRECATED, ModelStatus.RETIRED) or bool(
-                model.deprecation_date or model.retirement_date
-            )
             released = model.release_date.isoformat() if model.release_date else ""
-            return (int(ended), -self._routes.get(mid, 0), _desc(released), mid)
+            return (int(self._ended(mid)), -self._routes.get(mid, 0), _desc(released), mid)
 
         return sorted(ids, key=rank)
 

@@ -4,7 +4,8 @@ Rules (the methodology page states them):
 - A route's trust is its provider's (`first_party`, `major_cloud`, `established`, `reseller`);
   a lab's own API selling another lab's model counts as an established host.
 - A route is vetted when its trust is one of `VETTED_TRUST`, it serves the plain model (no
-  `@variant`), and its prices are not quarantined.
+  `@variant`), its provider is not a regional endpoint (mainland China prices are that market's),
+  it is not retired, and its prices are not quarantined.
 - Sanity: a route's current standard input and output rates are set against the model's
   reference price: the lab's own route, else the median of the other vetted routes (at least
   two). A rate above $1,000 per 1M tokens, a free input with a priced output (or the reverse), a
@@ -31,6 +32,25 @@ from modelvs.catalog.lifecycle import Stage, stage
 from modelvs.schema import PriceSchedule, Route
 from modelvs.schema.vocab import VETTED_TRUST, Comparison, ModelKind, PriceMode, ProviderTrust
 
+TRUST_RULE = (
+    "Every provider has a reviewed trust level with its reason: the lab's own API (for the lab's own"
+    " models; a lab's API selling another lab's model counts as an established host), a major cloud,"
+    " an established inference host or aggregator with public list prices, or another reseller."
+)
+SANITY_RULE = (
+    "A route's standard input and output prices are checked against the model's reference price: the"
+    " lab's own route, else the median of at least two other vetted routes. A price above $1,000 per 1M"
+    " tokens, a free input with a priced output (or the reverse), or a price outside 0.5x to 3x the lab's"
+    " list price of a closed model (0.1x to 10x for open weights or a median; half or less is never a"
+    " list price) is flagged, with the unit"
+    " slip it looks like (per token, per 1k tokens, a currency) where one fits. A flagged route is"
+    " quarantined: shown with the warning, left out of default answers, until a reviewer confirms it."
+)
+COMPLETENESS_RULE = (
+    "A route that lacks a price component the lab's own route has (a long-context tier, a cache-read or"
+    " cache-write price, a batch price) has an unknown cost for a workload that needs it, with the reason:"
+    " it is never cheaper because of the gap."
+)
 ABSURD = Decimal(1000)
 """USD per 1M tokens above which no list price lies: a unit slip."""
 LOW, HIGH = Decimal("0.5"), Decimal(3)
@@ -111,6 +131,8 @@ def is_vetted(catalog: Catalog, route_id: str, on: dt.date) -> bool:
     found = assessments(catalog, on)[route_id]
     if found.trust not in VETTED_TRUST or route_qualifier(route_id) is not None or found.quarantined:
         return False
+    if catalog.providers[split_route_id(route_id)[0]].region is not None:
+        return False  # a regional endpoint's prices are that market's (mainland China)
     return stage(catalog.routes[route_id], on) is not Stage.RETIRED
 
 
@@ -210,8 +232,8 @@ def _flag(
         if rate is None or ref is None or ref == 0 or rate == 0:
             continue
         ratio = rate / ref
-        if low <= ratio <= high:
-            continue
+        if low < ratio <= high:
+            continue  # half the lab's list price or less is a batch or promotional price, not a list price
         slip = next((what for factor, what in _SLIPS if abs(ratio / factor - 1) < Decimal("0.04")), None)
         why = f" ({slip}?)" if slip else ""
         return f"{name} ${rate} per 1M tokens is {_times(ratio)} the reference ${ref}{why}"
@@ -240,7 +262,7 @@ def _gaps(route: Route, own: Route, on: dt.date) -> Gaps:
         if not any(t.threshold <= first.threshold for t in mine.tiers):
             tier_above = first.threshold
             inclusive = first.comparison is Comparison.GE
-            text = f"{first.comparison.value} {first.threshold:,} prompt tokens"
+            text = f"{first.comparison.value} {first.threshold:,} tokens"
     has_batch = any(s.mode is PriceMode.BATCH and s.applies_on(on) for s in own.prices)
     mine_batch = any(s.mode is PriceMode.BATCH and s.applies_on(on) for s in route.prices)
     return Gaps(

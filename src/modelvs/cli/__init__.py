@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import typer
 
-from modelvs.cli import build_command, catalog_commands, compare_command, engine_commands, serve_command
+from modelvs.cli import (
+    build_command,
+    catalog_commands,
+    compare_command,
+    engine_commands,
+    identity_command,
+    serve_command,
+)
 
 app = typer.Typer(
     name="modelvs",
@@ -17,6 +24,7 @@ engine_commands.register(app)
 compare_command.register(app)
 serve_command.register(app)
 build_command.register(app)
+identity_command.register(app)
 
 
 def main() -> None:

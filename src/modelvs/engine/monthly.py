@@ -31,7 +31,8 @@ TIE_RULE = (
 )
 VETTED_RULE = (
     "Default answers use vetted routes only: the lab's own API, major clouds and established hosts, "
-    "serving the plain model, with prices that pass the sanity check; a route that lacks a price "
+    "serving the plain model worldwide (not a regional endpoint), with prices that pass the sanity "
+    "check; a route that lacks a price "
     "component the lab's own API has is unknown for a workload that needs it, never cheaper."
 )
 

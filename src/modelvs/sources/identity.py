@@ -304,9 +304,12 @@ def identify(
         bare = undo_fireworks_naming(bare)
     if re.match(r"^(opus|sonnet|haiku)-\d", bare.lower()):
         bare = f"claude-{bare}"  # GitLab Duo's `opus-4-7`
+    org_lab = lab_for_org(org) if org else None
+    if org_lab is not None and org_lab == provider_lab and lab_for_name(bare) not in (None, org_lab):
+        org_lab = None  # a lab's API prefixing another lab's model with its own name (`perplexity/glm-5.3`)
     lab = (
         lab_hint
-        or (lab_for_org(org) if org else None)
+        or org_lab
         or lab_for_name(bare)
         or provider_lab
         or (slugify(org) if org else None)

@@ -34,6 +34,14 @@ from modelvs.sources.providers import FIRST_PARTY
 from modelvs.sources.variants import Fold
 
 Records = dict[tuple[str, str], dict[str, Any]]
+IDENTITY_RULE = (
+    "One model per real model: ids that differ only by separators or word order, vendor and region"
+    " prefixes, a host's decorations (Vertex's -maas, Fireworks' `p` for a point), an undated id and its"
+    " only dated snapshot at the same price, and every id a source lists for a model are one model;"
+    " reviewed decisions merge or keep apart what rules cannot decide. A free tier or batch id is a"
+    " price mode of the plain route; thinking, effort, fast, quantized and TEE listings are variants of"
+    " the route (thinking, effort and fast only where the lab's own API sells one model with a switch)."
+)
 _FACT_ORDER = ("models-dev", "openrouter", "litellm", "genai-prices", "model-prices")
 """Sources in the order their ids name models (the merge's fact priority)."""
 IMPORTED_SOURCES = frozenset({"models-dev", "openrouter", "litellm", "genai-prices", "model-prices"})
@@ -77,6 +85,7 @@ class IdentityMap:
         self._routes: Counter[str] = Counter()
         self._existing_routes: Counter[str] = Counter()
         self._first_party: set[tuple[str, str]] = set()
+        self._first_party_ids: set[str] = set()
         self._labs_with_api: set[str] = set()
         self._lab_prices: dict[str, set[tuple[Any, Any]]] = defaultdict(set)
         ids: set[str] = set()
@@ -130,6 +139,7 @@ class IdentityMap:
         if FIRST_PARTY.get(provider) != lab:
             return
         self._first_party.add(model_key_of(model))
+        self._first_party_ids.add(model)
         self._labs_with_api.add(lab)
         for schedule in prices:
             if schedule.get("mode", "standard") == "standard" and not schedule.get("effective_until"):
@@ -283,7 +293,7 @@ class IdentityMap:
             if c in into:
                 return c
 
-        def rank(c: str) -> tuple[int, int, int, int, int, int, int, str]:
+        def rank(c: str) -> tuple[int, int, int, int, int, int, int, int, str]:
             raw = records.get(("model", c))
             curated = (
                 bool(raw)
@@ -298,6 +308,7 @@ class IdentityMap:
                 -int(curated and bool(raw and raw.get("reviewed"))),
                 -int(raw is not None),
                 -self._existing_routes[c],
+                -int(c in self._first_party_ids),
                 -int(model_key_of(c) in self._first_party),
                 self._source_rank.get(c, 99),
                 -self._routes[c],

@@ -8,10 +8,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from modelvs.catalog.layout import route_model
+from modelvs.catalog.lifecycle import LIFECYCLE_RULE
+from modelvs.catalog.trust import COMPLETENESS_RULE, SANITY_RULE, TRUST_RULE
 from modelvs.engine.compare import SIMILARITY_RULE
 from modelvs.engine.compare.capabilities import TAG_RULES
 from modelvs.engine.compare.related import related
-from modelvs.engine.monthly import TIE_RULE
+from modelvs.engine.monthly import TIE_RULE, VETTED_RULE
+from modelvs.sources.kinds import KIND_RULES_TEXT
+from modelvs.sync.identity import IDENTITY_RULE
 from modelvs.views.model import model_view
 from modelvs.views.sourcing import source_ref
 from modelvs.web.changes import recent_changes
@@ -189,6 +193,15 @@ def methodology(request: Request) -> Response:
             path="/methodology",
             sources=sources,
             tie_rule=TIE_RULE,
+            rules={
+                "vetted": VETTED_RULE,
+                "trust": TRUST_RULE,
+                "sanity": SANITY_RULE,
+                "completeness": COMPLETENESS_RULE,
+                "identity": IDENTITY_RULE,
+                "kinds": KIND_RULES_TEXT,
+                "lifecycle": LIFECYCLE_RULE,
+            },
             similarity_rule=SIMILARITY_RULE,
             tag_rules=[{"label": r.label, "rule": r.rule} for r in TAG_RULES],
             seed_rule=SEED_RULE,

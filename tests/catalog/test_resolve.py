@@ -1,0 +1,61 @@
+"""Name resolution: exact ids and slugs win, ambiguous names list candidates, misses suggest."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from modelvs.catalog import AmbiguousModelError, UnknownModelError
+from modelvs.catalog.resolve import NameIndex
+from modelvs.schema import Model
+
+
+def index(models: dict[str, dict[str, object]], loose: dict[str, tuple[str, ...]]) -> NameIndex:
+    records = {mid: Model.model_validate({"name": mid} | fields) for mid, fields in models.items()}
+    slugs = {mid: mid.split("/", 1)[1] for mid in records}
+    return NameIndex(records, slugs, loose, dict.fromkeys(records, 1))
+
+
+def test_an_exact_id_or_slug_wins_over_any_alias() -> None:
+    found = index(
+        {"openai/gpt-5.5": {}, "openai/gpt-55": {}}, {"gpt-5-5": ("openai/gpt-5.5", "openai/gpt-55")}
+    )
+    assert found.resolve("gpt-5.5") == "openai/gpt-5.5"
+    assert found.resolve("openai/gpt-55") == "openai/gpt-55"
+    # A loose spelling both answer to: the one whose own slug it is.
+    assert found.resolve("GPT 5.5") == "openai/gpt-5.5"
+
+
+def test_a_name_several_models_answer_to_is_ambiguous() -> None:
+    found = index({"a/x-1": {}, "b/x-2": {}}, {"shared": ("a/x-1", "b/x-2")})
+    with pytest.raises(AmbiguousModelError) as err:
+        found.resolve("shared")
+    assert err.value.suggestions == ["a/x-1", "b/x-2"]
+    assert "Ambiguous model 'shared'" in str(err.value)
+
+
+def test_separators_do_not_matter_as_a_last_resort() -> None:
+    found = index({"openai/gpt-5.5": {}}, {"gpt-5-5": ("openai/gpt-5.5",)})
+    assert found.resolve("gpt55") == "openai/gpt-5.5"
+
+
+def test_suggestions_put_current_models_first() -> None:
+    found = index(
+        {
+            "openai/gpt-9": {"deprecation_date": dt.date(2025, 1, 1)},
+            "openai/gpt-9-pro": {},
+        },
+        {"gpt-9": ("openai/gpt-9",), "gpt-9-pro": ("openai/gpt-9-pro",)},
+    )
+    with pytest.raises(UnknownModelError) as err:
+        found.resolve("gpt-9x")
+    assert err.value.suggestions[0] == "openai/gpt-9-pro"
+
+
+def test_a_miss_is_computed_once_and_long_input_is_cut() -> None:
+    found = index({"openai/gpt-9": {}}, {"gpt-9": ("openai/gpt-9",)})
+    for _ in range(3):
+        with pytest.raises(UnknownModelError):
+            found.resolve("q" * 10_000)
+    assert len(found._resolved) == 1

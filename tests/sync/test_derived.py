@@ -1,0 +1,87 @@
+"""Kinds and display names derived by stated rules after a merge."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from modelvs.schema.vocab import ModelKind
+from modelvs.sources.display_names import name_from_id
+from modelvs.sources.kinds import kind_of
+from modelvs.sync.derived import RULES, derive
+
+TODAY = dt.date(2026, 11, 24)
+
+
+@pytest.mark.parametrize(
+    ("model_id", "outputs", "kind"),
+    [
+        ("openai/gpt-5.5", ["text"], ModelKind.TEXT),
+        ("openai/text-embedding-3-large", [], ModelKind.EMBEDDING),
+        ("baai/bge-reranker-base", [], ModelKind.RERANK),
+        ("black-forest-labs/flux-1-dev-controlnet-union", [], ModelKind.IMAGE),
+        ("google/gemini-2.5-flash-image", ["text", "image"], ModelKind.IMAGE),
+        ("mistral/voxtral-mini-transcribe-2507", ["text"], ModelKind.SPEECH_TO_TEXT),
+        ("openai/gpt-4o-mini-tts", ["audio"], ModelKind.TEXT_TO_SPEECH),
+        ("openai/gpt-realtime", ["text", "audio"], ModelKind.REALTIME_AUDIO),
+        ("google/veo-3", ["video"], ModelKind.VIDEO),
+        ("meta/llama-guard-4-12b", ["text"], ModelKind.MODERATION),
+    ],
+)
+def test_kinds_follow_the_stated_rules(model_id: str, outputs: list[str], kind: ModelKind) -> None:
+    assert kind_of(model_id, "", outputs, [])[0] is kind
+
+
+@pytest.mark.parametrize(
+    ("model", "name"),
+    [
+        ("qwen3-235b-a22b-instruct-2507", "Qwen3 235B A22B Instruct 2507"),
+        ("gemini-2.5-pro-preview-06-05", "Gemini 2.5 Pro Preview 06 05"),
+        ("glm-4.7", "GLM 4.7"),
+        ("deepseek-v4-flash", "DeepSeek V4 Flash"),
+    ],
+)
+def test_a_name_built_from_an_id(model: str, name: str) -> None:
+    assert name_from_id(model) == name
+
+
+def record(name: str, holder: str, alternatives: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    return {
+        "name": name,
+        "citations": {
+            "litellm": {"source": "litellm", "locator": "x"},
+            "genai-prices": {"source": "genai-prices", "locator": "openai.models.gpt-9"},
+            "review": {"source": "modelvs"},
+        },
+        "provenance": {"name": holder},
+        "alternatives": alternatives or [],
+    }
+
+
+def test_a_human_name_any_source_gives_beats_an_id() -> None:
+    records = {
+        ("model", "openai/gpt-9"): record(
+            "gpt-9", "litellm", [{"field": "name", "value": "OpenAI: GPT-9", "citation": "genai-prices"}]
+        )
+    }
+    derive(records, TODAY)
+    raw = records[("model", "openai/gpt-9")]
+    assert (raw["name"], raw["provenance"]["name"]) == ("GPT-9", "genai-prices")  # the lab prefix goes
+    assert raw["kind"] == "text"
+    assert raw["citations"][RULES]["locator"] == "kinds.text"
+
+
+def test_no_human_name_anywhere_gives_a_name_from_the_id_and_reviewed_names_stay() -> None:
+    records = {
+        ("model", "openai/gpt-9-mini"): record("gpt-9-mini", "litellm"),
+        ("model", "openai/gpt-9"): record("GPT nine", "review"),
+    }
+    derive(records, TODAY)
+    assert records[("model", "openai/gpt-9-mini")]["name"] == "GPT 9 Mini"
+    assert records[("model", "openai/gpt-9-mini")]["provenance"]["name"] == f"{RULES}~name"
+    assert records[("model", "openai/gpt-9")]["name"] == "GPT nine"
+    before = {k: dict(v) for k, v in records.items()}
+    derive(records, TODAY)
+    assert records == before  # derived again, the same
