@@ -7,6 +7,8 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test lint typecheck unit bench sync lock clean
 
+# The lock pins every extra (web, postgres, dev, sources), so the editable install needs no
+# dependency resolution of its own.
 $(STAMP): pyproject.toml setup.py requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
@@ -40,7 +42,7 @@ sync: $(STAMP)
 	$(BIN)/modelvs sync $(if $(WRITE),--write,)
 
 lock:
-	uv pip compile pyproject.toml --extra dev --extra sources -o requirements.lock --no-emit-index-url --no-header --python-version 3.11
+	uv pip compile pyproject.toml --extra web --extra postgres --extra dev --extra sources -o requirements.lock --no-emit-index-url --no-header --python-version 3.11
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage build dist src/*.egg-info

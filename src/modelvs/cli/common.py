@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 import sys
 from enum import StrEnum
@@ -11,6 +12,7 @@ from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from modelvs.catalog import Catalog, CatalogError, UnknownModelError, default_data_dir, load_catalog
 
@@ -38,6 +40,19 @@ def open_catalog(path: Path | None) -> Catalog:
         return load_catalog(data_dir(path))
     except CatalogError as exc:
         fail(f"{exc}\nRun `modelvs check` for every problem.", code=1)
+
+
+def require_extra(extra: str, modules: tuple[str, ...], needed_by: str) -> None:
+    """Exits 2 naming the extra to install when one of its modules is missing."""
+    missing = [m for m in modules if importlib.util.find_spec(m) is None]
+    if missing:
+        # Escaped: `fail` prints rich markup, which would swallow "[web]".
+        fail(
+            escape(
+                f"{needed_by} needs the `{extra}` extra, which is not installed (no {', '.join(missing)}): "
+                f"pip install 'modelvs[{extra}]'"
+            )
+        )
 
 
 def resolve_model(catalog: Catalog, name: str) -> str:
