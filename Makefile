@@ -7,7 +7,9 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test lint typecheck unit bench sync lock clean
 
-$(STAMP): pyproject.toml requirements.lock
+# The lock pins every extra (web, postgres, dev, sources), so the editable install needs no
+# dependency resolution of its own.
+$(STAMP): pyproject.toml setup.py requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
@@ -23,8 +25,8 @@ run: $(STAMP)
 test: lint typecheck unit
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench setup.py
+	$(BIN)/ruff format --check src tests bench setup.py
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -40,7 +42,7 @@ sync: $(STAMP)
 	$(BIN)/modelvs sync $(if $(WRITE),--write,)
 
 lock:
-	uv pip compile pyproject.toml --extra dev --extra sources -o requirements.lock --no-emit-index-url --no-header --python-version 3.11
+	uv pip compile pyproject.toml --extra web --extra postgres --extra dev --extra sources -o requirements.lock --no-emit-index-url --no-header --python-version 3.11
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage build dist src/*.egg-info

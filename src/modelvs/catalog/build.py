@@ -39,11 +39,18 @@ class Checked:
 
 
 def default_data_dir() -> Path:
-    """`$MODELVS_DATA`, else the `data/` folder of this checkout."""
+    """`$MODELVS_DATA`; else the checkout's `data/` when running from a source tree (an editable
+    install); else the copy of it that the wheel ships as `modelvs/_catalog/`."""
     env = os.environ.get("MODELVS_DATA")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[3] / "data"
+    package = Path(__file__).resolve().parents[1]
+    checkout = package.parents[1]
+    if package.parent.name == "src" and (checkout / "pyproject.toml").is_file():
+        return checkout / "data"
+    # The catalog is read as plain files (os.walk, stat for the cache key), so the installed
+    # package's folder is used as it is rather than through importlib.resources.
+    return package / "_catalog"
 
 
 def data_hash(data_dir: Path) -> str:

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from modelvs.cli.common import DataOption, console, fail, open_catalog, parse_on
+from modelvs.cli.common import DataOption, console, fail, open_catalog, parse_on, require_extra
 
 if TYPE_CHECKING:
     from modelvs.web.export import BuildOptions, BuildResult
@@ -48,6 +48,7 @@ def build(
     data: Path | None = DataOption,
 ) -> None:
     """Build the static site into OUT: every page `serve` exports, byte for byte, plus JSON and Markdown."""
+    require_extra("web", ("starlette", "jinja2"), "`modelvs build`")
     from modelvs.web.export import (
         DEFAULT_BASE_URL,
         BuildError,

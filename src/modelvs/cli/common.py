@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -11,8 +13,10 @@ from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from modelvs.catalog import Catalog, CatalogError, UnknownModelError, default_data_dir, load_catalog
+from modelvs.catalog.layout import KINDS
 
 console = Console()
 errors = Console(stderr=True)
@@ -30,7 +34,30 @@ DataOption = typer.Option(
 
 
 def data_dir(path: Path | None) -> Path:
-    return path or default_data_dir()
+    """The catalog folder (`--data`, else the default); exits 2 if it is missing or holds no records.
+
+    An empty folder would otherwise load as a valid catalog of nothing: "0 error(s)", every
+    model unknown, a site with no pages.
+    """
+    folder = path or default_data_dir()
+    how = "Pass --data DIR or set MODELVS_DATA to a catalog folder (models/, routes/, providers/, ...)."
+    if path is None and not os.environ.get("MODELVS_DATA"):
+        how += " It defaults to the catalog modelvs ships (data/ in a checkout): restore or reinstall it."
+    if not folder.is_dir():
+        fail(escape(f"the catalog folder {folder} does not exist. {how}"))
+    if not _holds_records(folder):
+        kinds = ", ".join(f"{kind.folder}/" for kind in KINDS)
+        fail(escape(f"the catalog folder {folder} holds no catalog files (none under {kinds}). {how}"))
+    return folder
+
+
+def _holds_records(folder: Path) -> bool:
+    """Whether any kind's folder holds a TOML file; stops at the first one found."""
+    for kind in KINDS:
+        for _, _, names in os.walk(folder / kind.folder):
+            if any(name.endswith(".toml") for name in names):
+                return True
+    return False
 
 
 def open_catalog(path: Path | None) -> Catalog:
@@ -38,6 +65,19 @@ def open_catalog(path: Path | None) -> Catalog:
         return load_catalog(data_dir(path))
     except CatalogError as exc:
         fail(f"{exc}\nRun `modelvs check` for every problem.", code=1)
+
+
+def require_extra(extra: str, modules: tuple[str, ...], needed_by: str) -> None:
+    """Exits 2 naming the extra to install when one of its modules is missing."""
+    missing = [m for m in modules if importlib.util.find_spec(m) is None]
+    if missing:
+        # Escaped: `fail` prints rich markup, which would swallow "[web]".
+        fail(
+            escape(
+                f"{needed_by} needs the `{extra}` extra, which is not installed (no {', '.join(missing)}): "
+                f"pip install 'modelvs[{extra}]'"
+            )
+        )
 
 
 def resolve_model(catalog: Catalog, name: str) -> str:

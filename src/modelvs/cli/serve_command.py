@@ -7,8 +7,8 @@ from pathlib import Path
 
 import typer
 
-from modelvs.cli.common import DataOption, console
-from modelvs.storage import database_url_from_env
+from modelvs.cli.common import DataOption, console, data_dir, require_extra
+from modelvs.storage import POSTGRES_SCHEMES, database_url_from_env
 from modelvs.storage.base import redact_url
 
 _DATABASE_HELP = "postgresql://... to share page views (default: $MODELVS_DATABASE_URL, else SQLite)."
@@ -34,10 +34,14 @@ def serve(
     data: Path | None = DataOption,
 ) -> None:
     """Serve the site: comparison pages, calculator, model and provider pages, /api/v1."""
+    require_extra("web", ("starlette", "jinja2", "uvicorn"), "`modelvs serve`")
+    url = database or database_url_from_env()
+    if url and url.lower().startswith(POSTGRES_SCHEMES):
+        require_extra("postgres", ("psycopg", "psycopg_pool"), "`modelvs serve --database postgresql://...`")
+    folder = data_dir(data)
     from modelvs.web.server import serve as run
 
     state = state_dir or Path(os.environ.get("MODELVS_STATE", "var"))
-    url = database or database_url_from_env()
     where = redact_url(url) if url else f"SQLite in {state}"
     console.print(f"modelvs on http://{host}:{port}  (page views: {where})", highlight=False)
-    run(host, port, data, url, state)
+    run(host, port, folder, url, state)
