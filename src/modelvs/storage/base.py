@@ -85,8 +85,12 @@ class ViewStore(ABC):
     @abstractmethod
     def _record(self, pair: str, day: date) -> None: ...
 
-    @abstractmethod
-    def _record_many(self, rows: list[tuple[str, date, int]]) -> None: ...
+    def _record_many(self, rows: list[tuple[str, date, int]]) -> None:
+        """Add each row's views. The built-in backends do it in one transaction; this fallback,
+        for other subclasses, is one `_record` per view and not atomic."""
+        for pair, day, n in rows:
+            for _ in range(n):
+                self._record(pair, day)
 
     @abstractmethod
     def _counts(self, limit: int, since: date | None) -> list[tuple[str, int]]: ...
