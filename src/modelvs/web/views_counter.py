@@ -180,11 +180,24 @@ class ViewCounter:
         left = self.pending
         if left:
             log.error("page views: %d view(s) could not be written before shutdown and are lost", left)
-        if self._open is not None and self._store is not None:
-            close = getattr(self._store, "close", None)
-            if callable(close):
+        if self._io.acquire(timeout=max(0.0, deadline - time.monotonic())):
+            try:
+                self._release()
+            finally:
+                self._io.release()
+
+    def _release(self) -> None:
+        """Close a store this counter opened (called with self._io held); the next call reopens it."""
+        store, self._store = self._store, None
+        if self._open is None:
+            self._store = store  # not ours: kept as given
+            return
+        close = getattr(store, "close", None)
+        if callable(close):
+            try:
                 close()
-            self._store = None
+            except Exception:  # closing a broken connection may fail too; it is gone either way
+                log.debug("page views: closing the failed store raised", exc_info=True)
 
     def _write_locked(self) -> bool:
         with self._lock:
@@ -240,6 +253,8 @@ class ViewCounter:
         self._dropped_in_outage += n
 
     def _failed(self, exc: Exception) -> None:
+        # A fresh store next time: reconnecting once beats waiting on a pool of dead connections.
+        self._release()
         self._failures += 1
         if self._failing_since is None:
             self._failing_since = time.monotonic()
