@@ -29,6 +29,8 @@ COMPRESSIBLE = (
     "application/javascript",
     "image/svg+xml",
 )
+IMPLIED_IDENTITY_Q = 0.001
+"""The weight of identity when the client names codings but not identity (below any it names)."""
 _MEMO_SIZE = 256
 _memo: dict[tuple[bytes | None, tuple[str, ...]], str] = {}
 
@@ -79,7 +81,8 @@ def _choose(header: bytes | None, available: tuple[str, ...]) -> str:
             return weights[coding]
         if star is not None:
             return star
-        return 1.0 if coding == IDENTITY else 0.0  # identity is acceptable unless refused
+        # Identity is acceptable unless refused, but a client that names codings wants one of them.
+        return IMPLIED_IDENTITY_Q if coding == IDENTITY else 0.0
 
     best, best_q = IDENTITY, -1.0
     for coding in PREFERENCE:

@@ -39,6 +39,10 @@ _SECURITY_NAMES = {name for name, _ in SECURITY}
 _BODY_NAMES = {b"content-length", b"content-encoding", b"vary"}
 
 
+def _method_order(method: bytes) -> tuple[bool, bool, bytes]:
+    return (method != b"GET", method != b"HEAD", method)
+
+
 def header(headers: Iterable[tuple[bytes, bytes]], name: bytes) -> bytes | None:
     """The first value of header `name` (lower case), or None."""
     for key, value in headers:
@@ -78,6 +82,9 @@ def finish(app_headers: Iterable[tuple[bytes, bytes]], status: int, *, host_depe
             continue
         if key == b"allow":
             has_allow = True
+            # Starlette lists a route's methods in set order: one order for every response.
+            methods = sorted({m.strip() for m in value.split(b",") if m.strip()}, key=_method_order)
+            value = b", ".join(methods)
         if key == b"cache-control" and host_dependent and b"public" in value.lower():
             value = private(value)
         out.append((key, value))

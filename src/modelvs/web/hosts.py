@@ -17,6 +17,7 @@ from typing import Any
 BASE_URL_ENV = "MODELVS_BASE_URL"
 TRUSTED_HOSTS_ENV = "MODELVS_TRUSTED_HOSTS"
 DEFAULT_TRUSTED_HOSTS = ("localhost", "127.0.0.1")
+HOST_LINKED_TYPES = (b"text/html", b"application/xml", b"application/atom+xml", b"text/plain")
 ORIGIN = "modelvs.origin"
 """Scope key caching the origin of the request, once computed."""
 
@@ -119,7 +120,8 @@ class SiteHosts:
     def names_host(self, content_type: bytes) -> bool:
         """Whether a body of this type may hold links made from the request's host.
 
-        Only without a base URL; and not JSON, whose links are all relative. Such a body is kept
-        out of shared caches, which might hand one host's links to another host's readers.
+        Only without a base URL, and only the types the site writes absolute links into: pages,
+        the sitemap, the feed and robots.txt (JSON, scripts and styles link relatively). Such a
+        body is kept out of shared caches, which might hand one host's links to another's readers.
         """
-        return self.base_url is None and not content_type.startswith(b"application/json")
+        return self.base_url is None and content_type.lower().startswith(HOST_LINKED_TYPES)

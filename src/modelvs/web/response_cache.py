@@ -106,6 +106,10 @@ class ResponseCache:
     max_bytes: int = DEFAULT_MAX_BYTES
     generation: Hashable = None
     size: int = 0
+    hits: int = 0
+    """Responses sent from a stored entry."""
+    misses: int = 0
+    """GET and HEAD requests the app rendered."""
     _entries: OrderedDict[Hashable, Entry] = field(default_factory=OrderedDict)
     _queries: dict[bytes, bytes] = field(default_factory=dict)
 

@@ -99,6 +99,7 @@ class ServingMiddleware:
             if pending is not None:
                 entry = await asyncio.shield(pending)
         if entry is not None and (entry.views_known or self._bot(agent)):
+            self.cache.hits += 1
             self._count(entry, agent)
             await self._send_entry(entry, send, asked)
             return
@@ -107,6 +108,7 @@ class ServingMiddleware:
     async def _miss(
         self, scope: Scope, receive: Receive, send: Send, key: Hashable, query: bytes, asked: Asked
     ) -> None:
+        self.cache.misses += 1
         generation = self.cache.generation
         inner = dict(scope)
         inner["method"] = "GET"
