@@ -10,6 +10,7 @@ several workers or machines).
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -79,10 +80,22 @@ class ServeSettings:
         )
 
 
+def _log_to_stderr() -> None:
+    """modelvs's own messages (a view store outage, dropped views) next to uvicorn's."""
+    logger = logging.getLogger("modelvs")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s:  %(name)s: %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+
+
 def build_app(settings: ServeSettings) -> Starlette:
     """The app `serve` runs: the catalog loaded once; the view store opened by the writer thread,
     so a store that is down at start-up delays no page."""
     from modelvs.catalog import default_data_dir, load_catalog
+
+    _log_to_stderr()
     from modelvs.storage import open_store
     from modelvs.web.app import create_app
 
