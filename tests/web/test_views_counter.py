@@ -25,8 +25,8 @@ OTHER = "claude-opus-4-7-vs-gpt-5.5"
 
 
 def _counter(store: object, **kw: float) -> ViewCounter:
-    # A long flush interval: the tests drive the writer with cycle() and flush() themselves.
-    return ViewCounter(store, flush_interval=3600, popular_ttl=0, max_backoff=0.1, **kw)  # type: ignore[arg-type]
+    # No writer thread: the tests drive the writes with flush() themselves.
+    return ViewCounter(store, popular_ttl=0, background=False, **kw)  # type: ignore[arg-type]
 
 
 def _views(counter: ViewCounter, pair: str, n: int) -> None:

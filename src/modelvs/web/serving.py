@@ -32,6 +32,9 @@ from modelvs.web.views_counter import watch_views
 # What the render must not see: the stored body and its validators are the same for everyone.
 _CLIENT_ONLY = {b"if-none-match", b"if-modified-since", b"accept-encoding", b"range", b"if-range"}
 _NO_BODY_STATUS = (204, 304)
+RENDERS = 2
+"""Misses rendered at once. Rendering is pure Python: more threads would not render faster under
+the GIL, only take turns with the event loop, which then answers cache hits slower."""
 
 
 @dataclass
@@ -68,6 +71,7 @@ class ServingMiddleware:
         self.hosts = hosts
         self.cache = cache
         self._inflight: dict[Hashable, asyncio.Future[Entry | None]] = {}
+        self._renders = asyncio.Semaphore(RENDERS)
         self._bots: dict[bytes | None, bool] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -120,8 +124,9 @@ class ServingMiddleware:
             self._inflight[key] = future
         entry: Entry | None = None
         try:
-            seen = watch_views()
-            found = await self._render(inner, receive, send)
+            async with self._renders:
+                seen = watch_views()
+                found = await self._render(inner, receive, send)
             headers = found.finished_headers(self.hosts)
             # The app's own Cache-Control decides: `private` for shared caches still fits our per-host key.
             if storable(found.status, found.headers, len(found.body), self.cache.max_entry_bytes):

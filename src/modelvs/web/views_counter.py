@@ -57,6 +57,7 @@ class ViewCounter:
 
     `store` is an open store, or a function that opens one (retried like any other failure, so
     a store that is down at start-up is just an outage); a store it opened itself it closes.
+    Without `background`, no thread is started and only `flush()` writes (tests drive it so).
     """
 
     def __init__(
@@ -67,6 +68,7 @@ class ViewCounter:
         flush_interval: float = 1.0,
         max_pending: int = 50_000,
         max_backoff: float = 15.0,
+        background: bool = True,
     ) -> None:
         if isinstance(store, PopularityStore):
             self._store: PopularityStore | None = store
@@ -78,6 +80,7 @@ class ViewCounter:
         self.max_pending = max_pending
         self.max_backoff = max_backoff
         self._pending: Counter[Key] = Counter()
+        self._writing: Counter[Key] = Counter()  # the batch being written, until it is
         self._lock = threading.Lock()  # guards _pending and the drop counters
         self._io = threading.Lock()  # one store call at a time: the thread's, or flush()'s
         self._snapshot = Snapshot(0, ())
@@ -90,6 +93,7 @@ class ViewCounter:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._background = background
 
     # -- what requests call: memory only ------------------------------------------------------
 
@@ -117,9 +121,9 @@ class ViewCounter:
 
     @property
     def pending(self) -> int:
-        """Views counted but not yet written."""
+        """Views counted but not yet written (the batch being written included)."""
         with self._lock:
-            return sum(self._pending.values())
+            return sum(self._pending.values()) + sum(self._writing.values())
 
     @property
     def failing(self) -> bool:
@@ -133,7 +137,7 @@ class ViewCounter:
         self._ensure_started()
 
     def _ensure_started(self) -> None:
-        if self._thread is not None or self._stop.is_set():
+        if self._thread is not None or self._stop.is_set() or not self._background:
             return
         with self._lock:
             if self._thread is None:
@@ -202,6 +206,7 @@ class ViewCounter:
     def _write_locked(self) -> bool:
         with self._lock:
             batch, self._pending = self._pending, Counter()
+            self._writing = batch
         if not batch and self._store is not None:
             return True
         try:
@@ -212,6 +217,8 @@ class ViewCounter:
             self._put_back(batch)
             self._failed(exc)
             return False
+        with self._lock:
+            self._writing = Counter()
         self._succeeded(sum(batch.values()))
         return True
 
@@ -235,6 +242,7 @@ class ViewCounter:
 
     def _put_back(self, batch: Counter[Key]) -> None:
         with self._lock:
+            self._writing = Counter()
             for key, n in batch.items():
                 if key in self._pending or len(self._pending) < self.max_pending:
                     self._pending[key] += n
