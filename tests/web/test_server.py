@@ -46,13 +46,16 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _get(port: int, path: str) -> int:
+def _get(port: int, path: str, **headers: str) -> int:
+    return _fetch(port, path, **headers)[0]
+
+
+def _fetch(port: int, path: str, **headers: str) -> tuple[int, bytes]:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)  # one connection each: any worker
     try:
-        conn.request("GET", path, headers={"User-Agent": PERSON, "Accept-Encoding": "gzip"})
+        conn.request("GET", path, headers={"User-Agent": PERSON, **headers})
         response = conn.getresponse()
-        response.read()
-        return response.status
+        return response.status, response.read()
     finally:
         conn.close()
 
@@ -95,8 +98,11 @@ def test_two_workers_share_postgres_and_lose_no_view(cluster: PgCluster, tmp_pat
         paths = [f"/compare/{REFERENCE}"] * 120 + [f"/compare/{OTHER}"] * 40
         paths += [f"/compare/{REFERENCE}?requests={1000 + i}" for i in range(40)]
         with ThreadPoolExecutor(8) as pool:
-            statuses = list(pool.map(lambda p: _get(port, p), paths))
+            statuses = list(pool.map(lambda p: _get(port, p, **{"Accept-Encoding": "gzip"}), paths))
         assert statuses == [200] * len(paths)
+        # The server trusts no proxy header: the scheme of links is the connection's.
+        _, robots = _fetch(port, "/robots.txt", **{"X-Forwarded-Proto": "https", "Host": f"127.0.0.1:{port}"})
+        assert f"Sitemap: http://127.0.0.1:{port}/sitemap.xml" in robots.decode()
     finally:
         server.send_signal(signal.SIGTERM)  # a clean shutdown: every worker flushes its counts
         server.wait(timeout=60)
@@ -108,3 +114,17 @@ def test_two_workers_share_postgres_and_lose_no_view(cluster: PgCluster, tmp_pat
         assert store.count(OTHER) == 40
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["--base-url", "modelvs.example"], "base URL"), (["--trusted-host", "a.example:80"], "without scheme")],
+)
+def test_serve_refuses_bad_host_settings(args: list[str], message: str) -> None:
+    from typer.testing import CliRunner
+
+    from modelvs.cli import app
+
+    result = CliRunner().invoke(app, ["serve", *args])
+    assert result.exit_code == 2
+    assert message in result.output

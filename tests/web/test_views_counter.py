@@ -128,6 +128,19 @@ def test_the_backlog_is_bounded_and_says_what_it_dropped(caplog: pytest.LogCaptu
     counter.close()
 
 
+def test_a_flood_of_new_pairs_is_bounded_too(caplog: pytest.LogCaptureFixture) -> None:
+    store = MemoryStore()
+    counter = _counter(store, max_pending=1)
+    caplog.set_level(logging.WARNING, logger="modelvs.web.views_counter")
+    _views(counter, HOT, 2)
+    _views(counter, OTHER, 3)
+    assert counter.flush()
+    assert store.counts(5) == [(HOT, 2)]
+    assert counter.dropped == 3
+    assert "3 view(s) of new pairs were dropped" in caplog.records[-1].getMessage()
+    counter.close()
+
+
 def test_close_writes_what_is_left(tmp_path: Path) -> None:
     counter = ViewCounter(lambda: open_store(None, tmp_path))
     _views(counter, HOT, 5)

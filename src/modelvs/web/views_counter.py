@@ -272,12 +272,14 @@ class ViewCounter:
 
     def _succeeded(self, written: int) -> None:
         self._failures = 0
+        with self._lock:
+            dropped, self._dropped_in_outage = self._dropped_in_outage, 0
         if self._failing_since is None:
+            if dropped:  # no outage: more new pairs than the backlog holds came in one interval
+                log.warning("page views: %d view(s) of new pairs were dropped (backlog full)", dropped)
             return
         down = time.monotonic() - self._failing_since
         self._failing_since = None
-        with self._lock:
-            dropped, self._dropped_in_outage = self._dropped_in_outage, 0
         extra = f"; {dropped} view(s) were dropped while the backlog was full" if dropped else ""
         log.warning(
             "page views: the view store is back after %.1f s; wrote %d view(s)%s", down, written, extra
