@@ -275,11 +275,15 @@ end
 """
 
 
+def _count_views(db: sqlite3.Connection) -> int:
+    marks = ",".join("?" * len(VIEWED))
+    row = db.execute(f"SELECT COALESCE(SUM(views), 0) FROM page_views WHERE pair IN ({marks})", VIEWED)
+    return int(row.fetchone()[0])
+
+
 def _stored_views(database: Path) -> int:
     with contextlib.closing(sqlite3.connect(database, timeout=30)) as db:
-        marks = ",".join("?" * len(VIEWED))
-        row = db.execute(f"SELECT COALESCE(SUM(views), 0) FROM page_views WHERE pair IN ({marks})", VIEWED)
-        return int(row.fetchone()[0])
+        return _count_views(db)
 
 
 def mix(seconds: int, lock_at: float, lock_for: float) -> None:
@@ -294,13 +298,16 @@ def mix(seconds: int, lock_at: float, lock_for: float) -> None:
                 time.sleep(0.1)
             before = _stored_views(database)
             held: list[float] = []
+            counted: list[int] = []
 
             def hold_the_lock() -> None:
                 time.sleep(lock_at)
                 with contextlib.closing(sqlite3.connect(database, timeout=30, isolation_level=None)) as db:
                     db.execute("BEGIN EXCLUSIVE")
                     held.append(time.monotonic())
+                    counted.append(_count_views(db))
                     time.sleep(lock_for)
+                    counted.append(_count_views(db))  # nothing can have been written meanwhile
                     db.execute("ROLLBACK")
                     held.append(time.monotonic())
 
@@ -323,17 +330,21 @@ def mix(seconds: int, lock_at: float, lock_for: float) -> None:
                     break
                 live = now
         stored = _stored_views(database) - before  # after the clean shutdown's flush
+        log = (state.parent / "modelvs.log").read_text().splitlines()
+        said = [line for line in log if "views_counter" in line] or ["(nothing about the view store)"]
     print(f"  {run}")
     for role, (n_sent, n_ok, n_bad) in sorted(roles.items()):
         print(f"  {role:<5} sent {n_sent:>8,}  2xx {n_ok:>8,}  other {n_bad}")
     if len(held) == 2:
-        print(f"  lock held from {held[0] - start:.1f} s to {held[1] - start:.1f} s")
+        print(f"  lock held from {held[0] - start:.1f} s to {held[1] - start:.1f} s;", end=" ")
+        print(f"views in the store then: {counted[0] - before:,} and {counted[1] - before:,}")
     print(
         f"  comparison views answered {answered:,}, sent {sent:,} (in flight at the end: {sent - answered})"
     )
     print(
         f"  in the store while serving: {live:,} (lost {max(0, answered - live)}); after shutdown: {stored:,}"
     )
+    print("  the server said:", *(f"    {line.strip()}" for line in said), sep="\n")
 
 
 def main() -> None:
