@@ -17,20 +17,42 @@ def _entry(size: int) -> object:
     return make_entry(200, [(b"content-type", b"image/png")], b"x" * size, views_known=True, view_pair=None)
 
 
-def test_entries_hold_every_coding_with_its_length() -> None:
+def test_entries_make_each_coding_once_and_keep_it() -> None:
     body = ("<tr><td>GPT-4o</td><td>$2.50</td></tr>" * 300).encode()
     entry = make_entry(200, [*PUBLIC, (b"etag", b'W/"t"')], body, views_known=True, view_pair="a-vs-b")
-    assert entry.codings == (IDENTITY, GZIP, BROTLI)
+    assert entry.codings == (BROTLI, GZIP, IDENTITY)
+    assert list(entry.variants) == [IDENTITY]  # nothing is compressed before a client asks
     headers, plain = entry.variants[IDENTITY]
     assert plain == body
     assert (b"content-length", str(len(body)).encode()) in headers
-    assert gzip.decompress(entry.variants[GZIP][1]) == body
-    assert brotli.decompress(entry.variants[BROTLI][1]) == body
-    assert (b"content-encoding", b"br") in entry.variants[BROTLI][0]
+    plain_size = entry.size
+    (headers, packed), added = entry.variant(BROTLI)
+    assert brotli.decompress(packed) == body
+    assert (b"content-encoding", b"br") in headers
+    assert (b"content-length", str(len(packed)).encode()) in headers
+    assert added > len(packed)
+    assert entry.size == plain_size + added
+    again, added_again = entry.variant(BROTLI)
+    assert again[1] is packed  # kept: the second request compresses nothing
+    assert added_again == 0
+    assert gzip.decompress(entry.variant(GZIP)[0][1]) == body
     assert entry.etag == b'W/"t"'
     assert all(name != b"content-type" for name, _ in entry.not_modified)
     small = make_entry(200, PUBLIC, b"<p>hi</p>", views_known=True, view_pair=None)
     assert small.codings == (IDENTITY,)  # too small to be worth compressing
+
+
+def test_a_new_coding_counts_against_the_budget() -> None:
+    body = ("<tr><td>GPT-4o</td><td>$2.50</td></tr>" * 300).encode()
+    cache = ResponseCache()
+    entry = make_entry(200, PUBLIC, body, views_known=True, view_pair=None)
+    cache.put("a", entry)
+    before = cache.size
+    cache.variant("a", entry, GZIP)
+    assert cache.size == entry.size > before
+    other = make_entry(200, PUBLIC, body, views_known=True, view_pair=None)
+    cache.variant("not stored", other, GZIP)  # an entry outside the cache costs it nothing
+    assert cache.size == entry.size
 
 
 def test_bounded_by_bytes_least_recently_used_out() -> None:

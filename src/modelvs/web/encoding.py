@@ -1,7 +1,7 @@
 """Content codings: which one a client accepts (`Accept-Encoding`, q-values included), and compressing.
 
-Cached entries are compressed once when stored, at settings that keep a cache miss cheap;
-responses that are not cached are compressed once on their way out.
+A cached entry is compressed once per coding, when a client first asks for it, at settings that
+keep that first request cheap; responses that are not cached are compressed once on their way out.
 """
 
 from __future__ import annotations

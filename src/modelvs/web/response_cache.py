@@ -1,9 +1,11 @@
-"""Finished responses as bytes: one entry per canonical URL, stored in every coding it is sent in.
+"""Finished responses as bytes: one entry per canonical URL, kept in each coding it is sent in.
 
-An entry holds, for each content coding (identity, gzip, brotli), the complete header list and
-body, so a hit is two `send` calls. The cache is bounded by the bytes its entries hold, least
-recently used first out, and belongs to one *generation* (catalog version, pricing date,
-popular-list version): when the generation changes, every entry is dropped at once.
+An entry holds, for each content coding it has been asked in (identity, gzip, brotli), the
+complete header list and body, so a hit is two `send` calls. A coding is compressed once, when
+first asked for, and kept: a miss pays for the one coding its client wants, not for both, and
+pages only ever read plain (the static build) are never compressed. The cache is bounded by the
+bytes its entries hold, least recently used first out, and belongs to one *generation* (catalog
+version, pricing date, popular-list version): when it changes, every entry is dropped at once.
 """
 
 from __future__ import annotations
@@ -19,6 +21,12 @@ from modelvs.web.headers import Headers, header
 STORABLE_STATUS = (200, 301, 308)
 """What is stored: pages, and permanent redirects (their target depends only on the URL and catalog)."""
 DEFAULT_MAX_BYTES = 128 * 2**20
+Variant = tuple[Headers, bytes]
+
+
+def _bytes(variant: Variant) -> int:
+    headers, body = variant
+    return len(body) + sum(len(k) + len(v) for k, v in headers)
 
 
 @dataclass
@@ -26,8 +34,12 @@ class Entry:
     """One stored response."""
 
     status: int
-    variants: dict[str, tuple[Headers, bytes]]
-    """Per coding: the headers to send (Content-Length and Content-Encoding included) and the body."""
+    headers: Headers
+    """The finished headers, without Content-Length and Content-Encoding."""
+    body: bytes
+    """The plain body."""
+    codings: tuple[str, ...]
+    """The codings it may be sent in: identity, and gzip and brotli for a compressible body."""
     etag: bytes | None
     not_modified: Headers
     """The headers of a 304 answered from this entry."""
@@ -35,14 +47,26 @@ class Entry:
     """Whether the render that made it could count a view (it could not for a bot's request)."""
     view_pair: str | None
     """The comparison a view of this page counts, learned from the render."""
-    codings: tuple[str, ...] = ()
+    variants: dict[str, Variant] = field(default_factory=dict)
+    """Per coding made so far: the headers to send (with Content-Length and Content-Encoding) and body."""
     size: int = 0
 
     def __post_init__(self) -> None:
-        self.codings = tuple(self.variants)
-        self.size = sum(
-            len(body) + sum(len(k) + len(v) for k, v in hs) for hs, body in self.variants.values()
-        )
+        self.variant(IDENTITY)  # the plain body is always kept
+
+    def variant(self, coding: str) -> tuple[Variant, int]:
+        """The headers and body in `coding` (one of `codings`), and the bytes that making it added."""
+        found = self.variants.get(coding)
+        if found is not None:
+            return found, 0
+        data = compress(self.body, coding)
+        sized = [*self.headers, (b"content-length", str(len(data)).encode())]
+        if coding != IDENTITY:
+            sized.append((b"content-encoding", coding.encode()))
+        made = self.variants[coding] = (sized, data)
+        added = _bytes(made)
+        self.size += added
+        return made, added
 
 
 def make_entry(
@@ -50,21 +74,13 @@ def make_entry(
 ) -> Entry:
     """An entry from finished headers (without Content-Length/Encoding) and the plain body."""
     content_type = (header(headers, b"content-type") or b"").decode("latin-1")
-    bodies = {IDENTITY: body}
-    if compressible(content_type) and len(body) >= MIN_SIZE:
-        for coding in (GZIP, BROTLI):
-            packed = compress(body, coding)
-            if len(packed) < len(body):
-                bodies[coding] = packed
-    variants: dict[str, tuple[Headers, bytes]] = {}
-    for coding, data in bodies.items():
-        sized = [*headers, (b"content-length", str(len(data)).encode())]
-        if coding != IDENTITY:
-            sized.append((b"content-encoding", coding.encode()))
-        variants[coding] = (sized, data)
+    big = compressible(content_type) and len(body) >= MIN_SIZE
+    codings = (BROTLI, GZIP, IDENTITY) if big else (IDENTITY,)
     # A 304 carries the validators and caching headers, not the body's type.
     not_modified = [(k, v) for k, v in headers if k != b"content-type"]
-    return Entry(status, variants, header(headers, b"etag"), not_modified, views_known, view_pair)
+    return Entry(
+        status, headers, body, codings, header(headers, b"etag"), not_modified, views_known, view_pair
+    )
 
 
 def storable(status: int, headers: Headers, size: int, max_size: int) -> bool:
@@ -145,7 +161,18 @@ class ResponseCache:
             self.size -= old.size
         self._entries[key] = entry
         self.size += entry.size
-        while self.size > self.max_bytes:
+        self._shrink()
+
+    def variant(self, key: Hashable, entry: Entry, coding: str) -> Variant:
+        """`entry` in `coding`, made if it is the first time, with its bytes counted if it is stored."""
+        made, added = entry.variant(coding)
+        if added and self._entries.get(key) is entry:
+            self.size += added
+            self._shrink()
+        return made
+
+    def _shrink(self) -> None:
+        while self.size > self.max_bytes and self._entries:
             _, dropped = self._entries.popitem(last=False)
             self.size -= dropped.size
 

@@ -1,7 +1,8 @@
 """The outermost layer of the app: answers GET and HEAD from the response cache, and finishes
 every response (security headers, one `Vary`, content coding).
 
-A hit costs a dictionary lookup and two `send` calls: no routing, no template, no compression.
+A hit costs a dictionary lookup and two `send` calls: no routing, no template, no compression
+(the first request in a coding compresses it once, for every later one).
 A miss renders once — concurrent requests for the same URL wait for that one render — through
 the app with the method set to GET, the query in normal order and the client's validators and
 codings removed, so the stored body is the same whoever asked; it is then stored if the app
@@ -105,7 +106,7 @@ class ServingMiddleware:
         if entry is not None and (entry.views_known or self._bot(agent)):
             self.cache.hits += 1
             self._count(entry, agent)
-            await self._send_entry(entry, send, asked)
+            await self._send_entry(key, entry, send, asked)
             return
         await self._miss(scope, receive, send, key, query, asked)
 
@@ -141,7 +142,7 @@ class ServingMiddleware:
                 if self._inflight.get(key) is future:
                     del self._inflight[key]
         if entry is not None:
-            await self._send_entry(entry, send, asked)  # this render counted its own view
+            await self._send_entry(key, entry, send, asked)  # this render counted its own view
         else:
             await self._send_plain(found, headers, send, asked)
 
@@ -169,12 +170,12 @@ class ServingMiddleware:
         found.body = b"".join(chunks)
         return found
 
-    async def _send_entry(self, entry: Entry, send: Send, asked: Asked) -> None:
+    async def _send_entry(self, key: Hashable, entry: Entry, send: Send, asked: Asked) -> None:
         if asked.inm is not None and entry.etag is not None and etag_matches(asked.inm, entry.etag):
             await send({"type": "http.response.start", "status": 304, "headers": entry.not_modified})
             await send({"type": "http.response.body", "body": b""})
             return
-        headers, body = entry.variants[negotiate(asked.accept, entry.codings)]
+        headers, body = self.cache.variant(key, entry, negotiate(asked.accept, entry.codings))
         await send({"type": "http.response.start", "status": entry.status, "headers": headers})
         await send({"type": "http.response.body", "body": b"" if asked.head else body})
 
