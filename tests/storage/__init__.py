@@ -136,6 +136,42 @@ class StoreContract:
         assert store.counts(10, since=datetime(2025, 1, 2, tzinfo=UTC)) == [(HOT, 1)]
         assert store.counts(10, since=datetime(2025, 1, 2, 20, 0, tzinfo=new_york)) == []  # Jan 3 01:00 UTC
 
+    def test_batches_add_views_per_day(self, store: ViewStore) -> None:
+        day = AT.date()
+        store.record_view(HOT, AT)
+        store.record_views({(HOT, day): 3, (HOT, day + timedelta(days=1)): 2, (OTHERS[0], day): 1})
+        store.record_views({(OTHERS[1], day): 0})  # nothing to add is no row
+        assert store.counts(10) == [(HOT, 6), (OTHERS[0], 1)]
+        assert store.counts(10, since=AT + timedelta(days=1)) == [(HOT, 2)]
+
+    def test_a_batch_with_a_bad_pair_writes_nothing(self, store: ViewStore) -> None:
+        with pytest.raises(ValueError, match="not a comparison slug"):
+            store.record_views({(HOT, AT.date()): 1, ("a vs b", AT.date()): 1})
+        with pytest.raises(ValueError, match="negative"):
+            store.record_views({(HOT, AT.date()): -1})
+        assert store.count(HOT) == 0
+
+    def test_threads_flushing_batches_lose_no_view(self, store: ViewStore) -> None:
+        errors: list[BaseException] = []
+
+        def flush(worker: int) -> None:
+            try:
+                for i in range(20):
+                    store.record_views({(HOT, AT.date()): 3, (pair_for(worker, i * 5), AT.date()): 1})
+            except BaseException as exc:
+                errors.append(exc)
+
+        pool = [threading.Thread(target=flush, args=(w,)) for w in range(4)]
+        for t in pool:
+            t.start()
+        for t in pool:
+            t.join(timeout=120)
+        assert not errors, errors
+        assert store.count(HOT) == 4 * 20 * 3 + sum(
+            pair_for(w, i * 5) == HOT for w in range(4) for i in range(20)
+        )
+        assert sum(n for _, n in store.counts(10)) == 4 * 20 * 4
+
     def test_naive_datetimes_are_refused(self, store: ViewStore) -> None:
         with pytest.raises(ValueError, match="timezone-aware"):
             store.record_view(HOT, datetime(2025, 1, 1))

@@ -18,7 +18,7 @@ from modelvs.storage import (
 from modelvs.storage.base import scrub
 from modelvs.storage.postgres import LATEST, PostgresViewStore
 from tests.storage import AT, HOT, StoreContract, StoreTarget
-from tests.storage.conftest import PgServer
+from tests.storage.pg import PgServer
 
 SECRET = "s3cr3t-p@ss"
 

@@ -84,3 +84,21 @@ def test_a_locked_database_is_a_store_error(target: StoreTarget, monkeypatch: py
             blocker.close()
         store.record_view(HOT, AT)
         assert store.count(HOT) == 1
+
+
+def test_a_batch_under_an_exclusive_lock_fails_whole(
+    target: StoreTarget, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("modelvs.storage.sqlite.BUSY_TIMEOUT_S", 0.05)
+    with target.open() as store:
+        blocker = sqlite3.connect(target.data_dir / FILENAME, isolation_level=None)
+        try:
+            blocker.execute("BEGIN EXCLUSIVE")
+            with pytest.raises(StoreError, match="locked"):
+                store.record_views({(HOT, AT.date()): 5})
+        finally:
+            blocker.execute("ROLLBACK")
+            blocker.close()
+        assert store.count(HOT) == 0  # the failed batch left nothing behind
+        store.record_views({(HOT, AT.date()): 5})
+        assert store.count(HOT) == 5

@@ -2,14 +2,24 @@ from __future__ import annotations
 
 import gzip
 
+import pytest
 from starlette.testclient import TestClient
 
-from tests.web.conftest import REFERENCE
+from modelvs.catalog import Catalog
+from modelvs.web import create_app
+from tests.web.conftest import REFERENCE, TODAY
 
 PAGE = f"/compare/{REFERENCE}"
 
 
-def test_etag_and_304(client: TestClient) -> None:
+@pytest.fixture(scope="module")
+def public_client(catalog: Catalog) -> TestClient:
+    """With a base URL, pages do not depend on the Host: shared caches may keep them."""
+    return TestClient(create_app(catalog, today=TODAY, base_url="https://modelvs.example"))
+
+
+def test_etag_and_304(public_client: TestClient) -> None:
+    client = public_client
     first = client.get(PAGE)
     tag = first.headers["etag"]
     assert tag.startswith('W/"')
@@ -40,4 +50,5 @@ def test_gzip_when_accepted(client: TestClient) -> None:
 
 def test_redirects_and_errors_are_cacheable_briefly(client: TestClient) -> None:
     assert "max-age" in client.get("/compare/gpt-4o/gemini-2.5-pro").headers["cache-control"]
-    assert client.get("/models/nope-nope").headers["cache-control"] == "public, max-age=60"
+    # Without a base URL the 404 page's links name the request's host: no shared cache may keep it.
+    assert client.get("/models/nope-nope").headers["cache-control"] == "private, max-age=60"

@@ -11,8 +11,6 @@ from modelvs.cli.common import DataOption, console, data_dir, require_extra
 from modelvs.storage import POSTGRES_SCHEMES, database_url_from_env
 from modelvs.storage.base import redact_url
 
-_DATABASE_HELP = "postgresql://... to share page views (default: $MODELVS_DATABASE_URL, else SQLite)."
-
 
 def register(app: typer.Typer) -> None:
     app.command()(serve)
@@ -21,6 +19,9 @@ def register(app: typer.Typer) -> None:
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    workers: int = typer.Option(
+        1, "--workers", min=1, max=64, help="Worker processes (share page views through --database)."
+    ),
     database: str | None = typer.Option(
         None,
         "--database",
@@ -31,17 +32,47 @@ def serve(
         "--state-dir",
         help="Where SQLite page views live, created if missing (default: $MODELVS_STATE or var/).",
     ),
+    base_url: str | None = typer.Option(
+        None,
+        "--base-url",
+        help="Public URL (https://modelvs.example) of every absolute link (default: $MODELVS_BASE_URL).",
+    ),
+    trusted_hosts: list[str] | None = typer.Option(
+        None,
+        "--trusted-host",
+        help="Without a base URL: a Host allowed in absolute links, repeatable "
+        "(default: $MODELVS_TRUSTED_HOSTS, else localhost and 127.0.0.1).",
+    ),
+    access_log: bool = typer.Option(
+        False, "--access-log", help="Log every request (off: it costs more than a hit)."
+    ),
     data: Path | None = DataOption,
 ) -> None:
     """Serve the site: comparison pages, calculator, model and provider pages, /api/v1."""
-    require_extra("web", ("starlette", "jinja2", "uvicorn"), "`modelvs serve`")
+    require_extra("web", ("starlette", "jinja2", "uvicorn", "brotli"), "`modelvs serve`")
     url = database or database_url_from_env()
     if url and url.lower().startswith(POSTGRES_SCHEMES):
         require_extra("postgres", ("psycopg", "psycopg_pool"), "`modelvs serve --database postgresql://...`")
     folder = data_dir(data)
+    from modelvs.web.hosts import HostConfigError, hosts_from_env, parse_trusted_hosts
+    from modelvs.web.server import ServeSettings
     from modelvs.web.server import serve as run
 
-    state = state_dir or Path(os.environ.get("MODELVS_STATE", "var"))
-    where = redact_url(url) if url else f"SQLite in {state}"
-    console.print(f"modelvs on http://{host}:{port}  (page views: {where})", highlight=False)
-    run(host, port, folder, url, state)
+    try:
+        env_base, env_hosts = hosts_from_env()
+        settings = ServeSettings(
+            data_dir=folder,
+            database_url=url,
+            state_dir=state_dir or Path(os.environ.get("MODELVS_STATE", "var")),
+            base_url=base_url or env_base,
+            trusted_hosts=parse_trusted_hosts(trusted_hosts) if trusted_hosts else env_hosts,
+        )
+    except HostConfigError as err:
+        raise typer.BadParameter(str(err)) from None
+    where = redact_url(url) if url else f"SQLite in {settings.state_dir}"
+    links = settings.base_url or f"trusted hosts {', '.join(settings.trusted_hosts)}"
+    console.print(
+        f"modelvs on http://{host}:{port}  ({workers} worker(s); page views: {where}; links: {links})",
+        highlight=False,
+    )
+    run(settings, host, port, workers=workers, access_log=access_log)

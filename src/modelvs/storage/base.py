@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import Self
@@ -37,6 +38,22 @@ class ViewStore(ABC):
     def record_view(self, pair: str, at: datetime) -> None:
         """Count one view of `pair` (a canonical comparison slug) at the aware time `at`."""
         self._record(check_pair(pair), utc_day(at))
+
+    def record_views(self, views: Mapping[tuple[str, date], int]) -> None:
+        """Add `n` views of each (pair, UTC day) in one transaction: all of them are counted, or none.
+
+        This is how the app's background writer flushes its in-memory counts.
+        """
+        rows = []
+        for (pair, day), n in views.items():
+            if n < 0:
+                raise ValueError(f"a view count cannot be negative, got {n} for {pair!r}")
+            if n:
+                rows.append((check_pair(pair), day, n))
+        if rows:
+            # One order for every writer: two instances flushing the same rows cannot deadlock.
+            rows.sort(key=lambda row: (row[0], row[1]))
+            self._record_many(rows)
 
     def counts(self, limit: int, since: datetime | None = None) -> list[tuple[str, int]]:
         """The `limit` most viewed pairs, most first, ties by pair (byte order).
@@ -67,6 +84,13 @@ class ViewStore(ABC):
 
     @abstractmethod
     def _record(self, pair: str, day: date) -> None: ...
+
+    def _record_many(self, rows: list[tuple[str, date, int]]) -> None:
+        """Add each row's views. The built-in backends do it in one transaction; this fallback,
+        for other subclasses, is one `_record` per view and not atomic."""
+        for pair, day, n in rows:
+            for _ in range(n):
+                self._record(pair, day)
 
     @abstractmethod
     def _counts(self, limit: int, since: date | None) -> list[tuple[str, int]]: ...

@@ -35,6 +35,8 @@ LATEST = MIGRATIONS[-1][0]
 
 _UPSERT = """INSERT INTO page_views (pair, day, views) VALUES (%s, %s, 1)
   ON CONFLICT (pair, day) DO UPDATE SET views = page_views.views + 1"""
+_ADD = """INSERT INTO page_views (pair, day, views) VALUES (%s, %s, %s)
+  ON CONFLICT (pair, day) DO UPDATE SET views = page_views.views + EXCLUDED.views"""
 
 
 class PostgresViewStore(ViewStore):
@@ -58,6 +60,8 @@ class PostgresViewStore(ViewStore):
             kwargs=kwargs,
             # Checked on checkout, so a server restart costs one reconnect instead of one error.
             check=ConnectionPool.check_connection,
+            # While the server is down a call fails after this long instead of the pool's 30 s.
+            timeout=CONNECT_TIMEOUT_S,
             name="modelvs-views",
             open=False,
         )
@@ -93,6 +97,16 @@ class PostgresViewStore(ViewStore):
 
     def _record(self, pair: str, day: date) -> None:
         self._execute(_UPSERT, (pair, day), fetch=False)
+
+    def _record_many(self, rows: list[tuple[str, date, int]]) -> None:
+        pool = self._pool
+        if pool is None:
+            raise StoreError("view store is closed")
+        try:
+            with pool.connection() as conn, conn.transaction(), conn.cursor() as cur:
+                cur.executemany(_ADD, rows)
+        except (psycopg.Error, PoolTimeout) as exc:
+            raise StoreError(self._scrub(f"PostgreSQL view store {self._shown}: {exc}")) from None
 
     def _counts(self, limit: int, since: date | None) -> list[tuple[str, int]]:
         where, params = ("WHERE day >= %s", (since,)) if since else ("", ())

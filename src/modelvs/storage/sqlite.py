@@ -34,6 +34,8 @@ LATEST = MIGRATIONS[-1][0]
 
 _UPSERT = """INSERT INTO page_views (pair, day, views) VALUES (?, ?, 1)
   ON CONFLICT (pair, day) DO UPDATE SET views = page_views.views + 1"""
+_ADD = """INSERT INTO page_views (pair, day, views) VALUES (?, ?, ?)
+  ON CONFLICT (pair, day) DO UPDATE SET views = page_views.views + excluded.views"""
 
 
 class SQLiteViewStore(ViewStore):
@@ -82,6 +84,24 @@ class SQLiteViewStore(ViewStore):
 
     def _record(self, pair: str, day: date) -> None:
         self._execute(_UPSERT, (pair, day.isoformat()))
+
+    def _record_many(self, rows: list[tuple[str, date, int]]) -> None:
+        with self._lock:
+            conn = self._conn
+            if conn is None:
+                raise StoreError("view store is closed")
+            try:
+                # IMMEDIATE: the write lock is taken (or waited for) before any row is touched.
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise StoreError(f"SQLite view store {self.path}: {exc}") from exc
+            try:
+                conn.executemany(_ADD, [(pair, day.isoformat(), n) for pair, day, n in rows])
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise StoreError(f"SQLite view store {self.path}: {exc}") from exc
 
     def _counts(self, limit: int, since: date | None) -> list[tuple[str, int]]:
         where, params = ("WHERE day >= ?", (since.isoformat(),)) if since else ("", ())

@@ -1,30 +1,53 @@
-"""`create_app`: the Starlette application, built from the route table around one loaded catalog."""
+"""`create_app`: the Starlette application, built from the route table around one loaded catalog.
+
+The outermost layer is `ServingMiddleware` (the response cache and the headers every response
+gets); the view counter's writer thread starts with the app and flushes on shutdown.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 
+import anyio.to_thread
 import jinja2
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
-from starlette.middleware import Middleware
-from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Mount, Route
-from starlette.staticfiles import StaticFiles
+from starlette.routing import Route
+from starlette.types import ASGIApp
 
 from modelvs.catalog import Catalog
+from modelvs.web.assets import Assets
+from modelvs.web.hosts import DEFAULT_TRUSTED_HOSTS, SiteHosts
 from modelvs.web.http import api_error
 from modelvs.web.render import bad_request, not_found
+from modelvs.web.response_cache import DEFAULT_MAX_BYTES, ResponseCache
 from modelvs.web.routes import ROUTES
+from modelvs.web.serving import ServingMiddleware
 from modelvs.web.state import STATIC_DIR, TEMPLATES_DIR, WebState
 from modelvs.web.store import MemoryStore, PopularityStore
+from modelvs.web.views_counter import ViewCounter
 
 
-def make_env() -> jinja2.Environment:
-    """Templates with autoescaping on for everything, and undefined names failing loudly."""
+class ModelvsApp(Starlette):
+    """Starlette with `ServingMiddleware` outside even its error middleware: a cache hit runs
+    no Starlette code, and a 500 page gets the same headers as any other response."""
+
+    serving: ServingMiddleware
+
+    def build_middleware_stack(self) -> ASGIApp:
+        self.serving = ServingMiddleware(
+            super().build_middleware_stack(), self.state.web, self.state.hosts, self.state.response_cache
+        )
+        return self.serving
+
+
+def make_env(assets: Assets | None = None) -> jinja2.Environment:
+    """Templates with autoescaping on for everything, and undefined names failing loudly;
+    `asset(name)` is the URL of a static file."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
         autoescape=True,
@@ -33,6 +56,7 @@ def make_env() -> jinja2.Environment:
         auto_reload=False,
     )
     env.filters["name_of"] = lambda mid, names: names.get(mid, mid)
+    env.globals["asset"] = assets.url if assets is not None else lambda name: f"/static/{name}"
     return env
 
 
@@ -44,28 +68,51 @@ def create_app(
     catalog: Catalog,
     *,
     store: PopularityStore | None = None,
+    open_store: Callable[[], PopularityStore] | None = None,
     today: Callable[[], dt.date] | dt.date | None = None,
     base_url: str | None = None,
+    trusted_hosts: Iterable[str] = DEFAULT_TRUSTED_HOSTS,
     popular_ttl: float = 60.0,
+    cache_bytes: int = DEFAULT_MAX_BYTES,
+    fingerprint_assets: bool = False,
 ) -> Starlette:
-    """The web app for `catalog`; `today` fixes the pricing date (tests), `base_url` the canonical host."""
+    """The web app for `catalog`.
+
+    `store` (or `open_store`, a function opening one, retried until it succeeds) is where views
+    are written, in batches; `today` fixes the pricing date (tests); `base_url` decides every
+    absolute link, else the request's host when it is in `trusted_hosts`; `cache_bytes` bounds the
+    response cache; `fingerprint_assets` links static files by content hash (`serve` does; the
+    static build copies the files under their plain names).
+    """
     if isinstance(today, dt.date):
         fixed = today
         today_fn: Callable[[], dt.date] = lambda: fixed  # noqa: E731
     else:
         today_fn = today or _utc_today
-    web = WebState(catalog, store or MemoryStore(), today_fn, make_env(), popular_ttl=popular_ttl)
-    routes: list[Route | Mount] = [
-        Route(spec.path, spec.endpoint, name=spec.name, methods=["GET", "HEAD"]) for spec in ROUTES
-    ]
-    routes.append(Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"))
-    app = Starlette(
+    views = ViewCounter(open_store or store or MemoryStore(), popular_ttl=popular_ttl)
+    assets = Assets(STATIC_DIR, fingerprint=fingerprint_assets)
+    web = WebState(catalog, views, today_fn, make_env(assets))
+    routes = [Route(spec.path, spec.endpoint, name=spec.name, methods=["GET", "HEAD"]) for spec in ROUTES]
+    routes.append(Route("/static/{name:path}", assets.endpoint, name="static", methods=["GET", "HEAD"]))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        views.start()
+        yield
+        # Blocking (it may wait for the store): off the event loop.
+        await anyio.to_thread.run_sync(views.close)
+
+    app = ModelvsApp(
         routes=routes,
-        middleware=[Middleware(GZipMiddleware, minimum_size=500)],
         exception_handlers={HTTPException: _http_error, ValueError: _value_error},
+        lifespan=lifespan,
     )
     app.state.web = web
-    app.state.base_url = base_url
+    app.state.views = views
+    app.state.assets = assets
+    app.state.hosts = SiteHosts(base_url, tuple(trusted_hosts))
+    app.state.base_url = app.state.hosts.base_url
+    app.state.response_cache = ResponseCache(cache_bytes)
     return app
 
 
@@ -73,12 +120,15 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     status = exc.status_code if isinstance(exc, HTTPException) else 500
     if request.url.path.startswith("/api/"):
         detail = "no such API path; see /openapi.json" if status == 404 else str(getattr(exc, "detail", ""))
-        return api_error(status, "not found" if status == 404 else "error", detail)
+        answer = api_error(status, "not found" if status == 404 else "error", detail)
+        answer.headers.update(getattr(exc, "headers", None) or {})
+        return answer
     if status == 404:
         return not_found(
             request, f"Nothing lives at {request.url.path[:200]}.", [request.url.path.rsplit("/", 1)[-1]]
         )
-    return Response(str(getattr(exc, "detail", "")), status_code=status)
+    headers = getattr(exc, "headers", None)  # a 405's Allow
+    return Response(str(getattr(exc, "detail", "")), status_code=status, headers=headers)
 
 
 async def _value_error(request: Request, exc: Exception) -> Response:

@@ -9,16 +9,17 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from modelvs.catalog import Catalog, UnknownModelError
+from modelvs.web.hosts import SiteHosts
 from modelvs.web.http import CACHE_ERROR, html, json_ld, state_of
 from modelvs.web.state import WebState
 from modelvs.web.store import pair_slug
 
 
 def canonical_url(request: Request, path: str) -> str:
-    """The absolute URL of `path` on the configured base URL (else the request's)."""
-    base: str | None = getattr(request.app.state, "base_url", None)
-    root = (base or str(request.base_url)).rstrip("/")
-    return root + path
+    """The absolute URL of `path`: on the configured base URL, else on the request's host if it
+    is a trusted one, else on the first trusted host (see `modelvs.web.hosts`)."""
+    hosts: SiteHosts = request.app.state.hosts
+    return hosts.origin(request.scope) + path
 
 
 def page_body(

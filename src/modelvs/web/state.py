@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
@@ -15,7 +14,8 @@ import jinja2
 
 from modelvs.catalog import Catalog, UnknownModelError
 from modelvs.catalog.names import name_key
-from modelvs.web.store import PopularityStore, seed_pairs
+from modelvs.web.store import seed_pairs
+from modelvs.web.views_counter import ViewCounter
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
@@ -59,16 +59,17 @@ class WebState:
     """Everything a request handler reads; the catalog is loaded once and never reloaded."""
 
     catalog: Catalog
-    store: PopularityStore
+    store: ViewCounter
+    """Where handlers count views: in memory, written to the view store off the request path."""
     today: Callable[[], dt.date]
     env: jinja2.Environment
-    popular_ttl: float = 60.0
     by_slug: dict[str, str] = field(default_factory=dict)
     search: list[SearchEntry] = field(default_factory=list)
     newest_source: dt.date | None = None
     seeds: list[str] = field(default_factory=list)
     pages: LRU[Any] = field(default_factory=lambda: LRU(256))
-    _popular: tuple[float, list[tuple[str, int]]] = (0.0, [])
+    _popular: tuple[int, int, list[tuple[str, int]]] = (-1, 0, [])
+    """(snapshot version it was made from, popular-list version, the list)."""
 
     def __post_init__(self) -> None:
         cat = self.catalog
@@ -86,14 +87,28 @@ class WebState:
         self.seeds = seed_pairs(cat)
 
     def popular(self) -> list[tuple[str, int]]:
-        """Most viewed pairs (refreshed every `popular_ttl` seconds), then seed pairs to fill the list."""
-        stamp, cached = self._popular
-        now = time.monotonic()
-        if now - stamp >= self.popular_ttl or stamp == 0.0:
-            cached = [(p, n) for p, n in self.store.counts(50) if self.pair_ids(p) is not None]
-            self._popular = (now, cached)
-        seen = {p for p, _ in cached}
-        return cached + [(p, 0) for p in self.seeds if p not in seen]
+        """Most viewed pairs (as the view counter last read them), then seed pairs to fill the list."""
+        return list(self._current_popular()[2])
+
+    def popular_version(self) -> int:
+        """A number that changes whenever `popular()` lists other pairs or another order.
+
+        Pages link popular comparisons, so a cached page belongs to one version of the list.
+        """
+        return self._current_popular()[1]
+
+    def _current_popular(self) -> tuple[int, int, list[tuple[str, int]]]:
+        snapshot = self.store.snapshot()
+        current = self._popular
+        if current[0] == snapshot.version:
+            return current
+        listed = [(p, n) for p, n in snapshot.counts if self.pair_ids(p) is not None]
+        seen = {p for p, _ in listed}
+        full = listed + [(p, 0) for p in self.seeds if p not in seen]
+        changed = [p for p, _ in full] != [p for p, _ in current[2]]
+        # Replaced whole, never mutated: a thread reading it meanwhile sees the old or the new.
+        self._popular = (snapshot.version, current[1] + changed, full)
+        return self._popular
 
     def resolve(self, name: str) -> str | None:
         """The model id a slug, id, name or alias names, or None."""

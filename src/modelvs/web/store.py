@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from modelvs.catalog import Catalog
 
@@ -30,6 +30,7 @@ SEED_RULE = (
 )
 
 
+@runtime_checkable
 class PopularityStore(Protocol):
     """What the app needs from a view store."""
 
