@@ -43,3 +43,24 @@ def test_a_reviewed_proposal_becomes_a_decision_file(tmp_path: Path) -> None:
     assert (written["action"], written["into"]) == ("merge", same_name["into"])
     checked = runner.invoke(app, ["check", "--data", str(root)])
     assert checked.exit_code == 0, checked.output
+
+
+def test_two_merges_into_one_model_keep_a_file_each_and_a_second_apply_adds_none(tmp_path: Path) -> None:
+    root = write_catalog(tmp_path / "data")
+    rows = [
+        {
+            "into": "openai/gpt-4o-2024-11-20",
+            "ids": [i],
+            "approve": True,
+            "reason": "r",
+            "url": "https://e.com",
+        }
+        for i in ("openai/a", "openai/b")
+    ]
+    out = tmp_path / "proposals.toml"
+    out.write_text(tomlio.dumps({"proposal": rows}))
+    for _ in range(2):
+        applied = runner.invoke(app, ["identity", "apply", str(out), "--data", str(root)])
+        assert applied.exit_code == 0, applied.output
+    written = sorted(tomlio.loads(p.read_text())["ids"][0] for p in (root / "identity").glob("*.toml"))
+    assert written == ["openai/a", "openai/b"]

@@ -85,11 +85,13 @@ def test_the_shipped_catalog_is_what_a_sync_of_the_installed_sources_gives() -> 
     from modelvs.catalog import default_data_dir
     from modelvs.sources.registry import IMPORTERS, OFFLINE
     from modelvs.sync.merge import merge
+    from modelvs.sync.results import attach_results
     from modelvs.sync.tree import read_records
 
     before = read_records(default_data_dir())
     retrieved = before[("source", "models-dev")]["retrieved"]
     proposals = [IMPORTERS[name](None, retrieved) for name in OFFLINE]
-    after, _ = merge(before, proposals, retrieved)
+    merged, _ = merge(before, proposals, retrieved)
+    after, _ = attach_results(merged, proposals)
     changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
     assert changed == []

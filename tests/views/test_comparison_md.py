@@ -92,8 +92,9 @@ def test_capabilities_are_tri_state_never_unknown_as_no(page: str) -> None:
 
 def test_sources_list_license_version_and_dates(page: str) -> None:
     sources = page.split("## Checked dates and sources")[1]
-    assert "| genai-prices | 0.2.3 | MIT | 2026-12-01 | 2026-10-12 to 2026-10-14 |" in sources
-    assert "| models.dev | 1.0.398 | MIT | 2026-12-01 | none stated |" in sources
+    read = load_catalog().sources["genai-prices"].retrieved  # the day of the last sync
+    assert f"| genai-prices | 0.2.3 | MIT | {read} | 2026-10-12 to 2026-10-14 |" in sources
+    assert f"| models.dev | 1.0.398 | MIT | {read} | none stated |" in sources
 
 
 def test_md_escapes_everything_markdown_or_html_would_read() -> None:

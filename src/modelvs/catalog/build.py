@@ -18,8 +18,9 @@ from modelvs.catalog.load import Loaded, data_files, data_paths, load_dir
 from modelvs.catalog.problems import CatalogError, Problem, Severity
 from modelvs.schema import Benchmark, Lab, Model, Provider, Route, Source
 from modelvs.schema.identity import IdentityDecision
+from modelvs.schema.results import NameJoins, ResultSet
 
-_CACHE_FORMAT = "4"
+_CACHE_FORMAT = "5"
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,8 @@ def catalog_of(
         models=cast(dict[str, Model], records["model"]),
         routes=cast(dict[str, Route], records["route"]),
         identity=cast(dict[str, IdentityDecision], records.get("identity", {})),
+        results=cast(dict[str, ResultSet], records.get("result", {})),
+        joins=cast(dict[str, NameJoins], records.get("join", {})),
         files=files or {},
         version=version,
     )
@@ -144,6 +147,8 @@ def _from_cache(cache: Path) -> Catalog | None:
             models=LazyRecords(Model, raw["model"]),
             routes=LazyRecords(Route, raw["route"]),
             identity=LazyRecords(IdentityDecision, raw.get("identity", {})),
+            results=LazyRecords(ResultSet, raw.get("result", {})),
+            joins=LazyRecords(NameJoins, raw.get("join", {})),
             files=payload["files"],
             version=payload["version"],
             name_index=payload["names"],

@@ -14,8 +14,9 @@ from pydantic import BaseModel
 from modelvs.catalog.layout import split_route_id
 from modelvs.catalog.names import name_key
 from modelvs.catalog.resolve import NameIndex
-from modelvs.schema import Benchmark, Lab, Model, Provider, Route, Source
+from modelvs.schema import Benchmark, BenchmarkResult, Citation, Lab, Model, Provider, Route, Source
 from modelvs.schema.identity import IdentityDecision
+from modelvs.schema.results import NameJoins, ResultSet
 
 R = TypeVar("R", bound=BaseModel)
 
@@ -64,8 +65,14 @@ class Catalog:
     """Hash of the data files this catalog was built from."""
     identity: Mapping[str, IdentityDecision] = field(default_factory=dict)
     """Reviewed identity decisions (`data/identity/`): what sync joins or keeps apart."""
+    results: Mapping[str, ResultSet] = field(default_factory=dict)
+    """Imported results by `benchmark:lab/model` (`data/results/`)."""
+    joins: Mapping[str, NameJoins] = field(default_factory=dict)
+    """Reviewed joins of source names onto models, by source id (`data/joins/`)."""
     routes_by_model: Mapping[str, tuple[str, ...]] = field(init=False)
     routes_by_provider: Mapping[str, tuple[str, ...]] = field(init=False)
+    results_by_model: Mapping[str, tuple[str, ...]] = field(init=False)
+    """Model id -> ids of its result sets."""
     slugs: Mapping[str, str] = field(init=False)
     """Model id -> site slug."""
     name_index: Mapping[str, tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
@@ -86,15 +93,19 @@ class Catalog:
             "routes_by_provider",
             MappingProxyType({k: tuple(v) for k, v in by_provider.items()}),
         )
+        results: dict[str, list[str]] = defaultdict(list)
+        for key in self.results:
+            results[key.split(":", 1)[1]].append(key)
+        freeze(self, "results_by_model", MappingProxyType({k: tuple(v) for k, v in results.items()}))
         freeze(self, "slugs", MappingProxyType(_slugs(self.models)))
         index = self.name_index if self.name_index is not None else self._name_index()
         freeze(self, "_by_key", MappingProxyType(dict(index)))
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # Indexes are rebuilt on load: cheaper to store, and mapping proxies do not pickle.
-        fields = (self.sources, self.labs, self.providers, self.benchmarks, self.models, self.routes)
-        args = (*(dict(f) for f in fields), dict(self.files), self.version, dict(self.identity))
-        return (_rebuild, (*args, dict(self._by_key)))
+        names = ("sources", "labs", "providers", "benchmarks", "models", "routes", "files", "identity")
+        kwargs = {n: dict(getattr(self, n)) for n in (*names, "results", "joins")}
+        return (_rebuild, (kwargs, self.version, dict(self._by_key)))
 
     def _name_index(self) -> dict[str, tuple[str, ...]]:
         index: dict[str, set[str]] = defaultdict(set)
@@ -125,14 +136,24 @@ class Catalog:
         """The model ids whose names are closest to `name`."""
         return self._resolver.suggest(name, limit)
 
+    def results_of(self, model: str) -> list[tuple[BenchmarkResult, Citation | None]]:
+        """Every result of a model with its citation: reviewed ones from its file, then imported."""
+        found: list[tuple[BenchmarkResult, Citation | None]] = []
+        record = self.models.get(model)
+        if record is not None:
+            found.extend((r, record.citations.get(r.citation)) for r in record.benchmarks)
+        for key in self.results_by_model.get(model, ()):
+            imported = self.results[key]
+            found.extend((r, imported.citations.get(r.citation)) for r in imported.results)
+        return found
+
     def model_routes(self, model: str) -> list[tuple[str, Route]]:
         """(route id, route) of a model, in route id order."""
         return [(rid, self.routes[rid]) for rid in sorted(self.routes_by_model.get(model, ()))]
 
 
-def _rebuild(*args: object) -> Catalog:
-    *records, files, version, identity, names = args
-    return Catalog(*records, files=files, version=version, identity=identity, name_index=names)  # type: ignore[arg-type, misc]
+def _rebuild(kwargs: dict[str, Any], version: str, names: dict[str, tuple[str, ...]]) -> Catalog:
+    return Catalog(**kwargs, version=version, name_index=names)
 
 
 def _slugs(models: Mapping[str, Model]) -> dict[str, str]:

@@ -13,6 +13,7 @@ from modelvs.catalog.layout import route_qualifier, split_route_id
 from modelvs.catalog.money import is_noisy
 from modelvs.catalog.names import name_key
 from modelvs.catalog.problems import Problem, Severity
+from modelvs.catalog.result_checks import check_results, result_problems
 from modelvs.schema import Citation, Model, PriceSchedule, Route, Sourced
 from modelvs.schema.model import MODEL_FACTS
 from modelvs.schema.pricing import TOKEN_COMPONENTS
@@ -58,6 +59,7 @@ class _Checker:
                     yield self.no_citation("provider", pid, f"fees.{i}.citation", fee.citation)
         for mid, model in self.catalog.models.items():
             yield from self.model(mid, model)
+        yield from check_results(self.catalog)
         for rid, route in self.catalog.routes.items():
             yield from self.route(rid, route)
         yield from self.duplicate_aliases()
@@ -121,16 +123,7 @@ class _Checker:
                 shown, None, "max_output", "max_output exceeds the context window", Severity.WARNING
             )
         for i, result in enumerate(model.benchmarks):
-            where = f"benchmarks.{i}"
-            bench = self.catalog.benchmarks.get(result.benchmark)
-            if bench is None:
-                yield Problem(shown, None, f"{where}.benchmark", f"unknown benchmark {result.benchmark!r}")
-            elif bench.versions and result.version not in bench.versions:
-                yield Problem(
-                    shown, None, f"{where}.version", f"version {result.version!r} is not registered"
-                )
-            if result.citation not in model.citations:
-                yield self.no_citation("model", mid, f"{where}.citation", result.citation)
+            yield from result_problems(self.catalog, shown, f"benchmarks.{i}", result, model.citations)
 
     def route(self, rid: str, route: Route) -> Iterator[Problem]:
         shown = self.file("route", rid)

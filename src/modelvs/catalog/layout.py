@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from modelvs.schema import Benchmark, Lab, Model, Provider, Route, Source
 from modelvs.schema.identity import IdentityDecision
+from modelvs.schema.results import NameJoins, ResultSet
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,8 @@ KINDS: Final = (
     Kind("model", "models", 2, Model),
     Kind("route", "routes", 3, Route),
     Kind("identity", "identity", 1, IdentityDecision),
+    Kind("result", "results", 3, ResultSet),
+    Kind("join", "joins", 1, NameJoins),
 )
 KIND_BY_NAME: Final = {k.name: k for k in KINDS}
 
@@ -39,10 +42,11 @@ def record_id(kind: Kind, relative: PurePosixPath) -> str:
     """The id of a record from its path relative to the kind's folder.
 
     models/openai/gpt-4o.toml -> `openai/gpt-4o`;
-    routes/openrouter/openai/gpt-4o.toml -> `openrouter:openai/gpt-4o`.
+    routes/openrouter/openai/gpt-4o.toml -> `openrouter:openai/gpt-4o`;
+    results/lmarena/openai/gpt-4o.toml -> `lmarena:openai/gpt-4o`.
     """
     parts = [*relative.parent.parts, relative.stem]
-    if kind.name == "route":
+    if kind.depth == 3:
         return f"{parts[0]}:{parts[1]}/{parts[2]}"
     return "/".join(parts)
 
@@ -50,7 +54,7 @@ def record_id(kind: Kind, relative: PurePosixPath) -> str:
 def record_path(data_dir: Path, kind_name: str, record: str) -> Path:
     """The file that holds record `record` of kind `kind_name`."""
     kind = KIND_BY_NAME[kind_name]
-    if kind.name == "route":
+    if kind.depth == 3:
         provider, model = record.split(":", 1)
         return data_dir / kind.folder / provider / f"{model}.toml"
     return data_dir / kind.folder / f"{record}.toml"

@@ -139,6 +139,8 @@ def sync(
         console.print(f"... {len(result.changes) - len(shown)} more (use --all)")
     conflicts = sum(1 for c in result.changes if c.kind is ChangeKind.CONFLICT)
     console.print(f"{summary(result.changes)}; {conflicts} conflict(s) kept as alternatives")
+    for line in result.joins.lines() if result.joins else ():
+        console.print(escape(line), highlight=False)
     errs = [p for p in result.problems if p.severity is Severity.ERROR]
     if errs:
         for problem in errs[:50]:

@@ -15,22 +15,38 @@ KnowledgeCutoff = str
 
 
 class BenchmarkResult(Strict):
-    """One score of one model on one registered benchmark."""
+    """One score of one model on one registered benchmark (and category, version, setting)."""
 
     benchmark: Slug
     """Id of a registered benchmark (`data/benchmarks/<id>.toml`)."""
+    category: Slug | None = None
+    """One of the benchmark's registered categories (`coding` on the Arena), if it has them."""
     version: str | None = None
     """Benchmark version or subset, when the source names one."""
+    setting: str | None = None
+    """The model's setting for the run as the source names it (`High`, `32k thinking tokens`)."""
     harness: str | None = None
-    """Scaffold, settings or evaluator used (`pass@1`, `agentless`, `high effort`)."""
+    """Scaffold, settings or evaluator used (`pass@1`, `agentless`, edit format `diff`)."""
     score: Decimal
     """The score in the benchmark's metric."""
+    low: Decimal | None = None
+    """Lower end of the published 95% interval."""
+    high: Decimal | None = None
+    """Upper end of the published 95% interval."""
+    samples: int | None = Field(default=None, ge=0)
+    """Votes (a rating) or cases run (a test suite) behind the score."""
+    rank: int | None = Field(default=None, ge=1)
+    """The source's own rank for the score, when it publishes one."""
+    measures: dict[Slug, Decimal] = Field(default_factory=dict)
+    """Further measures of the same run the benchmark registers (`run_cost`, `seconds_per_case`)."""
+    source_name: str | None = None
+    """The name the source gives the model (`Claude Opus 4.7 (High)`), for checking the join."""
     date: dt.date
     """When the score was published."""
     self_reported: bool
     """True when the model's own lab published it; false for independent results."""
     citation: str
-    """Key into the model's `citations`."""
+    """Key into the record's `citations`."""
 
 
 MODEL_FACTS = (

@@ -45,13 +45,13 @@ NAME_RULES: tuple[KindRule, ...] = (
         "speech_to_text",
         ModelKind.SPEECH_TO_TEXT,
         "the id says whisper, transcribe, speech-to-text or stt",
-        r"whisper|transcri|speech-to-text|(^|-)stt($|-)|^nova-[23]$|scribe",
+        r"whisper|transcri|speech-to-text|(^|[-\s])stt($|[-\s])|^nova-[23]$|scribe",
     ),
     _rule(
         "text_to_speech",
         ModelKind.TEXT_TO_SPEECH,
         "the id says tts, text-to-speech or names a voice family (aura, orpheus, eleven)",
-        r"(^|-)tts($|-)|text-to-speech|^aura-|orpheus|^eleven|melotts|sonic-|voice",
+        r"(^|[-\s])tts($|[-\s])|text-to-speech|^aura-|orpheus|^eleven|melotts|sonic-|voice",
     ),
     _rule(
         "realtime",
@@ -72,7 +72,7 @@ NAME_RULES: tuple[KindRule, ...] = (
         "image",
         ModelKind.IMAGE,
         "the id names an image model (flux, stable diffusion, dall-e, imagen, ideogram, recraft, -image)",
-        r"flux|sdxl|stable-?diffusion|dall-e|imagen|ideogram|recraft|-image($|-)|^gpt-image|nano-banana|"
+        r"flux|sdxl|stable-?diffusion|dall-e|imagen|ideogram|recraft|-image($|[-\s])|^gpt-image|nano-banana|"
         r"seedream|qwen-image|hidream|playground-v|kontext|^ming-image",
     ),
     _rule("ocr", ModelKind.OCR, "the id says ocr", r"ocr"),

@@ -44,6 +44,28 @@ class Offer:
 
 
 @dataclass(frozen=True)
+class ResultOffer:
+    """One score a source publishes, with the names it gives the model: sync joins them.
+
+    `values` holds `BenchmarkResult` fields other than `benchmark`, `citation` and
+    `source_name` (`Decimal` scores, `date` dates).
+    """
+
+    benchmark: str
+    source_name: str
+    """The source's name for the model, exactly (the key of a reviewed join)."""
+    names: tuple[str, ...]
+    """Names to resolve, most specific first (a dated snapshot id before the undated one)."""
+    values: dict[str, Any]
+    locator: str
+    url: str | None = None
+    lab: str | None = None
+    """The source's lab for the model: preferred when two names resolve to different labs."""
+    snapshot: str | None = None
+    """The snapshot the source names (`20241022`): a model dated otherwise does not join."""
+
+
+@dataclass(frozen=True)
 class Proposal:
     """Everything one importer run proposes, and what it skipped and why."""
 
@@ -52,4 +74,6 @@ class Proposal:
     """The `data/sources/<id>.toml` record (name, kind, package, version, license, ...)."""
     offers: tuple[Offer, ...]
     skipped: tuple[tuple[str, str], ...] = field(default=())
+    results: tuple[ResultOffer, ...] = ()
+    """Benchmark scores, joined to models by sync after the records merge."""
     """(locator, reason) for entries the importer chose not to propose."""

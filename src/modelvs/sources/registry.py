@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from modelvs.sources import genai_prices, litellm, model_prices, models_dev, openrouter
+from modelvs.sources import aider, genai_prices, litellm, lmarena, model_prices, models_dev, openrouter
 from modelvs.sources.proposal import Proposal
 
 Runner = Callable[[str | None, dt.date], Proposal]
@@ -44,12 +44,24 @@ def _litellm(location: str | None, retrieved: dt.date) -> Proposal:
     return litellm.translate(litellm.parse(raw), retrieved, version)
 
 
+def _lmarena(location: str | None, retrieved: dt.date) -> Proposal:
+    raw, version = lmarena.fetch(Path(location) if location else None)
+    return lmarena.translate(lmarena.parse(raw), retrieved, version)
+
+
+def _aider(location: str | None, retrieved: dt.date) -> Proposal:
+    raw, version = aider.fetch(Path(location) if location else None)
+    return aider.translate(aider.parse(raw), retrieved, version)
+
+
 IMPORTERS: dict[str, Runner] = {
     models_dev.SOURCE_ID: _models_dev,
     genai_prices.SOURCE_ID: _genai_prices,
     litellm.SOURCE_ID: _litellm,
     model_prices.SOURCE_ID: _model_prices,
     openrouter.SOURCE_ID: _openrouter,
+    lmarena.SOURCE_ID: _lmarena,
+    aider.SOURCE_ID: _aider,
 }
 """Source id -> runner(location or None for the installed package, retrieved date)."""
 
@@ -58,5 +70,7 @@ OFFLINE: tuple[str, ...] = (
     genai_prices.SOURCE_ID,
     litellm.SOURCE_ID,
     model_prices.SOURCE_ID,
+    lmarena.SOURCE_ID,
+    aider.SOURCE_ID,
 )
 """Sources a plain `modelvs sync` reads: installed packages, no network needed."""

@@ -18,7 +18,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from modelvs.catalog import Catalog, tomlio
 from modelvs.catalog.names import model_key
@@ -163,7 +162,11 @@ def approved_decisions(text: str, today: dt.date) -> tuple[dict[str, IdentityDec
             url=row["url"],
             reviewed=today,
         )
-        decisions[slugify(re.sub(r"[/:]", "-", row["into"]))] = decision
+        base = name = slugify(re.sub(r"[/:]", "-", row["into"]))
+        n = 2
+        while name in decisions:  # two reviewed merges into one model: a file each
+            name, n = f"{base}-{n}", n + 1
+        decisions[name] = decision
     return decisions, problems
 
 
@@ -172,8 +175,10 @@ def write_decisions(data_dir: Path, decisions: dict[str, IdentityDecision]) -> l
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, decision in sorted(decisions.items()):
-        path = folder / f"{name}.toml"
-        raw: dict[str, Any] = decision.model_dump(exclude_none=True)
-        path.write_text(tomlio.dumps(raw), encoding="utf-8")
+        text = tomlio.dumps(decision.model_dump(exclude_none=True))
+        path, n = folder / f"{name}.toml", 2
+        while path.exists() and path.read_text(encoding="utf-8") != text:
+            path, n = folder / f"{name}-{n}.toml", n + 1  # never overwrite an earlier decision
+        path.write_text(text, encoding="utf-8")
         written.append(path)
     return written

@@ -23,6 +23,7 @@ from modelvs.sources.proposal import Proposal
 from modelvs.sync.changes import Change
 from modelvs.sync.merge import Records, merge
 from modelvs.sync.merge import changes_between as _merge_changes
+from modelvs.sync.results import JoinReport, attach_results
 from modelvs.sync.review import apply_reviews
 from modelvs.sync.tree import read_records, write_records
 
@@ -35,6 +36,8 @@ class SyncResult:
     problems: list[Problem]
     written: bool
     files_touched: int = 0
+    joins: JoinReport | None = None
+    """How imported benchmark scores joined models, when a source proposed any."""
 
 
 def sync(
@@ -49,15 +52,20 @@ def sync(
     before = read_records(data_dir)
     if progress:
         progress("merging")
-    after, changes = merge(before, proposals, today)
+    merged, changes = merge(before, proposals, today)
+    after, joins = attach_results(merged, proposals)
+    scored = {k for k in before.keys() | after.keys() if k[0] == "result"}
+    changes += _merge_changes(
+        {k: before[k] for k in scored & before.keys()}, {k: after[k] for k in scored & after.keys()}
+    )
     if progress:
         progress("checking")
     problems = validate(after, today)
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if dry_run or errors:
-        return SyncResult(changes, problems, written=False)
+        return SyncResult(changes, problems, written=False, joins=joins)
     touched = write_records(data_dir, before, after)
-    return SyncResult(changes, problems, written=True, files_touched=touched)
+    return SyncResult(changes, problems, written=True, files_touched=touched, joins=joins)
 
 
 def validate(records: Records, today: dt.date) -> list[Problem]:
