@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from modelvs.engine.monthly import RouteSet
-from modelvs.engine.rank import Needs
+from modelvs.engine.rank import Needs, RankOrder
 from modelvs.engine.workload import DEFAULT_WORKLOAD, Profile, Workload
 from modelvs.schema.vocab import Capability, Modality, ModelKind
 
@@ -113,9 +113,12 @@ def parse_needs(
     kinds: list[str] | None = None,
     include_retired: str | None = None,
     routes: str | None = None,
+    min_rating: str | None = None,
+    rating_category: str | None = None,
 ) -> Needs:
     """Requirement filters: capabilities that must be a known yes, a minimum context, input
-    modalities, model kinds (text by default), whether retired models count, and which routes."""
+    modalities, model kinds (text by default), whether retired models count, which routes, and a
+    lowest Arena rating (overall or in a category)."""
     return Needs(
         capabilities=parse_vocab(Capability, capabilities, "capability"),
         min_context=parse_count(min_context, "min_context", 10**9)
@@ -125,7 +128,36 @@ def parse_needs(
         kinds=parse_vocab(ModelKind, kinds or [], "kind") or frozenset({ModelKind.TEXT}),
         include_retired=parse_flag(include_retired, "include_retired"),
         routes=parse_routes(routes),
+        min_rating=parse_rating(min_rating),
+        rating_category=parse_category(rating_category),
     )
+
+
+def parse_rating(text: str | None) -> Decimal | None:
+    """A rating like `1450` or `1450.5` (absent: none)."""
+    value = (text or "").strip()
+    if not value:
+        return None
+    if not re.fullmatch(r"\d{1,5}(\.\d{1,3})?", value):
+        raise ParamError("min_rating", f"takes a rating like 1450, got {value[:40]!r}")
+    return Decimal(value)
+
+
+def parse_category(text: str | None) -> str:
+    """An Arena category id (`overall` when absent); letters, digits and dashes."""
+    value = (text or "").strip().lower().replace("_", "-") or "overall"
+    if not re.fullmatch(r"[a-z][a-z-]{0,40}", value):
+        raise ParamError("rating_category", f"takes a category id like coding, got {value[:40]!r}")
+    return value
+
+
+def parse_order(text: str | None) -> RankOrder:
+    """`cost` (the default), `rating` or `value` (rating points per dollar)."""
+    value = (text or "").strip().lower() or RankOrder.COST.value
+    try:
+        return RankOrder(value)
+    except ValueError:
+        raise ParamError("sort", f"takes cost, rating or value, got {value[:40]!r}") from None
 
 
 def parse_flag(text: str | None, param: str) -> bool:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import typer
 from rich.markup import escape
@@ -22,11 +23,15 @@ from modelvs.cli.common import (
     resolve_model,
 )
 from modelvs.engine.monthly import VETTED_RULE, RouteSet, model_costs
-from modelvs.engine.rank import Needs
+from modelvs.engine.quality import categories as arena_categories
+from modelvs.engine.rank import Needs, RankOrder
 from modelvs.engine.rank import rank as rank_models
+from modelvs.params import ParamError, parse_category, parse_rating
 from modelvs.schema.vocab import TRUST_LABELS, Capability, Modality, ModelKind, ProviderTrust
 from modelvs.views.costs import cost_view, rank_view
 from modelvs.views.format import usd_amount
+
+T = TypeVar("T")
 
 On = typer.Option(None, "--on", help="Price with the schedules in effect on this date (YYYY-MM-DD).")
 RoutesOption = typer.Option(
@@ -121,6 +126,15 @@ def rank(
         False, "--include-retired", help="Also rank deprecated and retired models."
     ),
     routes: RouteSet = RoutesOption,
+    min_rating: str | None = typer.Option(
+        None, "--min-rating", help="Lowest Arena rating (e.g. 1450); unrated models are left out."
+    ),
+    rating_category: str | None = typer.Option(
+        None, "--rating-category", help="Arena category of the ratings (default overall; coding, math, ...)."
+    ),
+    sort: RankOrder = typer.Option(
+        RankOrder.COST, "--sort", help="cost (cheapest first), rating, or value (rating points per dollar)."
+    ),
     requests: str = wo.Requests,
     input_: str = wo.Input,
     output: str = wo.Output,
@@ -131,7 +145,7 @@ def rank(
     fmt: Format = FormatOption,
     data: Path | None = DataOption,
 ) -> None:
-    """Every model that meets the needs, ranked by monthly cost on its cheapest route."""
+    """Every model that meets the needs, ranked by monthly cost on its cheapest route (or by rating)."""
     workload = wo.build_workload(requests, input_, output, cached, reasoning, batch_share)
     wanted = Needs(
         capabilities=frozenset(_vocab(Capability, needs.split(",") if needs else [], "--needs")),
@@ -140,14 +154,20 @@ def rank(
         kinds=frozenset(_vocab(ModelKind, kind or [], "--kind")) or frozenset({ModelKind.TEXT}),
         include_retired=include_retired,
         routes=routes,
+        min_rating=_param(parse_rating, min_rating),
+        rating_category=_param(parse_category, rating_category),
     )
     catalog = open_catalog(data)
+    known = [c for c, _ in arena_categories(catalog)]
+    if wanted.rating_category not in known:
+        fail(f"--rating-category: unknown category {wanted.rating_category!r}; known: {', '.join(known)}")
     day = parse_on(on)
-    ranked = rank_models(catalog, wanted, workload, day, limit)
+    ranked = rank_models(catalog, wanted, workload, day, limit, sort)
     view = rank_view(catalog, ranked, wanted, workload, day)
     if fmt is Format.JSON:
         print_json(view)
         return
+    rated = sort is not RankOrder.COST or wanted.min_rating is not None
     rows = [
         (
             str(m["rank"]),
@@ -155,15 +175,16 @@ def rank(
             m["model"]["id"],
             m["provider"]["name"],
             _usd(m["monthly_usd"]),
+            *((_rating(m["rating"]),) if rated else ()),
             _fees(m),
         )
         for m in view["models"]
     ]
     _emit(
         fmt,
-        f"Cheapest models needing: {view['needs']}",
+        f"{_TITLES[sort]}: {view['needs']}",
         view,
-        ("#", "model", "id", "cheapest route", "monthly", "fees"),
+        ("#", "model", "id", "cheapest route", "monthly", *(("Arena rating",) if rated else ()), "fees"),
         rows,
         [VETTED_RULE]
         if routes is RouteSet.VETTED
@@ -196,6 +217,27 @@ def _emit(
     console.print(table)
     for line in footer:
         console.print(escape(line), highlight=False)
+
+
+_TITLES = {
+    RankOrder.COST: "Cheapest models needing",
+    RankOrder.RATING: "Highest-rated models needing",
+    RankOrder.VALUE: "Most Arena rating per dollar, needing",
+}
+
+
+def _param(parse: Callable[[str | None], T], text: str | None) -> T:
+    try:
+        return parse(text)
+    except ParamError as exc:
+        fail(f"--{exc.param.replace('_', '-')} {exc.detail}")
+
+
+def _rating(rating: dict[str, Any] | None) -> str:
+    if rating is None:
+        return "-"
+    score, low, high = (Decimal(rating[k]) for k in ("score", "low", "high"))
+    return f"{score:,.0f} ± {(high - low) / 2:.1f}"
 
 
 def _usd(value: str | None) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 from modelvs.catalog import Catalog
 from modelvs.engine.monthly import TIE_RULE, RouteCost
+from modelvs.engine.quality import ARENA, Rating
 from modelvs.engine.rank import Needs, Ranked
 from modelvs.engine.workload import Workload, describe
 from modelvs.views.format import exact
@@ -117,7 +118,24 @@ def rank_view(
                     "slug": catalog.slugs[r.model],
                 },
                 **route_cost_dict(catalog, r.cost),
+                "rating": rating_dict(r.rating),
+                "rating_per_dollar": exact(r.per_dollar) if r.per_dollar is not None else None,
             }
             for i, r in enumerate(ranked, start=1)
         ],
+    }
+
+
+def rating_dict(r: Rating | None) -> dict[str, Any] | None:
+    """An Arena rating, exact: score, 95% interval, votes, category and the setting rated."""
+    if r is None:
+        return None
+    return {
+        "benchmark": ARENA,
+        "category": r.category,
+        "score": exact(r.score),
+        "low": exact(r.low),
+        "high": exact(r.high),
+        "votes": r.votes,
+        "setting": r.setting,
     }

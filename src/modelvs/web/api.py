@@ -17,6 +17,7 @@ from modelvs.params import (
     parse_int,
     parse_models,
     parse_needs,
+    parse_order,
     parse_routes,
     parse_vocab,
     parse_workload,
@@ -24,7 +25,7 @@ from modelvs.params import (
 from modelvs.schema.vocab import Capability, Modality
 from modelvs.views.costs import cost_view
 from modelvs.views.model import model_view
-from modelvs.web.calculator import ranked_view
+from modelvs.web.calculator import check_category, ranked_view
 from modelvs.web.http import JSON, api_error, conditional, dumps, state_of
 from modelvs.web.render import suggest
 from modelvs.web.state import WebState, search_models
@@ -227,12 +228,16 @@ def rank(request: Request) -> Response:
             q.getlist("kind"),
             q.get("include_retired"),
             q.get("routes"),
+            q.get("min_rating"),
+            q.get("rating_category"),
         )
+        order = parse_order(q.get("sort"))
+        check_category(web.catalog, needs.rating_category)
         limit = parse_int(q.get("limit"), "limit", 20, 1, 1000)
         offset = parse_int(q.get("offset"), "offset", 0, 0, 10**7)
     except ParamError as err:
         return _unprocessable(err)
-    return conditional(request, lambda: JSON(ranked_view(web, needs, workload, offset, limit)))
+    return conditional(request, lambda: JSON(ranked_view(web, needs, workload, offset, limit, order)))
 
 
 def search(request: Request) -> Response:

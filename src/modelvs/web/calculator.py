@@ -8,9 +8,11 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from modelvs.engine.rank import Needs, Ranked, rank
+from modelvs.catalog import Catalog
+from modelvs.engine.quality import categories
+from modelvs.engine.rank import Needs, Ranked, RankOrder, rank
 from modelvs.engine.workload import Workload
-from modelvs.params import ParamError, parse_int, parse_needs, parse_workload, workload_query
+from modelvs.params import ParamError, parse_int, parse_needs, parse_order, parse_workload, workload_query
 from modelvs.schema.vocab import CAPABILITY_LABELS, Modality
 from modelvs.views.costs import rank_view
 from modelvs.views.format import usd_amount
@@ -24,17 +26,36 @@ CHART_MODELS = 5
 """Top models of the page the traffic chart draws."""
 
 
-def ranked(web: WebState, needs: Needs, workload: Workload, on: dt.date) -> list[Ranked]:
-    """All models meeting `needs`, cheapest first (cached per needs, workload, date and catalog)."""
-    key = ("rank", needs, workload, on, web.catalog.version)
-    result: list[Ranked] = web.pages.get_or_make(key, lambda: rank(web.catalog, needs, workload, on))
+def ranked(
+    web: WebState, needs: Needs, workload: Workload, on: dt.date, order: RankOrder = RankOrder.COST
+) -> list[Ranked]:
+    """All models meeting `needs`, cheapest first or by `order` (cached per needs, workload, date
+    and catalog)."""
+    key = ("rank", needs, workload, on, order, web.catalog.version)
+    result: list[Ranked] = web.pages.get_or_make(
+        key, lambda: rank(web.catalog, needs, workload, on, order=order)
+    )
     return result
 
 
-def ranked_view(web: WebState, needs: Needs, workload: Workload, offset: int, limit: int) -> dict[str, Any]:
+def check_category(catalog: Catalog, category: str) -> None:
+    """A `ParamError` unless `category` is one of the Arena's."""
+    known = [c for c, _ in categories(catalog)]
+    if known and category not in known:
+        raise ParamError("rating_category", f"takes one of {', '.join(known)}, got {category[:40]!r}")
+
+
+def ranked_view(
+    web: WebState,
+    needs: Needs,
+    workload: Workload,
+    offset: int,
+    limit: int,
+    order: RankOrder = RankOrder.COST,
+) -> dict[str, Any]:
     """`rank_view` of one page of the ranking, ranks counted from the top; `total` is the whole count."""
     on = web.today()
-    everything = ranked(web, needs, workload, on)
+    everything = ranked(web, needs, workload, on, order)
     view = rank_view(web.catalog, everything[offset : offset + limit], needs, workload, on)
     for i, row in enumerate(view["models"], start=offset + 1):
         row["rank"] = i
@@ -44,7 +65,7 @@ def ranked_view(web: WebState, needs: Needs, workload: Workload, offset: int, li
     return view
 
 
-def _inputs(request: Request) -> tuple[Workload, Needs, int] | ParamError:
+def _inputs(request: Request) -> tuple[Workload, Needs, int, RankOrder] | ParamError:
     q = request.query_params
     try:
         workload = parse_workload(q)
@@ -55,18 +76,24 @@ def _inputs(request: Request) -> tuple[Workload, Needs, int] | ParamError:
             q.getlist("kind"),
             q.get("include_retired"),
             q.get("routes"),
+            q.get("min_rating"),
+            q.get("rating_category"),
         )
+        check_category(state_of(request).catalog, needs.rating_category)
+        order = parse_order(q.get("sort"))
         page_no = parse_int(q.get("page"), "page", 1, 1, 10_000)
     except ParamError as err:
         return err
-    return workload, needs, page_no
+    return workload, needs, page_no, order
 
 
-def _results(request: Request, workload: Workload, needs: Needs, page_no: int) -> dict[str, Any]:
+def _results(
+    request: Request, workload: Workload, needs: Needs, page_no: int, order: RankOrder
+) -> dict[str, Any]:
     """What the ranking (the live region) shows: rows, pager and the traffic chart of the top models."""
     web = state_of(request)
     q = request.query_params
-    view = ranked_view(web, needs, workload, (page_no - 1) * PAGE_SIZE, PAGE_SIZE)
+    view = ranked_view(web, needs, workload, (page_no - 1) * PAGE_SIZE, PAGE_SIZE, order)
     rows = [
         {
             "rank": m["rank"],
@@ -106,7 +133,7 @@ def calculator(request: Request) -> Response:
     found = _inputs(request)
     if isinstance(found, ParamError):
         return bad_request(request, found.param, found.detail)
-    workload, needs, page_no = found
+    workload, needs, page_no, order = found
     q = request.query_params
 
     def make() -> Response:
@@ -123,7 +150,7 @@ def calculator(request: Request) -> Response:
             ],
             modalities=[{"id": m.value, "checked": m in needs.input_modalities} for m in Modality],
             min_context=q.get("min_context", ""),
-            **_results(request, workload, needs, page_no),
+            **_results(request, workload, needs, page_no, order),
         )
 
     return conditional(request, make)
@@ -136,11 +163,11 @@ def calculator_fragment(request: Request) -> Response:
     found = _inputs(request)
     if isinstance(found, ParamError):
         return fragment_error(422, found.param, found.detail)
-    workload, needs, page_no = found
+    workload, needs, page_no, order = found
 
     def make() -> Response:
         web = state_of(request)
-        body = web.render("calculator_results.html", **_results(request, workload, needs, page_no))
+        body = web.render("calculator_results.html", **_results(request, workload, needs, page_no, order))
         response = html(body)
         response.headers["X-Robots-Tag"] = "noindex"
         return response

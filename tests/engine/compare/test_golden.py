@@ -303,7 +303,13 @@ def test_defect_13_benchmarks_listed_when_none_comparable(page: Comparison) -> N
     sentence = bench.sentence(page.names)
     assert sentence.startswith("No benchmark score is comparable")
     assert "SWE-bench Verified 80.6" in sentence
-    assert "no scores for GPT-4o (2024-11-20)" in sentence
+    # Each model's scores are named, and that none compares: Gemini has Arena ratings, GPT-4o
+    # (2024-11-20) only an Aider polyglot run (pass_rate_2 18.2 in the recorded leaderboard).
+    assert "Arena (LMArena): Overall 1486.8" in sentence
+    assert "GPT-4o (2024-11-20) has Aider Polyglot 18.2" in sentence
+    quality = page.prose.quality
+    assert quality.startswith("Gemini 3.1 Pro Preview has an Arena rating")
+    assert "GPT-4o (2024-11-20) has none, so quality is not compared here." in quality
 
 
 def test_defect_14_sources_and_dates_per_value(page: Comparison) -> None:

@@ -1,16 +1,14 @@
-"""Capability facts (tri-state, full set differences), use-case tags from stated rules, benchmarks."""
+"""Capability facts (tri-state, full set differences) and use-case tags from stated rules."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import ClassVar
 
 from modelvs.catalog import Catalog
-from modelvs.schema import BenchmarkResult
 from modelvs.schema.vocab import CAPABILITY_LABELS, Capability
-from modelvs.views.sourcing import SourceRef, field_source, source_ref
+from modelvs.views.sourcing import field_source
 
 from .costs import MonthlyFact
 from .specs import LimitFact
@@ -174,107 +172,3 @@ def tags_fact(catalog: Catalog, model_ids: list[str], context: LimitFact, monthl
     }
     tags = tuple(tuple(r.id for r in TAG_RULES if tests[r.id](m)) for m in model_ids)
     return TagsFact(TAG_RULES, tuple(model_ids), tags)
-
-
-@dataclass(frozen=True)
-class Score:
-    model: str
-    benchmark: str
-    name: str
-    version: str | None
-    harness: str | None
-    score: Decimal
-    self_reported: bool
-    source: SourceRef | None
-
-
-@dataclass(frozen=True)
-class BenchmarkRow:
-    """One benchmark at one version that two or more compared models have: comparable."""
-
-    benchmark: str
-    name: str
-    version: str | None
-    metric: str
-    higher_is_better: bool
-    scores: tuple[Score | None, ...]
-    leaders: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class BenchmarkFact:
-    """Comparable scores (same benchmark id and version) side by side; every other score listed per model."""
-
-    kind: ClassVar[str] = "benchmarks"
-    models: tuple[str, ...]
-    comparable: tuple[BenchmarkRow, ...]
-    own: tuple[tuple[Score, ...], ...]
-    """Per model, its scores no other compared model shares."""
-
-    def sentence(self, names: Names) -> str:
-        lists = []
-        for m, scores in zip(self.models, self.own, strict=True):
-            if scores:
-                lists.append(f"{names[m]} reports {join([_score(s) for s in scores])}")
-            elif not self.comparable:
-                lists.append(f"the catalog has no scores for {names[m]}")
-        if not self.comparable:
-            return f"No benchmark score is comparable across these models: {'; '.join(lists)}."
-        rows = []
-        for row in self.comparable:
-            who = join([names[m] for m in row.leaders]) if row.leaders else "no one"
-            rows.append(f"{row.name}{_v(row.version)} ({who} ahead)")
-        text = f"Comparable scores: {join(rows)}"
-        if lists:
-            text += f"; other scores, not comparable: {'; '.join(lists)}"
-        return text + "."
-
-
-def _v(version: str | None) -> str:
-    return f" ({version})" if version else ""
-
-
-def _score(s: Score) -> str:
-    return f"{s.name}{_v(s.version)} {s.score}"
-
-
-def benchmark_fact(catalog: Catalog, model_ids: list[str]) -> BenchmarkFact:
-    # One score per (benchmark, version) and model: the latest published.
-    latest: list[dict[tuple[str, str | None], BenchmarkResult]] = []
-    for m in model_ids:
-        picked: dict[tuple[str, str | None], BenchmarkResult] = {}
-        for r in sorted(catalog.models[m].benchmarks, key=lambda r: r.date):
-            picked[(r.benchmark, r.version)] = r
-        latest.append(picked)
-
-    def score(i: int, r: BenchmarkResult) -> Score:
-        model = catalog.models[model_ids[i]]
-        cite = model.citations.get(r.citation)
-        src = source_ref(catalog, cite) if cite else None
-        name = catalog.benchmarks[r.benchmark].name
-        return Score(model_ids[i], r.benchmark, name, r.version, r.harness, r.score, r.self_reported, src)
-
-    keys = sorted({k for p in latest for k in p}, key=lambda k: (k[0], k[1] or ""))
-    rows, shared = [], set()
-    for key in keys:
-        holders = [i for i, p in enumerate(latest) if key in p]
-        if len(holders) < 2:
-            continue
-        shared.add(key)
-        bench = catalog.benchmarks[key[0]]
-        scores = tuple(score(i, latest[i][key]) if key in latest[i] else None for i in range(len(model_ids)))
-        vals = [s.score for s in scores if s is not None]
-        best = max(vals) if bench.higher_is_better else min(vals)
-        leaders = tuple(s.model for s in scores if s is not None and s.score == best)
-        rows.append(
-            BenchmarkRow(key[0], bench.name, key[1], bench.metric, bench.higher_is_better, scores, leaders)
-        )
-    own = tuple(
-        tuple(
-            score(i, r)
-            for k, r in sorted(p.items(), key=lambda kv: (kv[0][0], kv[0][1] or ""))
-            if k not in shared
-        )
-        for i, p in enumerate(latest)
-    )
-    return BenchmarkFact(tuple(model_ids), tuple(rows), own)

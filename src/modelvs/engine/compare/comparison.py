@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from modelvs.catalog import Catalog
 from modelvs.engine.monthly import RouteSet
+from modelvs.engine.value import ValueMap, value_map
 from modelvs.engine.workload import Workload
 
 from .facts import Facts, build_facts
@@ -32,6 +33,8 @@ class Comparison:
     prose: Prose
     faq: tuple[FaqEntry, ...]
     related: tuple[RelatedSet, ...]
+    value: ValueMap
+    """Quality per dollar at the workload: every rated model, the compared ones highlighted."""
 
     @property
     def names(self) -> dict[str, str]:
@@ -64,6 +67,7 @@ def compare(
         prose(refs, facts, names),
         faq(facts, names),
         related(catalog, ids, float(facts.workload.input_share.value), on),
+        value_map(catalog, workload, on, ids),
     )
 
 

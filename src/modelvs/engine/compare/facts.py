@@ -14,7 +14,8 @@ from modelvs.engine.workload import Workload
 from modelvs.views.sourcing import SourceRef
 
 from .availability import RoutesFact, SharedProvidersFact, routes_fact, shared_providers_fact
-from .capabilities import BenchmarkFact, CapabilityFact, TagsFact, benchmark_fact, capability_fact, tags_fact
+from .benchmarks import BenchmarkFact, RatingFact, benchmark_fact, rating_fact
+from .capabilities import CapabilityFact, TagsFact, capability_fact, tags_fact
 from .costs import (
     LabApiFact,
     MonthlyFact,
@@ -97,6 +98,7 @@ class Facts:
     modalities: ModalityFact
     tags: TagsFact
     benchmarks: BenchmarkFact
+    rating: RatingFact
     lifecycle: LifecycleFact
     cutoffs: CutoffFact | None
     parameters: ParametersFact | None
@@ -132,6 +134,7 @@ def build_facts(
         modalities=modality_fact(catalog, model_ids),
         tags=tags_fact(catalog, model_ids, context, monthly),
         benchmarks=benchmark_fact(catalog, model_ids),
+        rating=rating_fact(catalog, model_ids),
         lifecycle=lifecycle_fact(catalog, model_ids, on),
         cutoffs=cutoff_fact(catalog, model_ids),
         parameters=parameters_fact(catalog, model_ids),

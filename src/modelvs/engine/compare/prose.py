@@ -23,12 +23,15 @@ class Prose:
     deep_dive: tuple[Paragraph, ...]
     headline_rule: str = ""
     """Which rule picked each model's headline route."""
+    quality: str = ""
+    """What the independent ratings say, beside the cost verdict."""
 
     def sentences(self) -> list[str]:
         return [
             *self.intro,
             self.verdict,
             self.headline_rule,
+            self.quality,
             *(s for p in self.deep_dive for s in p.sentences),
         ]
 
@@ -75,4 +78,5 @@ def prose(refs: tuple[ModelRef, ...], f: Facts, names: Names) -> Prose:
         f.monthly.sentence(names),
         tuple(p for p in deep if p.sentences),
         f.monthly.rule_sentence(names),
+        f.rating.sentence(names),
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from modelvs.engine.quality import ARENA, plus_minus
+
 from .capabilities import label
 from .facts import Facts
 from .types import Figure, Names, join
@@ -21,7 +23,8 @@ SIGNALS: dict[str, tuple[str, str]] = {
     "monthly_cost": ("Monthly cost at your traffic", "the lower monthly cost at your traffic"),
     "routes": ("Routes with a price for your traffic", "more routes that price your traffic"),
     "capabilities": ("Capabilities (known yes)", "more capabilities known to be supported"),
-    "benchmarks": ("Comparable benchmark wins", "more comparable benchmark wins"),
+    "rating": ("Arena rating (overall)", "the higher Arena rating, beyond both intervals"),
+    "benchmarks": ("Other comparable benchmark wins", "more comparable benchmark wins"),
 }
 
 
@@ -97,15 +100,22 @@ def scorecard(f: Facts) -> tuple[ScoreRow, ...]:
             _most(models, caps.yes_counts),
         )
     )
-    bench = f.benchmarks
-    wins = tuple(sum(1 for r in bench.comparable if m in r.leaders and len(r.leaders) == 1) for m in models)
-    cells = tuple(f"{w} of {len(bench.comparable)}" if bench.comparable else "none comparable" for w in wins)
-    rows.append(("benchmarks", cells, _most(models, wins) if bench.comparable else ()))
+    rows.append(_rating_row(f, models))
+    others = [r for r in f.benchmarks.comparable if r.benchmark != ARENA]
+    wins = tuple(sum(1 for r in others if r.leaders == (m,)) for m in models)
+    cells = tuple(f"{w} of {len(others)}" if others else "none comparable" for w in wins)
+    rows.append(("benchmarks", cells, _most(models, wins) if others else ()))
     out = []
     for signal, cells, leaders in rows:
         lead, who = _lead(models, leaders)
         out.append(ScoreRow(signal, SIGNALS[signal][0], cells, lead, who))
     return tuple(out)
+
+
+def _rating_row(f: Facts, models: tuple[str, ...]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """Each model's overall Arena rating with its interval; a lead only beyond the intervals."""
+    cells = tuple(plus_minus(r) if r else "not rated" for r in f.rating.ratings)
+    return ("rating", cells, f.rating.leaders)
 
 
 def tradeoffs(rows: tuple[ScoreRow, ...], models: tuple[str, ...], names: Names) -> tuple[str, ...]:
@@ -223,7 +233,9 @@ def choose_when(f: Facts, rows: tuple[ScoreRow, ...], names: Names) -> tuple[str
                 other = be.models[1] if be.models[0] == m else be.models[0]
                 suffix = "" if len(models) == 2 else f" (against {names[other]})"
                 when.append(f"your traffic is {side} than {be.ratio.text} input:output{suffix}")
-        wins = [r.name for r in f.benchmarks.comparable if r.leaders == (m,)]
+        if f.rating.leaders == (m,):
+            when.append("human-preference quality (the Arena rating) decides")
+        wins = [r.name for r in f.benchmarks.comparable if r.benchmark != ARENA and r.leaders == (m,)]
         if wins:
             when.append(f"{join(wins)} results matter")
         if when:
