@@ -22,6 +22,13 @@ from modelvs.sources.proposal import Proposal, ResultOffer
 from modelvs.sources.variants import split_date
 from modelvs.sync.merge import Records
 
+JOIN_RULE = (
+    "A leaderboard's model names join models by the same name resolution as everything else, the most"
+    " specific first (a name's snapshot date before the undated name); a name carrying a snapshot date"
+    " never joins a model dated otherwise, a preview never joins the release, and reviewed exceptions"
+    " are kept as data. Names that join no model are reported, never guessed."
+)
+
 
 @dataclass
 class JoinReport:

@@ -11,11 +11,15 @@ from modelvs.catalog.layout import route_model
 from modelvs.catalog.lifecycle import LIFECYCLE_RULE
 from modelvs.catalog.trust import COMPLETENESS_RULE, SANITY_RULE, TRUST_RULE
 from modelvs.engine.compare import SIMILARITY_RULE
+from modelvs.engine.compare.benchmarks import BEST_SETTING_RULE
 from modelvs.engine.compare.capabilities import TAG_RULES
 from modelvs.engine.compare.related import related
 from modelvs.engine.monthly import TIE_RULE, VETTED_RULE
+from modelvs.engine.quality import FRONTIER_RULE
+from modelvs.engine.quality import TIE_RULE as RATING_TIE_RULE
 from modelvs.sources.kinds import KIND_RULES_TEXT
 from modelvs.sync.identity import IDENTITY_RULE
+from modelvs.sync.results import JOIN_RULE
 from modelvs.views.model import model_view
 from modelvs.views.sourcing import source_ref
 from modelvs.web.changes import recent_changes
@@ -203,6 +207,12 @@ def methodology(request: Request) -> Response:
                 "lifecycle": LIFECYCLE_RULE,
             },
             similarity_rule=SIMILARITY_RULE,
+            quality_rules=[RATING_TIE_RULE, BEST_SETTING_RULE, FRONTIER_RULE, JOIN_RULE],
+            credits=[
+                {"credit": b.credit, "url": b.url, "license": b.license, "name": b.name}
+                for b in cat.benchmarks.values()
+                if b.credit
+            ],
             tag_rules=[{"label": r.label, "rule": r.rule} for r in TAG_RULES],
             seed_rule=SEED_RULE,
         )

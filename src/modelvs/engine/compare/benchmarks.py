@@ -19,6 +19,13 @@ from modelvs.views.sourcing import SourceRef, source_ref
 
 from .types import Names, join
 
+BEST_SETTING_RULE = (
+    "Scores compare only within one benchmark, category and version. A model run in several settings"
+    " (reasoning effort, thinking budget, edit format) competes with its best published score, and the"
+    " setting is shown beside it; a self-reported score cites the lab's page, an independent one its"
+    " leaderboard."
+)
+
 Key = tuple[str, str | None, str | None]
 """(benchmark, category, version): only scores under one key compare."""
 
