@@ -1,8 +1,8 @@
 """Cache misses and first rankings, in-process CPU time: `python -m bench.miss [--rounds N]`.
 
 miss: each page asked with a workload no request has asked before (`requests=<random>`), through
-  the whole app (the response cache and serving layer included, identity coding, a browser's
-  User-Agent so the view is counted), after one warm-up request of the same page; median CPU ms
+  the whole app (the response cache and serving layer included, identity coding; the static
+  build's in-process client), after one warm-up request of the same page; median CPU ms
   (`time.process_time`: every thread of the process) per page. The engine's share of the
   comparison page miss is `compare()` + `comparison_to_dict()` for the same kind of workload.
 rank: `rank()` of every model at the default needs: cold (the first ranking of a fresh process,
@@ -15,13 +15,13 @@ It uses only the public API, so it runs on older commits too (`PYTHONPATH=<old c
 from __future__ import annotations
 
 import argparse
-import asyncio
 import datetime as dt
 import random
 import statistics
+import tempfile
 import time
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
 
 from modelvs.catalog import load_catalog
 from modelvs.engine.compare import compare, comparison_to_dict
@@ -29,7 +29,6 @@ from modelvs.engine.rank import Needs, rank
 from modelvs.engine.workload import Profile, Workload
 
 ON = dt.date(2026, 5, 1)
-BROWSER = b"Mozilla/5.0 (X11; Linux x86_64; rv:130.0) Gecko/20100101 Firefox/130.0"
 PAIR = ("gemini-3.1-pro-preview", "gpt-4o-2024-11-20")
 PAGES = {
     "comparison page": f"/compare/{PAIR[0]}-vs-{PAIR[1]}",
@@ -46,58 +45,16 @@ def cpu_ms(fn: Callable[[], object]) -> float:
     return (time.process_time() - start) * 1000
 
 
-class App:
-    """The web app driven in-process over ASGI, its lifespan (the view counter) running."""
-
-    def __init__(self, app: Any) -> None:
-        self.app = app
-        self.loop = asyncio.new_event_loop()
-        self.lifespan = app.router.lifespan_context(app)
-        self.loop.run_until_complete(self.lifespan.__aenter__())
-
-    def get(self, url: str) -> int:
-        path, _, query = url.partition("?")
-        scope = {
-            "type": "http",
-            "asgi": {"version": "3.0"},
-            "http_version": "1.1",
-            "method": "GET",
-            "scheme": "http",
-            "path": path,
-            "raw_path": path.encode(),
-            "query_string": query.encode(),
-            "root_path": "",
-            "headers": [(b"host", b"127.0.0.1"), (b"user-agent", BROWSER)],
-            "client": ("127.0.0.1", 1),
-            "server": ("127.0.0.1", 80),
-            "state": {},
-        }
-        sent: list[dict[str, Any]] = []
-
-        async def receive() -> dict[str, Any]:
-            return {"type": "http.request", "body": b"", "more_body": False}
-
-        async def send(message: dict[str, Any]) -> None:
-            sent.append(message)
-
-        self.loop.run_until_complete(self.app(scope, receive, send))
-        return int(sent[0]["status"])
-
-    def close(self) -> None:
-        self.loop.run_until_complete(self.lifespan.__aexit__(None, None, None))
-        self.loop.close()
-
-
 def misses(rounds: int, rng: random.Random) -> None:
-    from modelvs.web.app import create_app
+    from modelvs.web.export_render import Renderer  # the static build's in-process client
 
     catalog = load_catalog()
-    app = App(create_app(catalog, today=ON))
+    app = Renderer(catalog, ON, "https://modelvs.example", Path(tempfile.mkdtemp()))
     try:
         print(f"cache miss, median CPU ms of {rounds} (a new workload each):")
         for name, url in PAGES.items():
             joiner = "&" if "?" in url else "?"
-            status = app.get(url)  # warm-up: the first request of a page builds what every later one reuses
+            status = app.get(url).status  # warm-up: the first request of a page builds what later ones reuse
             assert status == 200, (url, status)
             runs = []
             for _ in range(rounds):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from modelvs.engine.plans import Plan, cache_write_rate
-from modelvs.engine.pricing import gap_for
+from modelvs.engine.pricing import billed_rates
 from modelvs.engine.workload import Request
 from modelvs.schema import ProviderFee
 
@@ -30,27 +30,14 @@ def relative_error(requests: int) -> float:
 
 def request_estimate(plan: Plan, request: Request) -> float | None:
     """`request_total`'s value as a float: None exactly when it is None."""
-    prompt = request.input_tokens
-    output_tokens = request.output_tokens
-    reasoning_tokens = request.reasoning_tokens
-    rates = plan.base
-    if (
-        rates is None
-        or (plan.input_limit is not None and prompt > plan.input_limit)
-        or (plan.max_output is not None and output_tokens + reasoning_tokens > plan.max_output)
-        or (plan.has_gaps and gap_for(plan.gaps, request, plan.mode) is not None)
-    ):
-        return None
-    for at, inclusive, tier in plan.tiers:
-        if prompt > at or (inclusive and prompt == at):
-            rates = tier
-    if (rates.input is None and prompt) or (rates.output is None and (output_tokens or reasoning_tokens)):
+    rates = billed_rates(plan, request)
+    if rates is None:
         return None
     input_rate, cache_rate, output_rate, reasoning_rate = rates.floats
     cached = request.cached_tokens
     written = request.cache_write_tokens
-    total = (prompt - cached - written) * input_rate + cached * cache_rate
-    total += output_tokens * output_rate + reasoning_tokens * reasoning_rate
+    total = (request.input_tokens - cached - written) * input_rate + cached * cache_rate
+    total += request.output_tokens * output_rate + request.reasoning_tokens * reasoning_rate
     if written:
         assert plan.schedule is not None
         write_rate = cache_write_rate(rates.tier, plan.schedule, request.cache_ttl)
@@ -64,11 +51,8 @@ def request_estimate(plan: Plan, request: Request) -> float | None:
 def bill_signature(plan: Plan, request: Request) -> object:
     """What `request_total` of a request the plan can price is computed from: for the same request,
     equal signatures mean equal totals (rates compared by value: 2.5 and 2.50 are one rate)."""
-    rates = plan.base
+    rates = billed_rates(plan, request)
     assert rates is not None
-    for at, inclusive, tier in plan.tiers:
-        if request.input_tokens > at or (inclusive and request.input_tokens == at):
-            rates = tier
     bill = rates.bills[2 * (request.cached_tokens > 0) + (request.reasoning_tokens > 0)]
     if not request.cache_write_tokens:
         return bill

@@ -22,7 +22,15 @@ from decimal import Decimal
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.trust import Gaps
-from modelvs.engine.plans import Limits, Plan, cache_write_rate, plan_for, route_limits, schedule_for
+from modelvs.engine.plans import (
+    Limits,
+    Plan,
+    PlanRates,
+    cache_write_rate,
+    plan_for,
+    route_limits,
+    schedule_for,
+)
 from modelvs.engine.workload import Request
 from modelvs.schema import PriceSchedule, PriceTier
 from modelvs.schema.vocab import Comparison, PriceMode
@@ -33,6 +41,7 @@ __all__ = [
     "Limits",
     "Line",
     "RequestPrice",
+    "billed_rates",
     "gap_for",
     "plan_total",
     "price_request",
@@ -141,8 +150,9 @@ def request_total(catalog: Catalog, route_id: str, request: Request, on: dt.date
     return plan_total(plan_for(catalog, route_id, request.mode, on), request)
 
 
-def plan_total(plan: Plan, request: Request) -> Decimal | None:
-    """`request_total` of a request asked in the mode the plan was made for."""
+def billed_rates(plan: Plan, request: Request) -> PlanRates | None:
+    """The rates `request` bills at on `plan` (the last tier its prompt crosses), or None when the
+    plan cannot price it: over a limit, missing a component the lab prices, or with no price."""
     prompt = request.input_tokens
     output_tokens = request.output_tokens
     reasoning_tokens = request.reasoning_tokens
@@ -159,6 +169,17 @@ def plan_total(plan: Plan, request: Request) -> Decimal | None:
             rates = tier
     if (rates.input is None and prompt) or (rates.output is None and (output_tokens or reasoning_tokens)):
         return None
+    return rates
+
+
+def plan_total(plan: Plan, request: Request) -> Decimal | None:
+    """`request_total` of a request asked in the mode the plan was made for."""
+    rates = billed_rates(plan, request)
+    if rates is None:
+        return None
+    prompt = request.input_tokens
+    output_tokens = request.output_tokens
+    reasoning_tokens = request.reasoning_tokens
     # The same operations, in the same order, as `_bill`'s lines: the Decimal (exponent included)
     # is identical.
     cached = request.cached_tokens
