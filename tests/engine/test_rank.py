@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from modelvs.catalog import Catalog
-from modelvs.engine import prerank
+from modelvs.engine import monthly, prerank
 from modelvs.engine.monthly import RouteCost, RouteSet, all_route_costs
 from modelvs.engine.rank import Needs, Ranked, meets, rank
 from modelvs.engine.workload import DEFAULT_WORKLOAD, Profile, Workload
@@ -225,3 +225,20 @@ def test_a_route_that_ties_on_rates_still_wins_where_it_alone_can_price() -> Non
     assert [route for _, route, _ in ranked_routes(catalog, short)] == ["lab:lab/m"]
     assert [route for _, route, _ in ranked_routes(catalog, long)] == ["cloud:lab/m"]
     assert [route for _, route, _ in ranked_routes(catalog, cached)] == ["cloud:lab/m"]
+
+
+def test_a_stream_of_new_workloads_keeps_the_days_offers(monkeypatch: pytest.MonkeyPatch) -> None:
+    catalog = shipped()
+    rank(catalog, Needs(), Workload(4_242), ON)
+    sellers: list[str] = []
+    make = monthly._seller
+
+    def counted(catalog: Catalog, route_id: str, on: dt.date) -> monthly.Seller:
+        sellers.append(route_id)
+        return make(catalog, route_id, on)
+
+    monkeypatch.setattr(monthly, "_seller", counted)
+    for requests in range(1, 700):  # more answers than the memo of answers keeps
+        monthly.model_costs(catalog, "openai/gpt-4o-2024-11-20", Workload(requests), ON)
+    rank(catalog, Needs(), Workload(4_243), ON)
+    assert sellers == []  # who sells each route was worked out once for the day, and kept

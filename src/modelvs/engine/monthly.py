@@ -131,7 +131,7 @@ class Seller:
 
 def seller(catalog: Catalog, route_id: str, on: dt.date) -> Seller:
     """Who sells a route on `on`, as pricing a month needs it (memoised per catalog and day)."""
-    sellers: dict[str, Seller] = memoised(catalog, ("sellers", on), dict)
+    sellers: dict[str, Seller] = kept(catalog, ("sellers", on), dict)
     found = sellers.get(route_id)
     if found is None:
         found = sellers[route_id] = _seller(catalog, route_id, on)
@@ -261,6 +261,26 @@ def memoised(catalog: Catalog, key: tuple[object, ...], make: Callable[[], T]) -
     if key in memo:
         return cast(T, memo[key])
     value = memo[key] = make()
+    return value
+
+
+_kept: tuple[Catalog | None, dict[tuple[object, ...], object]] = (None, {})
+"""Per-day structures of the catalog priced last, apart from `_memo`'s answers."""
+_KEPT_MAX = 32
+"""A few structures a day; a long-running server starts over now and then."""
+
+
+def kept(catalog: Catalog, key: tuple[object, ...], make: Callable[[], T]) -> T:
+    """`make()`, remembered for `catalog` under `key` apart from `memoised` answers: for what every
+    answer of a day reads (who sells each route, the ranking's offers), which a stream of new
+    workloads must not push out. Values may be filled in as they are read (dicts)."""
+    global _kept
+    owner, found = _kept
+    if owner is not catalog or len(found) >= _KEPT_MAX:
+        owner, found = _kept = (catalog, {})
+    if key in found:
+        return cast(T, found[key])
+    value = found[key] = make()
     return value
 
 

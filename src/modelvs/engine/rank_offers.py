@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from modelvs.catalog import Catalog
 from modelvs.engine.estimate import fees_signature
-from modelvs.engine.monthly import TRUST_ORDER, RouteSet, memoised, seller
+from modelvs.engine.monthly import TRUST_ORDER, RouteSet, kept, memoised, seller
 from modelvs.engine.needs import Needs, meets
 from modelvs.engine.plans import Plan, plan_for
 from modelvs.schema import ProviderFee
@@ -99,8 +99,8 @@ def eligible(catalog: Catalog, needs: Needs, on: dt.date) -> Eligible:
     cheapest for one standard request without cache writes (memoised per needs and day)."""
 
     def make() -> Eligible:
-        offers: dict[str, Offer] = memoised(catalog, ("offers", on), dict)
-        keys: dict[object, int] = memoised(catalog, ("bill keys", on), dict)
+        # One pair: an offer's `row_keys` are numbers of the `keys` it was made with.
+        offers, keys = kept(catalog, ("offers", on), _day)
         found = []
         for model_id, route_ids in catalog.routes_by_model.items():
             if model_id not in catalog.models or not meets(catalog, model_id, needs, on):
@@ -120,6 +120,10 @@ def eligible(catalog: Catalog, needs: Needs, on: dt.date) -> Eligible:
         return tuple(found)
 
     return memoised(catalog, ("eligible", needs, on), make)
+
+
+def _day() -> tuple[dict[str, Offer], dict[object, int]]:
+    return {}, {}
 
 
 def _covers(a: Offer, b: Offer) -> bool:
