@@ -64,7 +64,12 @@ def open_catalog(path: Path | None) -> Catalog:
     try:
         return load_catalog(data_dir(path))
     except CatalogError as exc:
-        fail(f"{exc}\nRun `modelvs check` for every problem.", code=1)
+        catalog_failed(exc)
+
+
+def catalog_failed(exc: CatalogError) -> NoReturn:
+    """Exits 1 with the check's report of a catalog that cannot load (never a traceback)."""
+    fail(escape(f"{exc}\nRun `modelvs check` for every problem."), code=1)
 
 
 def require_extra(extra: str, modules: tuple[str, ...], needed_by: str) -> None:
