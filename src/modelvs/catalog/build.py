@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from modelvs.catalog.catalog import Catalog, LazyRecords
 from modelvs.catalog.checks import check
+from modelvs.catalog.leftovers import recover
 from modelvs.catalog.load import Loaded, data_files, data_paths, load_dir
 from modelvs.catalog.problems import CatalogError, Problem, Severity
 from modelvs.catalog.tomlio import key_lines, line_of
@@ -96,6 +97,7 @@ def catalog_of(
 
 def check_dir(data_dir: Path, on: dt.date) -> Checked:
     """Load and check every file; returns all problems, never raises on bad data."""
+    recover(data_dir)  # what a sync cut short is put right first
     return _check_loaded(data_dir, load_dir(data_dir), data_hash(data_dir), on)
 
 
@@ -130,6 +132,7 @@ def load_catalog(data_dir: Path | None = None, *, use_cache: bool = True) -> Cat
     those records without parsing or re-checking.
     """
     data_dir = data_dir or default_data_dir()
+    recover(data_dir)  # what a sync cut short is put right first
     key = fingerprint(data_dir)
     cache = _cache_file(key) if use_cache else None
     if cache is not None and cache.exists():
