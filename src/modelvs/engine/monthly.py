@@ -245,43 +245,47 @@ def month_requests(workload: Workload) -> tuple[tuple[Decimal, Request], ...]:
     return tuple(made)
 
 
-_memo: tuple[Catalog | None, dict[tuple[object, ...], object]] = (None, {})
-"""Costs and rankings of the catalog priced last, by what was asked; a new catalog starts over
-(as the pricing plans do). Values are immutable (tuples of frozen records) and shared."""
-_MEMO_MAX = 512
-"""Entries kept before the memo starts over; a whole-catalog entry holds one cost per route."""
+class _PerCatalog:
+    """Values remembered for the catalog priced last, by key. A new catalog starts over (so an old
+    one is not kept alive), and so does a full memo. Read and replaced as one tuple, so threads
+    working on two catalogs at once can only lose values, never mix them."""
+
+    def __init__(self, most: int) -> None:
+        self.most = most
+        self.state: tuple[Catalog | None, dict[tuple[object, ...], object]] = (None, {})
+
+    def get(self, catalog: Catalog, key: tuple[object, ...], make: Callable[[], T]) -> T:
+        owner, found = self.state
+        if owner is not catalog or len(found) >= self.most:
+            owner, found = self.state = (catalog, {})
+        if key in found:
+            return cast(T, found[key])
+        value = found[key] = make()
+        return value
+
+    def peek(self, catalog: Catalog, key: tuple[object, ...]) -> object | None:
+        owner, found = self.state
+        return found.get(key) if owner is catalog else None
+
+
+_ANSWERS = _PerCatalog(512)
+"""Costs and rankings, by what was asked. Values are immutable (tuples of frozen records) and
+shared; a whole-catalog entry holds one cost per route."""
+_DAYS = _PerCatalog(32)
+"""Per-day structures, apart from the answers: a few a day; a long-running server starts over
+now and then."""
 
 
 def memoised(catalog: Catalog, key: tuple[object, ...], make: Callable[[], T]) -> T:
     """`make()`, remembered for `catalog` under `key`."""
-    global _memo
-    owner, memo = _memo
-    if owner is not catalog or len(memo) >= _MEMO_MAX:
-        owner, memo = _memo = (catalog, {})
-    if key in memo:
-        return cast(T, memo[key])
-    value = memo[key] = make()
-    return value
-
-
-_kept: tuple[Catalog | None, dict[tuple[object, ...], object]] = (None, {})
-"""Per-day structures of the catalog priced last, apart from `_memo`'s answers."""
-_KEPT_MAX = 32
-"""A few structures a day; a long-running server starts over now and then."""
+    return _ANSWERS.get(catalog, key, make)
 
 
 def kept(catalog: Catalog, key: tuple[object, ...], make: Callable[[], T]) -> T:
     """`make()`, remembered for `catalog` under `key` apart from `memoised` answers: for what every
     answer of a day reads (who sells each route, the ranking's offers), which a stream of new
     workloads must not push out. Values may be filled in as they are read (dicts)."""
-    global _kept
-    owner, found = _kept
-    if owner is not catalog or len(found) >= _KEPT_MAX:
-        owner, found = _kept = (catalog, {})
-    if key in found:
-        return cast(T, found[key])
-    value = found[key] = make()
-    return value
+    return _DAYS.get(catalog, key, make)
 
 
 def all_route_costs(catalog: Catalog, workload: Workload, on: dt.date) -> Mapping[str, RouteCost]:
@@ -319,7 +323,7 @@ def model_costs(
     def make() -> tuple[RouteCost, ...]:
         if routes is RouteSet.VETTED:
             return tuple(c for c in model_costs(catalog, model_id, workload, on, RouteSet.ALL) if c.vetted)
-        found = _memo[1].get(("all", workload, on)) if _memo[0] is catalog else None
+        found = _ANSWERS.peek(catalog, ("all", workload, on))
         if isinstance(found, Mapping):  # the whole catalog is priced already: reuse its costs
             return tuple(_by_tie_rule(found[rid] for rid in catalog.routes_by_model.get(model_id, ())))
         costs = (route_cost(catalog, rid, workload, on) for rid in catalog.routes_by_model.get(model_id, ()))
