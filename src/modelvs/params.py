@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import TypeVar
 
+from modelvs.engine.compare.comparison import MAX_MODELS
 from modelvs.engine.monthly import RouteSet
 from modelvs.engine.rank import Needs, RankOrder
 from modelvs.engine.workload import DEFAULT_WORKLOAD, Profile, Workload
@@ -22,6 +23,8 @@ _SCALE = {"": 1, "k": 1_000, "m": 1_000_000, "b": 1_000_000_000}
 MAX_REQUESTS = 10**12
 MAX_TOKENS = 10**8
 WORKLOAD_PARAMS = ("requests", "input", "output", "cached", "reasoning", "batch_share")
+MAX_NAMES = MAX_MODELS
+"""Model names one request may list: a comparison takes at most this many models."""
 E = TypeVar("E", bound=StrEnum)
 
 
@@ -192,10 +195,13 @@ def parse_int(text: str | None, param: str, default: int, low: int, high: int) -
 
 
 def parse_models(text: str | None, param: str = "models") -> list[str]:
-    """A comma-separated list of model names (ids, slugs or aliases), order kept, blanks dropped."""
+    """A comma-separated list of model names (ids, slugs or aliases), order kept, blanks dropped;
+    at most `MAX_NAMES` of them, refused before any is looked up."""
     names = [n.strip() for n in (text or "").split(",") if n.strip()]
     if not names:
         raise ParamError(param, "takes model names separated by commas, e.g. gpt-4o,gemini-2.5-pro")
+    if len(names) > MAX_NAMES:
+        raise ParamError(param, f"takes at most {MAX_NAMES} model names, got {len(names)}")
     if any(len(n) > 200 for n in names):
         raise ParamError(param, "a model name is at most 200 characters")
     return names

@@ -92,3 +92,73 @@ def test_a_variant_needs_its_qualifier_and_a_price_check_a_curated_source(tmp_pa
     messages = {(f, m) for f, _, m in found}
     assert (variant, "a variant route needs `@qualifier` in its file name and a `variant`") in messages
     assert (ROUTE, "a price check must cite a curated (reviewed) source") in messages
+
+
+def lines(tmp_path: Path, changes: dict[str, str | None]) -> dict[tuple[str, str], int | None]:
+    checked = check_dir(write_catalog(tmp_path, changes), TODAY)
+    return {(p.field, p.message): p.line for p in checked.problems}
+
+
+def test_every_problem_names_the_true_line_of_its_field(tmp_path: Path) -> None:
+    route = FILES[ROUTE].replace('citation = "md"', 'citation = "ghost"') + (
+        '\n[[prices]]\nmode = "batch"\ninput = 1\noutput = 5\ncitation = "md"\n'
+        "\n[[prices.tiers]]\nthreshold = 200000\ninput = 5\n"
+        "\n[[prices.tiers]]\nthreshold = 100000\ninput = 6\n"
+        '\n[citations.extra]\nsource = "nowhere"\n'
+    )
+    found = lines(tmp_path, {ROUTE: route})
+    numbered = dict(enumerate((tmp_path / ROUTE).read_text().splitlines(), start=1))
+    citation = found[("prices.0.citation", "price has no source")]
+    assert citation is not None
+    assert numbered[citation] == 'citation = "ghost"'
+    tier = found[("prices.1.tiers.1.threshold", "tiers out of order")]
+    assert tier is not None
+    assert numbered[tier] == "threshold = 100000"  # the second tier of the second schedule
+    source = found[("citations.extra.source", "unknown source 'nowhere'")]
+    assert source is not None
+    assert numbered[source] == 'source = "nowhere"'
+
+
+def test_a_syntax_error_in_a_lab_file_is_one_error(tmp_path: Path) -> None:
+    broken = 'name = "OpenAI\n[citations.modelvs]\nsource = "modelvs"\n'
+    unaliased = FILES[MODEL].replace('[aliases]\nmodels-dev = ["gpt-4o-2024-11-20"]\n', "")
+    models = {f"models/openai/gpt-{i}.toml": unaliased for i in range(5)}
+    routes = {f"routes/openai/openai/gpt-{i}.toml": FILES[ROUTE] for i in range(5)}
+    checked = check_dir(write_catalog(tmp_path, {"labs/openai.toml": broken, **models, **routes}), TODAY)
+    assert [(p.file, p.line) for p in checked.errors] == [("labs/openai.toml", 1)]
+    assert checked.errors[0].message.startswith("invalid TOML")
+
+
+def test_a_broken_model_file_is_one_error_not_one_per_route(tmp_path: Path) -> None:
+    checked = check_dir(write_catalog(tmp_path, {MODEL: FILES[MODEL] + "context_window = 'wide'\n"}), TODAY)
+    assert {p.file for p in checked.errors} == {MODEL}
+
+
+def test_control_and_bidi_characters_are_refused_with_their_line(tmp_path: Path) -> None:
+    model = (
+        FILES[MODEL]
+        .replace('name = "GPT-4o (2024-11-20)"', 'name = "GPT-4o\\u202e02-11-4202"')
+        .replace('locator = "openai.models.gpt-4o-2024-11-20"', 'locator = "title \\u001b]0;owned\\u0007"')
+    )
+    route = FILES[ROUTE].replace(
+        'provider_model_id = "gpt-4o-2024-11-20"', 'provider_model_id = "gpt-4o\\nsecond"'
+    )
+    checked = check_dir(write_catalog(tmp_path, {MODEL: model, ROUTE: route}), TODAY)
+    found = {(p.file, p.line, p.field, p.message.split(" (")[0]) for p in checked.errors}
+    model_lines = (tmp_path / MODEL).read_text().splitlines()
+    assert model_lines[0].startswith("name = ")
+    assert model_lines[9].startswith("locator = ")
+    assert found == {
+        (MODEL, 1, "name", "text holds a bidirectional control, which reorders what a reader sees"),
+        (MODEL, 10, "citations.md.locator", "text holds a control character"),
+        (ROUTE, 1, "provider_model_id", "a name holds a line break"),
+    }
+
+
+def test_a_tab_in_a_name_is_a_warning(tmp_path: Path) -> None:
+    model = FILES[MODEL].replace('name = "GPT-4o (2024-11-20)"', 'name = "GPT-4o (2024-11-20)\\t"')
+    checked = check_dir(write_catalog(tmp_path, {MODEL: model}), TODAY)
+    assert checked.errors == []
+    assert [(p.field, p.message) for p in checked.warnings] == [
+        ("name", "a name holds a tab (U+0009): write it as plain text")
+    ]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
-from modelvs.catalog import AmbiguousModelError, UnknownModelError
+from modelvs.catalog import AmbiguousModelError, UnknownModelError, resolve
 from modelvs.catalog.resolve import NameIndex
 from modelvs.schema import Model
 
@@ -59,3 +60,40 @@ def test_a_miss_is_computed_once_and_long_input_is_cut() -> None:
         with pytest.raises(UnknownModelError):
             found.resolve("q" * 10_000)
     assert len(found._resolved) == 1
+
+
+def test_a_miss_looks_for_suggestions_only_when_they_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    found = index({"openai/gpt-5.5": {}}, {"gpt-5-5": ("openai/gpt-5.5",)})
+    matched: list[str] = []
+    fuzzy = NameIndex._suggest
+
+    def counted(self: NameIndex, name: str, limit: int = 5) -> list[str]:
+        matched.append(name)
+        return fuzzy(self, name, limit)
+
+    monkeypatch.setattr(NameIndex, "_suggest", counted)
+    with pytest.raises(UnknownModelError) as err:
+        found.resolve("gpt-5.6")
+    assert matched == []  # asking whether a name is known costs no fuzzy match
+    assert err.value.suggestions == ["openai/gpt-5.5"]
+    assert str(err.value) == "Unknown model 'gpt-5.6'. Did you mean: openai/gpt-5.5?"
+    assert found.suggest("gpt-5.6") == ["openai/gpt-5.5"]
+    assert matched == ["gpt-5.6"]  # once per name, however often it is asked
+    assert found.suggest("gpt-5.5") == ["openai/gpt-5.5"]  # a known name suggests its model
+
+
+def test_a_fuzzy_match_reads_the_rarest_trigrams_within_a_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    names = {f"gpt-4o-mini-{i}": (f"lab/gpt-4o-mini-{i}",) for i in range(3000)}
+    found = index({mid: {} for (mid,) in names.values()}, names)
+    counted: list[int] = []
+
+    class Counting(resolve.Counter[str]):
+        def update(self, items: Any = None, /, **kwargs: int) -> None:
+            counted.append(len(items or ()))
+            super().update(items, **kwargs)
+
+    monkeypatch.setattr(resolve, "Counter", Counting)
+    monkeypatch.setattr(resolve, "POSTINGS", 500)
+    # Every model shares `gpt`, `-4o`, `min`...: the match reads the rare trigrams of `2718` first.
+    assert found.suggest("gpt-4o-mini-2718x")[0] == "lab/gpt-4o-mini-2718"
+    assert sum(counted) <= 500

@@ -3,8 +3,10 @@ from pathlib import Path
 
 import pytest
 
+from modelvs.catalog import tomlio
 from modelvs.sources.proposal import Offer, Proposal
 from modelvs.sync import tree
+from modelvs.sync.changes import ChangeKind, summary
 from modelvs.sync.run import sync
 
 TODAY = dt.date(2026, 11, 24)
@@ -95,3 +97,38 @@ def test_the_shipped_catalog_is_what_a_sync_of_the_installed_sources_gives() -> 
     after, _ = attach_results(merged, proposals)
     changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
     assert changed == []
+
+
+def test_the_report_names_every_file_a_write_changes(mini: Path) -> None:
+    sync(mini, [good()], today=TODAY, dry_run=False)
+    later = TODAY + dt.timedelta(days=1)
+    newer = Proposal("models-dev", {**META, "retrieved": later}, good().offers)
+    dry = sync(mini, [newer], today=later)
+    before = snapshot(mini)
+    wet = sync(mini, [newer], today=later, dry_run=False)
+    after = snapshot(mini)
+    written = {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
+    assert written  # a source's retrieved date, its citations' dates
+    assert dry.files_touched == wet.files_touched == len(written)
+    reported = {c.file for c in wet.changes if c.kind is not ChangeKind.CONFLICT}
+    assert reported == written
+    assert summary(wet.changes).startswith(f"{len(written)} file(s) touched")
+    again = sync(mini, [newer], today=later, dry_run=False)
+    assert (again.changes, again.files_touched) == ([], 0)
+    assert snapshot(mini) == after
+
+
+def test_a_file_rewritten_only_to_order_it_is_reported(mini: Path) -> None:
+    sync(mini, [good()], today=TODAY, dry_run=False)
+    model = mini / "models/openai/gpt-5.toml"
+    raw = tomlio.loads(model.read_text())
+    raw["citations"]["review"] = {"source": "modelvs"}
+    raw["alternatives"] = [  # out of the order a sync writes them in
+        {"field": "name", "value": "GPT 5", "citation": "review", "note": "a reviewer's spelling"},
+        {"field": "context_window", "value": 300000, "citation": "review", "note": "an older page"},
+    ]
+    model.write_text(tomlio.dumps(raw))
+    result = sync(mini, [good()], today=TODAY, dry_run=False)
+    assert result.files_touched == 1
+    assert [(c.file, c.field) for c in result.changes] == [("models/openai/gpt-5.toml", "alternatives")]
+    assert summary(result.changes).startswith("1 file(s) touched")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import os
@@ -14,13 +15,15 @@ from pydantic import BaseModel
 
 from modelvs.catalog.catalog import Catalog, LazyRecords
 from modelvs.catalog.checks import check
+from modelvs.catalog.leftovers import recover
 from modelvs.catalog.load import Loaded, data_files, data_paths, load_dir
 from modelvs.catalog.problems import CatalogError, Problem, Severity
+from modelvs.catalog.tomlio import key_lines, line_of
 from modelvs.schema import Benchmark, Lab, Model, Provider, Route, Source
 from modelvs.schema.identity import IdentityDecision
 from modelvs.schema.results import NameJoins, ResultSet
 
-_CACHE_FORMAT = "5"
+_CACHE_FORMAT = "6"
 
 
 @dataclass(frozen=True)
@@ -97,12 +100,31 @@ def catalog_of(
 
 def check_dir(data_dir: Path, on: dt.date) -> Checked:
     """Load and check every file; returns all problems, never raises on bad data."""
-    return _check_loaded(load_dir(data_dir), data_hash(data_dir), on)
+    recover(data_dir)  # what a sync cut short is put right first
+    return _check_loaded(data_dir, load_dir(data_dir), data_hash(data_dir), on)
 
 
-def _check_loaded(loaded: Loaded, version: str, on: dt.date) -> Checked:
+def _check_loaded(data_dir: Path, loaded: Loaded, version: str, on: dt.date) -> Checked:
     catalog = catalog_of(loaded.records, files=loaded.files, version=version)
-    return Checked(catalog, sorted(loaded.problems + check(catalog, on)))
+    found = check(catalog, on, broken=frozenset(loaded.broken))
+    return Checked(catalog, sorted(loaded.problems + with_lines(data_dir, found)))
+
+
+def with_lines(data_dir: Path, problems: list[Problem]) -> list[Problem]:
+    """`problems` with the line of each field in its file, where the field stands in it."""
+    lines: dict[str, dict[str, int]] = {}
+    out = []
+    for problem in problems:
+        if problem.line is None and problem.field:
+            if problem.file not in lines:
+                try:
+                    text = (data_dir / problem.file).read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError):
+                    text = ""
+                lines[problem.file] = key_lines(text)
+            problem = dataclasses.replace(problem, line=line_of(lines[problem.file], problem.field))
+        out.append(problem)
+    return out
 
 
 def load_catalog(data_dir: Path | None = None, *, use_cache: bool = True) -> Catalog:
@@ -113,6 +135,7 @@ def load_catalog(data_dir: Path | None = None, *, use_cache: bool = True) -> Cat
     those records without parsing or re-checking.
     """
     data_dir = data_dir or default_data_dir()
+    recover(data_dir)  # what a sync cut short is put right first
     key = fingerprint(data_dir)
     cache = _cache_file(key) if use_cache else None
     if cache is not None and cache.exists():
@@ -120,7 +143,7 @@ def load_catalog(data_dir: Path | None = None, *, use_cache: bool = True) -> Cat
         if catalog is not None:
             return catalog
     loaded = load_dir(data_dir)
-    checked = _check_loaded(loaded, data_hash(data_dir), dt.date.today())
+    checked = _check_loaded(data_dir, loaded, data_hash(data_dir), dt.date.today())
     if checked.errors:
         raise CatalogError(checked.errors)
     if cache is not None:

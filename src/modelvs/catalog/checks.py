@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from decimal import Decimal
 
 from modelvs.catalog.catalog import Catalog
@@ -33,16 +33,27 @@ _ROUTE_FACTS = (
 )
 
 
-def check(catalog: Catalog, on: dt.date) -> list[Problem]:
-    """Every problem in `catalog`, checked as of the day `on`."""
-    checker = _Checker(catalog, on)
+def check(catalog: Catalog, on: dt.date, broken: Collection[tuple[str, str]] = frozenset()) -> list[Problem]:
+    """Every problem in `catalog`, checked as of the day `on`.
+
+    `broken` names the (kind, id) of files that did not load (their own problem is reported):
+    a reference to one is not reported again.
+    """
+    checker = _Checker(catalog, on, broken)
     return sorted(checker.run())
 
 
 class _Checker:
-    def __init__(self, catalog: Catalog, on: dt.date) -> None:
+    def __init__(self, catalog: Catalog, on: dt.date, broken: Collection[tuple[str, str]]) -> None:
         self.catalog = catalog
         self.on = on
+        self.broken = broken
+        self.unrouted = {split_route_id(rid)[1] for kind, rid in broken if kind == "route"}
+        """Models with a route file that did not load: "no route" would repeat its problem."""
+
+    def missing(self, kind: str, rid: str, known: Collection[str]) -> bool:
+        """Whether a reference to `kind` `rid` is unknown and not explained by a broken file."""
+        return rid not in known and (kind, rid) not in self.broken
 
     def file(self, kind: str, rid: str) -> str:
         return self.catalog.files.get((kind, rid), f"{kind}:{rid}")
@@ -52,14 +63,14 @@ class _Checker:
             yield from self.sourced("lab", lid, lab, ())
         for pid, provider in self.catalog.providers.items():
             yield from self.sourced("provider", pid, provider, ("trust", "trust_reason"))
-            if provider.lab is not None and provider.lab not in self.catalog.labs:
+            if provider.lab is not None and self.missing("lab", provider.lab, self.catalog.labs):
                 yield Problem(self.file("provider", pid), None, "lab", f"unknown lab {provider.lab!r}")
             for i, fee in enumerate(provider.fees):
                 if fee.citation not in provider.citations:
                     yield self.no_citation("provider", pid, f"fees.{i}.citation", fee.citation)
         for mid, model in self.catalog.models.items():
             yield from self.model(mid, model)
-        yield from check_results(self.catalog)
+        yield from check_results(self.catalog, self.broken)
         for rid, route in self.catalog.routes.items():
             yield from self.route(rid, route)
         yield from self.duplicate_aliases()
@@ -94,7 +105,8 @@ class _Checker:
     def citation(self, shown: str, fieldpath: str, citation: Citation) -> Iterator[Problem]:
         source = self.catalog.sources.get(citation.source)
         if source is None:
-            yield Problem(shown, None, f"{fieldpath}.source", f"unknown source {citation.source!r}")
+            if self.missing("source", citation.source, self.catalog.sources):
+                yield Problem(shown, None, f"{fieldpath}.source", f"unknown source {citation.source!r}")
             return
         checked = citation.checked or citation.retrieved or source.retrieved
         if self.on - checked > STALE_AFTER:
@@ -110,9 +122,9 @@ class _Checker:
         shown = self.file("model", mid)
         yield from self.sourced("model", mid, model, MODEL_FACTS)
         lab = mid.split("/", 1)[0]
-        if lab not in self.catalog.labs:
+        if self.missing("lab", lab, self.catalog.labs):
             yield Problem(shown, None, "", f"unknown lab {lab!r} (add data/labs/{lab}.toml)")
-        if not self.catalog.routes_by_model.get(mid):
+        if not self.catalog.routes_by_model.get(mid) and mid not in self.unrouted:
             yield Problem(shown, None, "", "model has no route (no provider sells it)")
         if (
             model.context_window is not None
@@ -123,15 +135,17 @@ class _Checker:
                 shown, None, "max_output", "max_output exceeds the context window", Severity.WARNING
             )
         for i, result in enumerate(model.benchmarks):
-            yield from result_problems(self.catalog, shown, f"benchmarks.{i}", result, model.citations)
+            yield from result_problems(
+                self.catalog, shown, f"benchmarks.{i}", result, model.citations, self.broken
+            )
 
     def route(self, rid: str, route: Route) -> Iterator[Problem]:
         shown = self.file("route", rid)
         provider, model = split_route_id(rid)
         yield from self.sourced("route", rid, route, _ROUTE_FACTS)
-        if provider not in self.catalog.providers:
+        if self.missing("provider", provider, self.catalog.providers):
             yield Problem(shown, None, "", f"unknown provider {provider!r}")
-        if model not in self.catalog.models:
+        if self.missing("model", model, self.catalog.models):
             yield Problem(shown, None, "", f"unknown model {model!r}")
         for i, schedule in enumerate(route.prices):
             yield from self.schedule(rid, route, f"prices.{i}", schedule)

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from modelvs.catalog import tomlio
 from modelvs.catalog.layout import KINDS, Kind, record_id
-from modelvs.catalog.problems import Problem
+from modelvs.catalog.problems import Problem, Severity
 
 
 @dataclass
@@ -26,6 +26,9 @@ class Loaded:
     raw: dict[str, dict[str, dict[str, Any]]] = field(default_factory=lambda: {k.name: {} for k in KINDS})
     """The parsed TOML of every valid record, by kind and id: what the compiled cache keeps."""
     problems: list[Problem] = field(default_factory=list)
+    broken: set[tuple[str, str]] = field(default_factory=set)
+    """(kind, id) of the files that did not parse or validate: what refers to them is not reported
+    again (one syntax error in a lab file is one error, not one per model of the lab)."""
 
 
 def data_files(data_dir: Path) -> list[tuple[Kind, Path]]:
@@ -60,12 +63,70 @@ def load_dir(data_dir: Path) -> Loaded:
         text = path.read_text(encoding="utf-8")
         parsed = parse_toml(shown, text, loaded.problems)
         record = validate_record(kind, shown, text, parsed, loaded.problems) if parsed is not None else None
+        rid = record_id(kind, inner)
         if record is not None and parsed is not None:
-            rid = record_id(kind, inner)
             loaded.records[kind.name][rid] = record
             loaded.raw[kind.name][rid] = parsed
             loaded.files[(kind.name, rid)] = shown
+            loaded.problems += text_problems(shown, text, parsed)
+        else:
+            loaded.broken.add((kind.name, rid))
     return loaded
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Control characters (but tab and newline) and the bidirectional controls, which reorder what a
+reader sees (a name that displays as another): refused in any text."""
+_BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NAME_BREAKS = re.compile(r"[\n\u2028\u2029]")
+"""Refused in names too: a name is one line (headings, table cells, titles, feed entries)."""
+_NAME_TABS = re.compile(r"\t")
+"""A warning in names: harmless in every output, but no name means it (sources pad names with one)."""
+_NAMES = frozenset({"name", "provider_model_id", "family", "aliases"})
+"""Fields that are names: shown in one line, in titles, links and feeds."""
+
+
+def text_problems(shown: str, text: str, raw: dict[str, Any]) -> list[Problem]:
+    """A problem for every string (and key) holding a control or bidirectional character, and
+    every name holding a line break (an error) or a tab (a warning): with the field and its line."""
+    found: list[tuple[str, str, Severity]] = []
+    _walk_text(raw, "", False, found)
+    if not found:
+        return []
+    lines = tomlio.key_lines(text)
+    return [Problem(shown, tomlio.line_of(lines, where), where, what, level) for where, what, level in found]
+
+
+def _walk_text(value: Any, where: str, name: bool, found: list[tuple[str, str, Severity]]) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            path = f"{where}.{key}" if where else str(key)
+            _check_text(str(key), path, False, found)
+            _walk_text(item, path, name or key in _NAMES, found)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _walk_text(item, f"{where}.{i}", name, found)
+    elif isinstance(value, str):
+        _check_text(value, where, name, found)
+
+
+def _check_text(value: str, where: str, name: bool, found: list[tuple[str, str, Severity]]) -> None:
+    bad = _UNPRINTABLE.search(value) or (_NAME_BREAKS.search(value) if name else None)
+    level = Severity.ERROR
+    if bad is None and name:
+        bad, level = _NAME_TABS.search(value), Severity.WARNING
+    if bad is None:
+        return
+    char = bad.group()
+    if level is Severity.WARNING:
+        what = "a name holds a tab"
+    elif _BIDI.match(char):
+        what = "text holds a bidirectional control, which reorders what a reader sees"
+    elif name and _NAME_BREAKS.match(char):
+        what = "a name holds a line break"
+    else:
+        what = "text holds a control character"
+    found.append((where, f"{what} (U+{ord(char):04X}): write it as plain text", level))
 
 
 def parse_record(kind: Kind, shown: str, text: str, problems: list[Problem]) -> BaseModel | None:
@@ -102,13 +163,5 @@ def _toml_error_line(exc: tomllib.TOMLDecodeError) -> int | None:
 
 
 def locate(text: str, loc: tuple[Any, ...]) -> int | None:
-    """Best-effort 1-based line of a field: the last named key of `loc` in the file."""
-    names = [str(p) for p in loc if isinstance(p, str)]
-    if not names:
-        return None
-    key = re.escape(names[-1])
-    pattern = re.compile(rf'^\s*("?{key}"?\s*=|\[+[^\]]*\b{key}\]+)', re.MULTILINE)
-    match = pattern.search(text)
-    if match is None and len(names) > 1:
-        return locate(text, tuple(names[:-1]))
-    return text.count("\n", 0, match.start()) + 1 if match else None
+    """The 1-based line of a field (`loc`: keys and item numbers), else of what holds it."""
+    return tomlio.line_of(tomlio.key_lines(text), ".".join(str(p) for p in loc))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -11,7 +12,8 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class Problem:
     """One problem in one data file."""
 
@@ -23,6 +25,15 @@ class Problem:
     """Dotted path of the field, or empty for the whole file."""
     message: str
     severity: Severity = Severity.ERROR
+
+    def _key(self) -> tuple[str, int, str, str, str]:
+        return (self.file, self.line or 0, self.field, self.message, self.severity.value)
+
+    def __lt__(self, other: object) -> bool:
+        """By file, then line (a whole-file problem first), field and message."""
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return self._key() < other._key()
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"

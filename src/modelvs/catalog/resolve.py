@@ -7,7 +7,8 @@ Rules, in order (the CLI, the API, the web and the library all resolve through h
    slug it is; otherwise the name is ambiguous and the error lists every candidate.
 3. The same with every separator ignored (`gpt55`, `claude opus 4.7`).
 4. Nothing: an unknown name, with the closest names as suggestions (a trigram index narrows
-   the candidates, so a miss costs the same whatever the catalog's size).
+   the candidates, so a miss costs the same whatever the catalog's size), looked for only when
+   they are read, once per name.
 Suggestions rank current models before deprecated ones, then models with more routes, then newer.
 """
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 from modelvs.catalog.names import model_key, name_key
@@ -25,29 +26,41 @@ from modelvs.schema.vocab import ModelStatus
 MAX_NAME = 200
 """Longer input is cut before any lookup."""
 MEMO_SIZE = 4096
+POSTINGS = 12_000
+"""Index entries one fuzzy match reads at most: about a name's worth of its rarest trigrams."""
 K = TypeVar("K")
 V = TypeVar("V")
 
 
 class UnknownModelError(LookupError):
-    """A model name that matches nothing; carries the closest known names."""
+    """A model name that matches nothing; carries the closest known names.
 
-    def __init__(self, name: str, suggestions: list[str]) -> None:
+    The suggestions are looked for when first read (the message reads them): a caller that only
+    asks whether a name is known pays for no fuzzy match.
+    """
+
+    def __init__(self, name: str, suggestions: list[str] | Callable[[], list[str]]) -> None:
+        super().__init__(name)
         self.name = name
-        self.suggestions = suggestions
-        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"Unknown model {name!r}.{hint}")
+        self._suggestions = suggestions
+
+    @property
+    def suggestions(self) -> list[str]:
+        if callable(self._suggestions):
+            self._suggestions = self._suggestions()
+        return list(self._suggestions)
+
+    def __str__(self) -> str:
+        found = self.suggestions
+        hint = f" Did you mean: {', '.join(found)}?" if found else ""
+        return f"Unknown model {self.name!r}.{hint}"
 
 
 class AmbiguousModelError(UnknownModelError):
     """A name that several models answer to, none by its own id: the candidates are listed."""
 
-    def __init__(self, name: str, candidates: list[str]) -> None:
-        LookupError.__init__(
-            self, f"Ambiguous model {name!r}: it names {', '.join(candidates)}. Use one of these ids."
-        )
-        self.name = name
-        self.suggestions = candidates
+    def __str__(self) -> str:
+        return f"Ambiguous model {self.name!r}: it names {', '.join(self.suggestions)}. Use one of these ids."
 
 
 class NameIndex:
@@ -90,7 +103,16 @@ class NameIndex:
         return found
 
     def suggest(self, name: str, limit: int = 5) -> list[str]:
-        """The model ids whose names are closest to `name` (computed once per name)."""
+        """What to offer for `name`: the model it names, the candidates of an ambiguous name, else
+        the model ids whose names are closest (a fuzzy match, done once per name)."""
+        try:
+            return [self.resolve(name)]
+        except AmbiguousModelError as err:
+            return err.suggestions[:limit]
+        except UnknownModelError:
+            return self._closest(name, limit)
+
+    def _closest(self, name: str, limit: int) -> list[str]:
         found = self._suggested.get((name, limit))
         if found is None:
             found = self._suggest(name, limit)
@@ -111,15 +133,21 @@ class NameIndex:
                 if own in candidates:
                     return own
                 raise AmbiguousModelError(name, self._ranked(candidates))
-        raise UnknownModelError(name, self.suggest(name))
+        raise UnknownModelError(name, lambda: self._closest(name, 5))
 
     def _suggest(self, name: str, limit: int = 5) -> list[str]:
         key = name_key(name[:MAX_NAME])
         if not key:
             return []
         shared: Counter[str] = Counter()
-        for gram in _trigrams(key):
-            shared.update(self._grams.get(gram, ()))
+        # The rarest trigrams first, and no more than a budget of index entries: common trigrams
+        # (`gpt`, `-4-`) list thousands of names, and a long name would otherwise touch them all.
+        budget = POSTINGS
+        for postings in sorted((self._grams.get(g, []) for g in _trigrams(key)), key=len):
+            if len(postings) > budget and shared:
+                break
+            shared.update(postings[:budget])
+            budget -= min(len(postings), budget)
         pool = [k for k, _ in shared.most_common(60)]
         keys = difflib.get_close_matches(key, pool, n=limit * 3, cutoff=0.6)
         found: list[str] = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 
 from modelvs.catalog.catalog import Catalog
 from modelvs.catalog.problems import Problem
@@ -10,17 +10,18 @@ from modelvs.schema import Citation
 from modelvs.schema.model import BenchmarkResult
 
 
-def check_results(catalog: Catalog) -> Iterator[Problem]:
-    """Every problem of every result and join; models' own results are checked by `checks`."""
+def check_results(catalog: Catalog, broken: Collection[tuple[str, str]] = frozenset()) -> Iterator[Problem]:
+    """Every problem of every result and join; models' own results are checked by `checks`.
+    A reference to a file in `broken` (one that did not load) is not reported again."""
     for key, imported in catalog.results.items():
         shown = catalog.files.get(("result", key), f"result:{key}")
         benchmark, model = key.split(":", 1)
-        if model not in catalog.models:
+        if model not in catalog.models and ("model", model) not in broken:
             yield Problem(shown, None, "", f"unknown model {model!r}")
         for i, result in enumerate(imported.results):
             if result.benchmark != benchmark:
                 yield Problem(shown, None, f"results.{i}.benchmark", f"is not {benchmark!r}, the folder's")
-            yield from result_problems(catalog, shown, f"results.{i}", result, imported.citations)
+            yield from result_problems(catalog, shown, f"results.{i}", result, imported.citations, broken)
     for source, table in catalog.joins.items():
         shown = catalog.files.get(("join", source), f"join:{source}")
         if source not in catalog.sources:
@@ -30,17 +31,27 @@ def check_results(catalog: Catalog) -> Iterator[Problem]:
             if join.name in names:
                 yield Problem(shown, None, f"joins.{i}.name", f"{join.name!r} is reviewed twice")
             names.add(join.name)
-            if join.model is not None and join.model not in catalog.models:
+            if (
+                join.model is not None
+                and join.model not in catalog.models
+                and ("model", join.model) not in broken
+            ):
                 yield Problem(shown, None, f"joins.{i}.model", f"unknown model {join.model!r}")
 
 
 def result_problems(
-    catalog: Catalog, shown: str, where: str, result: BenchmarkResult, citations: Mapping[str, Citation]
+    catalog: Catalog,
+    shown: str,
+    where: str,
+    result: BenchmarkResult,
+    citations: Mapping[str, Citation],
+    broken: Collection[tuple[str, str]] = frozenset(),
 ) -> Iterator[Problem]:
     """What is wrong with one result: its benchmark, category, version, measures, interval, citation."""
     bench = catalog.benchmarks.get(result.benchmark)
     if bench is None:
-        yield Problem(shown, None, f"{where}.benchmark", f"unknown benchmark {result.benchmark!r}")
+        if ("benchmark", result.benchmark) not in broken:
+            yield Problem(shown, None, f"{where}.benchmark", f"unknown benchmark {result.benchmark!r}")
         return
     categories = {c.id for c in bench.categories}
     if categories and result.category not in categories:

@@ -10,6 +10,12 @@ from decimal import Decimal
 from typing import Any
 
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_PART = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
+_DOTTED = rf"{_PART}(?:\s*\.\s*{_PART})*"
+_ARRAY_HEADER = re.compile(rf"^\s*\[\[\s*({_DOTTED})\s*\]\]")
+_TABLE_HEADER = re.compile(rf"^\s*\[\s*({_DOTTED})\s*\]")
+_KEY_LINE = re.compile(rf"^\s*({_DOTTED})\s*=")
+_PARTS = re.compile(_PART)
 
 
 def loads(text: str) -> dict[str, Any]:
@@ -85,3 +91,65 @@ def _value(value: Any) -> str:
         inner = ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items())
         return "{ " + inner + " }" if inner else "{}"
     raise TypeError(f"cannot write {type(value).__name__} to TOML")
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """The 1-based line of every table, array item and key in a TOML text, by dotted path with
+    array items numbered (`prices.1.tiers.0.threshold`): where a problem with a field stands."""
+    lines: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    table = ""
+    quote = None  # inside a multi-line string: its delimiter
+    for number, line in enumerate(text.splitlines(), start=1):
+        if quote is not None:
+            if line.count(quote) % 2:
+                quote = None
+            continue
+        if (found := _ARRAY_HEADER.match(line)) is not None:
+            *outer, name = _split_key(found.group(1))
+            array = ".".join((_resolve(outer, counts), name)) if outer else name
+            counts[array] = counts.get(array, -1) + 1
+            table = f"{array}.{counts[array]}"
+            lines.setdefault(array, number)
+        elif (found := _TABLE_HEADER.match(line)) is not None:
+            table = _resolve(_split_key(found.group(1)), counts)
+        elif (found := _KEY_LINE.match(line)) is not None:
+            path = (
+                ".".join((table, *_split_key(found.group(1))))
+                if table
+                else ".".join(_split_key(found.group(1)))
+            )
+            lines.setdefault(path, number)
+            rest = line[found.end() :]
+            for mark in ('"""', "'''"):
+                if rest.count(mark) % 2:
+                    quote = mark
+        else:
+            continue
+        lines.setdefault(table, number)
+    return lines
+
+
+def line_of(lines: dict[str, int], field: str) -> int | None:
+    """The line of `field` (a dotted path), else of the nearest table or key holding it."""
+    parts = field.split(".") if field else []
+    while parts:
+        found = lines.get(".".join(parts))
+        if found is not None:
+            return found
+        parts.pop()
+    return None
+
+
+def _split_key(dotted: str) -> list[str]:
+    return [json.loads(p) if p.startswith('"') else p.strip("'") for p in _PARTS.findall(dotted)]
+
+
+def _resolve(parts: list[str], counts: dict[str, int]) -> str:
+    """A header's path with every array it passes through at its latest item."""
+    path = ""
+    for part in parts:
+        path = f"{path}.{part}" if path else part
+        if path in counts:
+            path = f"{path}.{counts[path]}"
+    return path

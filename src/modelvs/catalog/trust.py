@@ -15,7 +15,8 @@ Rules (the methodology page states them):
 - Completeness: a route that lacks a long-context tier, a cache-read or cache-write price, or a
   batch price that the lab's own route has is incomplete for a request that needs it: its cost
   for that request is unknown, never cheaper.
-Pure: the catalog and a date in, assessments out (memoised per catalog and date).
+Pure: the catalog and a date in, assessments out (memoised per catalog and date, built per model
+as routes are asked for, so one comparison assesses only its models' routes).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from modelvs.catalog.catalog import Catalog
-from modelvs.catalog.layout import route_qualifier, split_route_id
+from modelvs.catalog.layout import route_model, route_qualifier, split_route_id
 from modelvs.catalog.lifecycle import Stage, stage
 from modelvs.schema import PriceSchedule, Route
 from modelvs.schema.vocab import VETTED_TRUST, Comparison, ModelKind, PriceMode, ProviderTrust
@@ -100,40 +101,76 @@ class Assessment:
     confirmed: bool
     """A reviewer confirmed the prices (`price_check`): a flag does not quarantine them."""
     gaps: Gaps
+    vetted: bool = False
+    """Whether default answers may use the route on that day (the module's rules)."""
 
     @property
     def quarantined(self) -> bool:
         return self.flag is not None and not self.confirmed
 
 
-_MEMO: dict[tuple[int, dt.date], tuple[weakref.ref[Catalog], dict[str, Assessment]]] = {}
+class _Assessed:
+    """The assessments of one catalog on one day, built per model as routes are asked for."""
+
+    def __init__(self, catalog: Catalog, on: dt.date) -> None:
+        self.catalog = weakref.ref(catalog)
+        self.on = on
+        self.by_route: dict[str, Assessment] = {}
+        self.done: set[str] = set()
+        """Models whose routes are all in `by_route`."""
+        self.whole = False
+
+    def route(self, catalog: Catalog, route_id: str) -> Assessment:
+        found = self.by_route.get(route_id)
+        if found is None:
+            self.model(catalog, route_model(route_id))
+            found = self.by_route[route_id]
+        return found
+
+    def model(self, catalog: Catalog, model_id: str) -> None:
+        if model_id not in self.done:
+            # Assigned whole, then marked done: a thread reading meanwhile sees a model either
+            # missing (and assesses it too, to the same values) or complete.
+            self.by_route.update(_assess_model(catalog, model_id, self.on))
+            self.done.add(model_id)
+
+    def everything(self, catalog: Catalog) -> dict[str, Assessment]:
+        if not self.whole:
+            for model_id in catalog.routes_by_model:
+                self.model(catalog, model_id)
+            self.whole = True
+        return self.by_route
+
+
+_MEMO: dict[tuple[int, dt.date], _Assessed] = {}
+_MEMO_DAYS = 16
+"""Catalog-days kept: a server asks for one day at a time, tests for a few."""
+
+
+def _assessed(catalog: Catalog, on: dt.date) -> _Assessed:
+    key = (id(catalog), on)
+    hit = _MEMO.get(key)
+    if hit is not None and hit.catalog() is catalog:
+        return hit
+    if len(_MEMO) >= _MEMO_DAYS:
+        _MEMO.clear()
+    made = _MEMO[key] = _Assessed(catalog, on)
+    return made
 
 
 def assessments(catalog: Catalog, on: dt.date) -> dict[str, Assessment]:
-    """Every route's assessment on `on` (computed once per catalog and day)."""
-    key = (id(catalog), on)
-    hit = _MEMO.get(key)
-    if hit is not None and hit[0]() is catalog:
-        return hit[1]
-    found = _assess_all(catalog, on)
-    if len(_MEMO) > 16:
-        _MEMO.clear()
-    _MEMO[key] = (weakref.ref(catalog), found)
-    return found
+    """Every route's assessment on `on` (computed once per catalog and day; do not modify)."""
+    return _assessed(catalog, on).everything(catalog)
 
 
 def assess(catalog: Catalog, route_id: str, on: dt.date) -> Assessment:
-    return assessments(catalog, on)[route_id]
+    """One route's assessment on `on`: only its model's routes are assessed (once per catalog and day)."""
+    return _assessed(catalog, on).route(catalog, route_id)
 
 
 def is_vetted(catalog: Catalog, route_id: str, on: dt.date) -> bool:
     """Whether default answers may use this route (see the module's rules)."""
-    found = assessments(catalog, on)[route_id]
-    if found.trust not in VETTED_TRUST or route_qualifier(route_id) is not None or found.quarantined:
-        return False
-    if catalog.providers[split_route_id(route_id)[0]].region is not None:
-        return False  # a regional endpoint's prices are that market's (mainland China)
-    return stage(catalog.routes[route_id], on) is not Stage.RETIRED
+    return assess(catalog, route_id, on).vetted
 
 
 def route_trust(catalog: Catalog, route_id: str) -> ProviderTrust:
@@ -161,33 +198,43 @@ def _standard(route: Route, on: dt.date) -> PriceSchedule | None:
     return next((s for s in route.prices if s.mode is PriceMode.STANDARD and s.applies_on(on)), None)
 
 
-def _assess_all(catalog: Catalog, on: dt.date) -> dict[str, Assessment]:
-    trust = {rid: route_trust(catalog, rid) for rid in catalog.routes}
+def _assess_model(catalog: Catalog, model_id: str, on: dt.date) -> dict[str, Assessment]:
+    """The assessment of every route of one model: a route is checked against its model's others."""
+    route_ids = catalog.routes_by_model.get(model_id, ())
+    trust = {rid: route_trust(catalog, rid) for rid in route_ids}
+    model = catalog.models.get(model_id)
+    open_weights = model is not None and model.open_weights is True
+    own = lab_route(catalog, model_id)
+    own_schedule = _standard(catalog.routes[own], on) if own else None
+    vetted = {
+        rid: s
+        for rid in route_ids
+        if trust[rid] in VETTED_TRUST
+        and route_qualifier(rid) is None
+        and (s := _standard(catalog.routes[rid], on)) is not None
+    }
     found: dict[str, Assessment] = {}
-    for model_id, route_ids in catalog.routes_by_model.items():
-        model = catalog.models.get(model_id)
-        open_weights = model is not None and model.open_weights is True
-        own = lab_route(catalog, model_id)
-        own_schedule = _standard(catalog.routes[own], on) if own else None
-        vetted = {
-            rid: s
-            for rid in route_ids
-            if trust[rid] in VETTED_TRUST
-            and route_qualifier(rid) is None
-            and (s := _standard(catalog.routes[rid], on)) is not None
-        }
-        for rid in route_ids:
-            route = catalog.routes[rid]
-            schedule = _standard(route, on)
-            reference, rates = _reference(rid, own, own_schedule, vetted)
-            # A variant (fast mode, a quantization) has its own price: only the plain route is checked.
-            plain = route_qualifier(rid) is None
-            text = model is None or model.kind in (None, ModelKind.TEXT)
-            flag = None
-            if schedule is not None and plain:
-                flag = _flag(schedule, rates, by_lab=own is not None, open_weights=open_weights, text=text)
-            gaps = _gaps(route, catalog.routes[own], on) if own and rid != own else NO_GAPS
-            found[rid] = Assessment(trust[rid], reference, flag, route.price_check is not None, gaps)
+    for rid in route_ids:
+        route = catalog.routes[rid]
+        schedule = _standard(route, on)
+        reference, rates = _reference(rid, own, own_schedule, vetted)
+        # A variant (fast mode, a quantization) has its own price: only the plain route is checked.
+        plain = route_qualifier(rid) is None
+        text = model is None or model.kind in (None, ModelKind.TEXT)
+        flag = None
+        if schedule is not None and plain:
+            flag = _flag(schedule, rates, by_lab=own is not None, open_weights=open_weights, text=text)
+        gaps = _gaps(route, catalog.routes[own], on) if own and rid != own else NO_GAPS
+        confirmed = route.price_check is not None
+        usable = (
+            trust[rid] in VETTED_TRUST
+            and plain
+            and not (flag is not None and not confirmed)
+            # A regional endpoint's prices are that market's (mainland China).
+            and catalog.providers[split_route_id(rid)[0]].region is None
+            and stage(route, on) is not Stage.RETIRED
+        )
+        found[rid] = Assessment(trust[rid], reference, flag, confirmed, gaps, usable)
     return found
 
 

@@ -17,6 +17,7 @@ from rich.markup import escape
 
 from modelvs.catalog import Catalog, CatalogError, UnknownModelError, default_data_dir, load_catalog
 from modelvs.catalog.layout import KINDS
+from modelvs.catalog.leftovers import recover
 
 console = Console()
 errors = Console(stderr=True)
@@ -40,6 +41,8 @@ def data_dir(path: Path | None) -> Path:
     model unknown, a site with no pages.
     """
     folder = path or default_data_dir()
+    for done in recover(folder):  # what a sync cut short: before the folder is judged missing
+        errors.print(escape(f"note: {done} (left by an interrupted sync)"), highlight=False)
     how = "Pass --data DIR or set MODELVS_DATA to a catalog folder (models/, routes/, providers/, ...)."
     if path is None and not os.environ.get("MODELVS_DATA"):
         how += " It defaults to the catalog modelvs ships (data/ in a checkout): restore or reinstall it."
@@ -64,7 +67,12 @@ def open_catalog(path: Path | None) -> Catalog:
     try:
         return load_catalog(data_dir(path))
     except CatalogError as exc:
-        fail(f"{exc}\nRun `modelvs check` for every problem.", code=1)
+        catalog_failed(exc)
+
+
+def catalog_failed(exc: CatalogError) -> NoReturn:
+    """Exits 1 with the check's report of a catalog that cannot load (never a traceback)."""
+    fail(escape(f"{exc}\nRun `modelvs check` for every problem."), code=1)
 
 
 def require_extra(extra: str, modules: tuple[str, ...], needed_by: str) -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import typer
 
-from modelvs.cli.common import DataOption, console, data_dir, require_extra
+from modelvs.catalog import CatalogError
+from modelvs.cli.common import DataOption, catalog_failed, console, data_dir, require_extra
 from modelvs.storage import POSTGRES_SCHEMES, database_url_from_env
 from modelvs.storage.base import redact_url
 
@@ -75,4 +76,7 @@ def serve(
         f"modelvs on http://{host}:{port}  ({workers} worker(s); page views: {where}; links: {links})",
         highlight=False,
     )
-    run(settings, host, port, workers=workers, access_log=access_log)
+    try:
+        run(settings, host, port, workers=workers, access_log=access_log)
+    except CatalogError as exc:  # raised before the server listens: the catalog is loaded first
+        catalog_failed(exc)

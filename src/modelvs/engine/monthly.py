@@ -15,7 +15,7 @@ from typing import TypeVar, cast
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.layout import split_route_id
-from modelvs.catalog.trust import assess, is_vetted
+from modelvs.catalog.trust import assess
 from modelvs.engine.pricing import RequestPrice, price_request, request_total
 from modelvs.engine.workload import Request, Workload
 from modelvs.schema import ProviderFee
@@ -82,7 +82,9 @@ class RouteCost:
         if self.tokens_cost is None or self.priced_as is None:
             return ()
         catalog, workload, on = self.priced_as
-        return tuple((count, price_request(catalog, self.route, r, on)) for count, r in _requests(workload))
+        return tuple(
+            (count, price_request(catalog, self.route, r, on)) for count, r in month_requests(workload)
+        )
 
     @property
     def monthly(self) -> Decimal | None:
@@ -110,11 +112,13 @@ class RouteCost:
 
 def route_cost(catalog: Catalog, route_id: str, workload: Workload, on: dt.date) -> RouteCost:
     """The monthly cost of `workload` on one route, with the provider's fees."""
-    return _route_cost(catalog, route_id, _seller(catalog, route_id, on), _requests(workload), workload, on)
+    return _route_cost(
+        catalog, route_id, seller(catalog, route_id, on), month_requests(workload), workload, on
+    )
 
 
 @dataclass(frozen=True)
-class _Seller:
+class Seller:
     """What pricing a month on a route needs about who sells it."""
 
     provider: str
@@ -125,7 +129,16 @@ class _Seller:
     quarantine: str | None
 
 
-def _seller(catalog: Catalog, route_id: str, on: dt.date) -> _Seller:
+def seller(catalog: Catalog, route_id: str, on: dt.date) -> Seller:
+    """Who sells a route on `on`, as pricing a month needs it (memoised per catalog and day)."""
+    sellers: dict[str, Seller] = kept(catalog, ("sellers", on), dict)
+    found = sellers.get(route_id)
+    if found is None:
+        found = sellers[route_id] = _seller(catalog, route_id, on)
+    return found
+
+
+def _seller(catalog: Catalog, route_id: str, on: dt.date) -> Seller:
     provider_id, model_id = split_route_id(route_id)
     provider = catalog.providers[provider_id]
     kind = provider.kind
@@ -135,34 +148,66 @@ def _seller(catalog: Catalog, route_id: str, on: dt.date) -> _Seller:
         kind = ProviderKind.CLOUD
     found = assess(catalog, route_id, on)
     quarantine = found.flag if found.quarantined else None
-    return _Seller(
-        provider_id, kind, tuple(provider.fees), found.trust, is_vetted(catalog, route_id, on), quarantine
-    )
+    return Seller(provider_id, kind, tuple(provider.fees), found.trust, found.vetted, quarantine)
 
 
 def _route_cost(
     catalog: Catalog,
     route_id: str,
-    seller: _Seller,
+    seller: Seller,
     requests: tuple[tuple[Decimal, Request], ...],
     workload: Workload,
     on: dt.date,
 ) -> RouteCost:
     # Totals only: the itemised prices are built if a reader asks for `RouteCost.requests`.
+    total = _tokens_cost(catalog, route_id, requests, on)
+    if total is None:
+        for _, request in requests:
+            why = price_request(catalog, route_id, request, on)
+            if why.total is None:
+                return _cost(route_id, seller, None, (), impossible=why.impossible, incomplete=why.incomplete)
+    assert total is not None
+    fees = tuple(
+        Fee(f.kind, f.percent, _fee_amount(f.percent, f.minimum_usd, total), f.description)
+        for f in seller.fees
+    )
+    return _cost(route_id, seller, total, fees, priced_as=(catalog, workload, on))
+
+
+def _tokens_cost(
+    catalog: Catalog, route_id: str, requests: tuple[tuple[Decimal, Request], ...], on: dt.date
+) -> Decimal | None:
     total = Decimal(0)
     for count, request in requests:
         price = request_total(catalog, route_id, request, on)
         if price is None:
-            why = price_request(catalog, route_id, request, on)
-            return _cost(route_id, seller, None, (), impossible=why.impossible, incomplete=why.incomplete)
+            return None
         total += count * price
-    fees = tuple(_fee(f.kind, f.percent, f.minimum_usd, f.description, total) for f in seller.fees)
-    return _cost(route_id, seller, total, fees, priced_as=(catalog, workload, on))
+    return total
+
+
+def month_total(catalog: Catalog, route_id: str, workload: Workload, on: dt.date) -> Decimal | None:
+    """`route_cost(...).monthly`, the same Decimal, without building the record (to compare costs)."""
+    prices = [request_total(catalog, route_id, r, on) for _, r in month_requests(workload)]
+    return month_of(month_requests(workload), prices, seller(catalog, route_id, on).fees)
+
+
+def month_of(
+    requests: tuple[tuple[Decimal, Request], ...], prices: list[Decimal | None], fees: tuple[ProviderFee, ...]
+) -> Decimal | None:
+    """The monthly cost, fees included, of `requests` (counts a month) at `prices` (one request's
+    `request_total` each): what `RouteCost.monthly` comes to."""
+    total = Decimal(0)
+    for (count, _), price in zip(requests, prices, strict=True):
+        if price is None:
+            return None
+        total += count * price
+    return total + sum((_fee_amount(f.percent, f.minimum_usd, total) for f in fees), Decimal(0))
 
 
 def _cost(
     route_id: str,
-    seller: _Seller,
+    seller: Seller,
     tokens_cost: Decimal | None,
     fees: tuple[Fee, ...],
     *,
@@ -186,7 +231,7 @@ def _cost(
 
 
 @functools.lru_cache(maxsize=1024)
-def _requests(workload: Workload) -> tuple[tuple[Decimal, Request], ...]:
+def month_requests(workload: Workload) -> tuple[tuple[Decimal, Request], ...]:
     """(requests a month, the request) per profile and mode that has traffic, in pricing order."""
     made = []
     for profile in workload.profiles:
@@ -200,23 +245,47 @@ def _requests(workload: Workload) -> tuple[tuple[Decimal, Request], ...]:
     return tuple(made)
 
 
-_memo: tuple[Catalog | None, dict[tuple[object, ...], object]] = (None, {})
-"""Costs and rankings of the catalog priced last, by what was asked; a new catalog starts over
-(as the pricing plans do). Values are immutable (tuples of frozen records) and shared."""
-_MEMO_MAX = 512
-"""Entries kept before the memo starts over; a whole-catalog entry holds one cost per route."""
+class _PerCatalog:
+    """Values remembered for the catalog priced last, by key. A new catalog starts over (so an old
+    one is not kept alive), and so does a full memo. Read and replaced as one tuple, so threads
+    working on two catalogs at once can only lose values, never mix them."""
+
+    def __init__(self, most: int) -> None:
+        self.most = most
+        self.state: tuple[Catalog | None, dict[tuple[object, ...], object]] = (None, {})
+
+    def get(self, catalog: Catalog, key: tuple[object, ...], make: Callable[[], T]) -> T:
+        owner, found = self.state
+        if owner is not catalog or len(found) >= self.most:
+            owner, found = self.state = (catalog, {})
+        if key in found:
+            return cast(T, found[key])
+        value = found[key] = make()
+        return value
+
+    def peek(self, catalog: Catalog, key: tuple[object, ...]) -> object | None:
+        owner, found = self.state
+        return found.get(key) if owner is catalog else None
+
+
+_ANSWERS = _PerCatalog(512)
+"""Costs and rankings, by what was asked. Values are immutable (tuples of frozen records) and
+shared; a whole-catalog entry holds one cost per route."""
+_DAYS = _PerCatalog(32)
+"""Per-day structures, apart from the answers: a few a day; a long-running server starts over
+now and then."""
 
 
 def memoised(catalog: Catalog, key: tuple[object, ...], make: Callable[[], T]) -> T:
     """`make()`, remembered for `catalog` under `key`."""
-    global _memo
-    owner, memo = _memo
-    if owner is not catalog or len(memo) >= _MEMO_MAX:
-        owner, memo = _memo = (catalog, {})
-    if key in memo:
-        return cast(T, memo[key])
-    value = memo[key] = make()
-    return value
+    return _ANSWERS.get(catalog, key, make)
+
+
+def kept(catalog: Catalog, key: tuple[object, ...], make: Callable[[], T]) -> T:
+    """`make()`, remembered for `catalog` under `key` apart from `memoised` answers: for what every
+    answer of a day reads (who sells each route, the ranking's offers), which a stream of new
+    workloads must not push out. Values may be filled in as they are read (dicts)."""
+    return _DAYS.get(catalog, key, make)
 
 
 def all_route_costs(catalog: Catalog, workload: Workload, on: dt.date) -> Mapping[str, RouteCost]:
@@ -225,12 +294,12 @@ def all_route_costs(catalog: Catalog, workload: Workload, on: dt.date) -> Mappin
 
 
 def _all_costs(catalog: Catalog, workload: Workload, on: dt.date) -> Mapping[str, RouteCost]:
-    requests = _requests(workload)
-    sellers = memoised(
-        catalog, ("sellers", on), lambda: {rid: _seller(catalog, rid, on) for rid in catalog.routes}
-    )
+    requests = month_requests(workload)
     return MappingProxyType(
-        {rid: _route_cost(catalog, rid, sellers[rid], requests, workload, on) for rid in catalog.routes}
+        {
+            rid: _route_cost(catalog, rid, seller(catalog, rid, on), requests, workload, on)
+            for rid in catalog.routes
+        }
     )
 
 
@@ -254,7 +323,7 @@ def model_costs(
     def make() -> tuple[RouteCost, ...]:
         if routes is RouteSet.VETTED:
             return tuple(c for c in model_costs(catalog, model_id, workload, on, RouteSet.ALL) if c.vetted)
-        found = _memo[1].get(("all", workload, on)) if _memo[0] is catalog else None
+        found = _ANSWERS.peek(catalog, ("all", workload, on))
         if isinstance(found, Mapping):  # the whole catalog is priced already: reuse its costs
             return tuple(_by_tie_rule(found[rid] for rid in catalog.routes_by_model.get(model_id, ())))
         costs = (route_cost(catalog, rid, workload, on) for rid in catalog.routes_by_model.get(model_id, ()))
@@ -278,9 +347,9 @@ def cheapest_route(
     return costs[0] if costs and costs[0].monthly is not None else None
 
 
-def _fee(kind: FeeKind, percent: Decimal, minimum: Decimal | None, description: str, spend: Decimal) -> Fee:
+def _fee_amount(percent: Decimal, minimum: Decimal | None, spend: Decimal) -> Decimal:
     # A credit fee is charged per purchase; we assume one purchase covers the month.
     amount = spend * percent / 100
     if minimum is not None and spend > 0:
         amount = max(amount, minimum)
-    return Fee(kind, percent, amount, description)
+    return amount

@@ -21,14 +21,35 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from modelvs.catalog import Catalog
-from modelvs.catalog.layout import route_model
-from modelvs.catalog.trust import Gaps, assess
+from modelvs.catalog.trust import Gaps
+from modelvs.engine.plans import (
+    Limits,
+    Plan,
+    PlanRates,
+    cache_write_rate,
+    plan_for,
+    route_limits,
+    schedule_for,
+)
 from modelvs.engine.workload import Request
-from modelvs.schema import Model, PriceSchedule, PriceTier, Route
-from modelvs.schema.vocab import Comparison, PriceMode, Unit
+from modelvs.schema import PriceSchedule, PriceTier
+from modelvs.schema.vocab import Comparison, PriceMode
 
 MILLION = Decimal(1_000_000)
 ZERO = Decimal(0)
+__all__ = [
+    "Limits",
+    "Line",
+    "RequestPrice",
+    "billed_rates",
+    "gap_for",
+    "plan_total",
+    "price_request",
+    "request_total",
+    "route_limits",
+    "schedule_for",
+    "tier_for",
+]
 
 
 @dataclass(frozen=True)
@@ -39,15 +60,6 @@ class Line:
     tokens: int
     rate: Decimal
     cost: Decimal
-
-
-@dataclass(frozen=True)
-class Limits:
-    """The limits a route serves: its own where it states them, else the model's."""
-
-    context_window: int | None
-    max_input: int | None
-    max_output: int | None
 
 
 @dataclass(frozen=True)
@@ -76,22 +88,6 @@ class RequestPrice:
         return self.impossible or self.incomplete
 
 
-def route_limits(model: Model, route: Route) -> Limits:
-    return Limits(
-        context_window=route.context_window or model.context_window,
-        max_input=route.max_input or model.max_input,
-        max_output=route.max_output or model.max_output,
-    )
-
-
-def schedule_for(route: Route, mode: PriceMode, on: dt.date) -> PriceSchedule | None:
-    """The schedule in effect on `on` for `mode`, if the route has one."""
-    for schedule in route.prices:
-        if schedule.mode is mode and schedule.applies_on(on):
-            return schedule
-    return None
-
-
 def tier_for(schedule: PriceSchedule, prompt_tokens: int) -> PriceTier | None:
     """The highest tier whose threshold the prompt crosses, by that tier's comparison."""
     crossed = None
@@ -114,7 +110,7 @@ def price_request(
     With `complete` (the default), a request that needs a component the route lacks and the
     lab's route has is not priced (`incomplete` says why).
     """
-    plan = _plan(catalog, route_id, request.mode, on)
+    plan = plan_for(catalog, route_id, request.mode, on)
     # The limits are compared here first, and explained only when crossed: most requests fit.
     answer = request.output_tokens + request.reasoning_tokens
     if (plan.input_limit is not None and request.input_tokens > plan.input_limit) or (
@@ -151,10 +147,12 @@ def gap_for(gaps: Gaps, request: Request, billed: PriceMode) -> str | None:
 
 def request_total(catalog: Catalog, route_id: str, request: Request, on: dt.date) -> Decimal | None:
     """`price_request(...).total` without the itemised lines: the same Decimal, several times faster."""
-    owner, plans = _plans
-    plan = plans.get((route_id, request.mode, on)) if owner is catalog else None
-    if plan is None:
-        plan = _plan(catalog, route_id, request.mode, on)
+    return plan_total(plan_for(catalog, route_id, request.mode, on), request)
+
+
+def billed_rates(plan: Plan, request: Request) -> PlanRates | None:
+    """The rates `request` bills at on `plan` (the last tier its prompt crosses), or None when the
+    plan cannot price it: over a limit, missing a component the lab prices, or with no price."""
     prompt = request.input_tokens
     output_tokens = request.output_tokens
     reasoning_tokens = request.reasoning_tokens
@@ -163,7 +161,7 @@ def request_total(catalog: Catalog, route_id: str, request: Request, on: dt.date
         rates is None
         or (plan.input_limit is not None and prompt > plan.input_limit)
         or (plan.max_output is not None and output_tokens + reasoning_tokens > plan.max_output)
-        or (plan.gaps and gap_for(plan.gaps, request, plan.mode) is not None)
+        or (plan.has_gaps and gap_for(plan.gaps, request, plan.mode) is not None)
     ):
         return None
     for at, inclusive, tier in plan.tiers:
@@ -171,6 +169,17 @@ def request_total(catalog: Catalog, route_id: str, request: Request, on: dt.date
             rates = tier
     if (rates.input is None and prompt) or (rates.output is None and (output_tokens or reasoning_tokens)):
         return None
+    return rates
+
+
+def plan_total(plan: Plan, request: Request) -> Decimal | None:
+    """`request_total` of a request asked in the mode the plan was made for."""
+    rates = billed_rates(plan, request)
+    if rates is None:
+        return None
+    prompt = request.input_tokens
+    output_tokens = request.output_tokens
+    reasoning_tokens = request.reasoning_tokens
     # The same operations, in the same order, as `_bill`'s lines: the Decimal (exponent included)
     # is identical.
     cached = request.cached_tokens
@@ -180,7 +189,7 @@ def request_total(catalog: Catalog, route_id: str, request: Request, on: dt.date
         total += cached * rates.cache_read_or_input / MILLION
     if written:
         assert plan.schedule is not None
-        write_rate = _cache_write_rate(rates.tier, plan.schedule, request.cache_ttl)
+        write_rate = cache_write_rate(rates.tier, plan.schedule, request.cache_ttl)
         total += written * (rates.input_or_zero if write_rate is None else write_rate) / MILLION
     total += output_tokens * rates.output_or_zero / MILLION
     if reasoning_tokens:
@@ -189,112 +198,6 @@ def request_total(catalog: Catalog, route_id: str, request: Request, on: dt.date
     if per_request:
         total += per_request
     return total
-
-
-@dataclass(frozen=True)
-class _Rates:
-    """The rates one tier (or the base schedule) bills: the tier's own, else the schedule's."""
-
-    input: Decimal | None
-    output: Decimal | None
-    cache_read: Decimal | None
-    reasoning: Decimal | None
-    tier: PriceTier | None
-    """The tier these rates come from; None for the base rates."""
-    input_or_zero: Decimal
-    output_or_zero: Decimal
-    cache_read_or_input: Decimal
-    """What a cached token bills: the cache-read rate, else the input rate (or 0)."""
-    reasoning_or_output: Decimal
-    """What a reasoning token bills: the reasoning rate, else the output rate (or 0)."""
-
-
-@dataclass(frozen=True)
-class _Plan:
-    """What pricing a request on one route, in one asked mode, on one day needs; built once."""
-
-    limits: Limits
-    input_limit: int | None
-    """The route's input limit, else its context window: the most prompt tokens it takes."""
-    max_output: int | None
-    mode: PriceMode
-    """The mode billed: the asked one, or standard when the route has no price for it."""
-    notes: tuple[str, ...]
-    schedule: PriceSchedule | None
-    base: _Rates | None
-    """None when no schedule is in effect."""
-    tiers: tuple[tuple[int, bool, _Rates], ...]
-    """(threshold, whether a prompt of exactly the threshold is in the tier, rates), in order."""
-    per_request: Decimal | None
-    gaps: Gaps
-    """Components the lab's own route prices and this one lacks (`catalog.trust`)."""
-
-
-_PlanKey = tuple[str, PriceMode, dt.date]
-_plans: tuple[Catalog | None, dict[_PlanKey, _Plan]] = (None, {})
-"""Plans of the catalog priced last. One catalog is live at a time; a new one starts over, so an
-old catalog is not kept alive. Read and replaced as one tuple, so threads pricing two catalogs
-at once can only lose plans, never mix them."""
-_PLANS_MAX = 200_000
-"""Plans kept before the memo starts over: a few per route and day, ample for any catalog."""
-
-
-def _plan(catalog: Catalog, route_id: str, mode: PriceMode, on: dt.date) -> _Plan:
-    # Memoised because the schedule lookup, limits and tier rates took most of a request's
-    # pricing time; the catalog and its records are immutable, so a plan never goes stale.
-    global _plans
-    owner, plans = _plans
-    if owner is not catalog or len(plans) >= _PLANS_MAX:
-        owner, plans = _plans = (catalog, {})
-    key = (route_id, mode, on)
-    plan = plans.get(key)
-    if plan is None:
-        plan = plans[key] = _make_plan(catalog, route_id, mode, on)
-    return plan
-
-
-def _make_plan(catalog: Catalog, route_id: str, mode: PriceMode, on: dt.date) -> _Plan:
-    route = catalog.routes[route_id]
-    limits = route_limits(catalog.models[route_model(route_id)], route)
-    notes: tuple[str, ...] = ()
-    schedule = schedule_for(route, mode, on)
-    if schedule is None and mode is not PriceMode.STANDARD:
-        notes = (f"no {mode.value} price on this route: billed at the standard rate",)
-        mode = PriceMode.STANDARD
-        schedule = schedule_for(route, mode, on)
-    input_limit = limits.max_input or limits.context_window
-    gaps = assess(catalog, route_id, on).gaps
-    if schedule is None:
-        return _Plan(limits, input_limit, limits.max_output, mode, (), None, None, (), None, gaps)
-    tiers = tuple((t.threshold, t.comparison is Comparison.GE, _rates(schedule, t)) for t in schedule.tiers)
-    per_request = schedule.per_unit.get(Unit.REQUEST)
-    base = _rates(schedule, None)
-    return _Plan(
-        limits, input_limit, limits.max_output, mode, notes, schedule, base, tiers, per_request, gaps
-    )
-
-
-def _rates(schedule: PriceSchedule, tier: PriceTier | None) -> _Rates:
-    def rate(component: str) -> Decimal | None:
-        value: Decimal | None = getattr(tier, component, None) if tier is not None else None
-        base: Decimal | None = getattr(schedule, component)
-        return value if value is not None else base
-
-    input_rate, output_rate = rate("input"), rate("output")
-    cache_read, reasoning = rate("cache_read"), rate("reasoning")
-    input_or_zero = ZERO if input_rate is None else input_rate
-    output_or_zero = ZERO if output_rate is None else output_rate
-    return _Rates(
-        input_rate,
-        output_rate,
-        cache_read,
-        reasoning,
-        tier,
-        input_or_zero,
-        output_or_zero,
-        input_or_zero if cache_read is None else cache_read,
-        output_or_zero if reasoning is None else reasoning,  # not `or`: a published rate of 0 is a price
-    )
 
 
 def _over_limits(request: Request, limits: Limits) -> str | None:
@@ -307,7 +210,7 @@ def _over_limits(request: Request, limits: Limits) -> str | None:
     return None
 
 
-def _bill(route_id: str, plan: _Plan, request: Request) -> RequestPrice:
+def _bill(route_id: str, plan: Plan, request: Request) -> RequestPrice:
     prompt = request.input_tokens
     rates = plan.base
     assert rates is not None  # price_request returns before billing a route with no schedule
@@ -340,7 +243,7 @@ def _bill(route_id: str, plan: _Plan, request: Request) -> RequestPrice:
         lines.append(Line("cache_read", cached, cache_rate, cached * cache_rate / MILLION))
     if written:
         assert plan.schedule is not None
-        write_rate = _cache_write_rate(rates.tier, plan.schedule, request.cache_ttl)
+        write_rate = cache_write_rate(rates.tier, plan.schedule, request.cache_ttl)
         if write_rate is None:
             notes.append("no cache-write price: written tokens billed at the input rate")
             write_rate = input_rate
@@ -360,12 +263,3 @@ def _bill(route_id: str, plan: _Plan, request: Request) -> RequestPrice:
     for line in lines:
         total += line.cost
     return RequestPrice(route_id, mode, total, tuple(lines), threshold, notes=tuple(notes))
-
-
-def _cache_write_rate(tier: PriceTier | None, schedule: PriceSchedule, ttl: str) -> Decimal | None:
-    for rates in (tier.cache_write if tier else {}, schedule.cache_write):
-        if ttl in rates:
-            return rates[ttl]
-        if ttl == "default" and rates:
-            return next(iter(rates.values()))
-    return None

@@ -14,13 +14,13 @@ from modelvs.catalog import tomlio
 from modelvs.catalog.build import catalog_of
 from modelvs.catalog.catalog import Catalog
 from modelvs.catalog.checks import check
-from modelvs.catalog.layout import KIND_BY_NAME
+from modelvs.catalog.layout import KIND_BY_NAME, record_path
 from modelvs.catalog.load import parse_record
 from modelvs.catalog.problems import Problem, Severity
 from modelvs.catalog.resolve import UnknownModelError
 from modelvs.schema import Model
 from modelvs.sources.proposal import Proposal
-from modelvs.sync.changes import Change
+from modelvs.sync.changes import Change, ChangeKind
 from modelvs.sync.merge import Records, merge
 from modelvs.sync.merge import changes_between as _merge_changes
 from modelvs.sync.results import JoinReport, attach_results
@@ -58,14 +58,37 @@ def sync(
     changes += _merge_changes(
         {k: before[k] for k in scored & before.keys()}, {k: after[k] for k in scored & after.keys()}
     )
+    changes = changes + unreported(before, after, changes)
     if progress:
         progress("checking")
     problems = validate(after, today)
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if dry_run or errors:
-        return SyncResult(changes, problems, written=False, joins=joins)
+        touched = len(differing(before, after))
+        return SyncResult(changes, problems, written=False, files_touched=touched, joins=joins)
     touched = write_records(data_dir, before, after)
     return SyncResult(changes, problems, written=True, files_touched=touched, joins=joins)
+
+
+def differing(before: Records, after: Records) -> list[tuple[str, str]]:
+    """The records a write of `after` over `before` writes or removes (what `write_records` counts)."""
+    return sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+
+
+def unreported(before: Records, after: Records, changes: list[Change]) -> list[Change]:
+    """A change for each table of a file that is written although the merge reports no value of it
+    (citations, provenance, the order of alternatives): a report that writes a file says so."""
+    reported = {c.file for c in changes if c.kind is not ChangeKind.CONFLICT}
+    found = []
+    for key in differing(before, after):
+        old, new = before.get(key), after.get(key)
+        file = record_path(Path(), *key).as_posix()
+        if old is None or new is None or file in reported:
+            continue  # added and removed records are reported by the merge
+        for name in sorted(old.keys() | new.keys()):
+            if old.get(name) != new.get(name):
+                found.append(Change(ChangeKind.CHANGED, file, name, old.get(name), new.get(name), "sync"))
+    return found
 
 
 def validate(records: Records, today: dt.date) -> list[Problem]:
@@ -112,7 +135,9 @@ def review(
     after, applied, unmatched = apply_reviews(before, reviews, benchmarks, resolve, today)
     problems = validate(after, today)
     changes = _merge_changes(before, after)
+    changes += unreported(before, after, changes)
     if dry_run or any(p.severity is Severity.ERROR for p in problems):
-        return SyncResult(changes, problems, written=False), applied, unmatched
+        would = len(differing(before, after))
+        return SyncResult(changes, problems, written=False, files_touched=would), applied, unmatched
     touched = write_records(data_dir, before, after)
     return SyncResult(changes, problems, written=True, files_touched=touched), applied, unmatched

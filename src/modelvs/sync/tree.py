@@ -7,11 +7,11 @@ from pathlib import Path, PurePosixPath
 
 from modelvs.catalog import tomlio
 from modelvs.catalog.layout import KIND_BY_NAME, record_id, record_path
+from modelvs.catalog.leftovers import BACKUP, STAGING, beside, hold, recover, release
 from modelvs.catalog.load import data_files
 from modelvs.sync.merge import Records
 
-_BACKUP = ".sync-backup"
-_STAGING = ".sync-staging"
+__all__ = ["read_records", "recover", "write_records"]
 
 
 def read_records(data_dir: Path) -> Records:
@@ -31,10 +31,16 @@ def write_records(data_dir: Path, before: Records, after: Records) -> int:
     interruption before the swap leaves the old tree, and `recover` finishes or undoes
     a swap that was cut short.
     """
-    staging = data_dir.with_name(data_dir.name + _STAGING)
-    backup = data_dir.with_name(data_dir.name + _BACKUP)
-    if staging.exists():
-        shutil.rmtree(staging)
+    recover(data_dir)
+    lock = hold(data_dir)
+    try:
+        return _write(data_dir, before, after)
+    finally:
+        release(lock)  # what a crash leaves, the next command that opens the catalog recovers
+
+
+def _write(data_dir: Path, before: Records, after: Records) -> int:
+    staging, backup = beside(data_dir, STAGING), beside(data_dir, BACKUP)
     shutil.copytree(data_dir, staging) if data_dir.exists() else staging.mkdir(parents=True)
     touched = 0
     for key in before.keys() - after.keys():
@@ -53,18 +59,6 @@ def write_records(data_dir: Path, before: Records, after: Records) -> int:
     staging.replace(data_dir)
     shutil.rmtree(backup, ignore_errors=True)
     return touched
-
-
-def recover(data_dir: Path) -> None:
-    """Finish or undo a swap an earlier sync did not complete."""
-    backup = data_dir.with_name(data_dir.name + _BACKUP)
-    staging = data_dir.with_name(data_dir.name + _STAGING)
-    if backup.exists() and not data_dir.exists():
-        backup.replace(data_dir)
-    if backup.exists():
-        shutil.rmtree(backup)
-    if staging.exists():
-        shutil.rmtree(staging)
 
 
 def _prune_empty_dirs(root: Path) -> None:

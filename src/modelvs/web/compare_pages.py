@@ -30,6 +30,10 @@ except ImportError:  # pragma: no cover - the storage package is built alongside
         return not ua.strip() or any(t in ua for t in ("bot", "crawler", "spider", "curl/", "wget/"))
 
 
+MAX_SPLITS = 4
+"""`-vs-` a pair URL may hold: one between the models, the rest inside their names."""
+
+
 def _query_suffix(request: Request, keep: tuple[str, ...] = WORKLOAD_PARAMS) -> str:
     items = [(k, v) for k, v in request.query_params.multi_items() if k in keep]
     return f"?{urlencode(items)}" if items else ""
@@ -39,6 +43,10 @@ def compare_pair(request: Request) -> Response:
     """The canonical comparison page of two models; any other spelling answers 301."""
     web = state_of(request)
     pair: str = request.path_params["pair"]
+    if pair.count("-vs-") > MAX_SPLITS:  # refused before any lookup: no slug holds that many
+        return not_found(
+            request, f"{pair[:100]!r} is not a comparison of two models.", pair.split("-vs-")[:2]
+        )
     ids = web.pair_ids(pair)
     if ids is not None and pair_slug(web.catalog, *ids) == pair:
         return _comparison(request, web, list(ids), pair)

@@ -8,7 +8,7 @@ from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from modelvs.catalog import Catalog, UnknownModelError
+from modelvs.catalog import Catalog
 from modelvs.web.hosts import SiteHosts
 from modelvs.web.http import CACHE_ERROR, html, json_ld, state_of
 from modelvs.web.state import WebState
@@ -70,13 +70,17 @@ def pair_link_of(catalog: Catalog, web: WebState, a: str, b: str) -> dict[str, s
     return pair_link(web, pair_slug(catalog, a, b))
 
 
+SUGGESTED_NAMES = 3
+"""Unknown names of one request that the 404 page offers suggestions for."""
+
+
 def not_found(
     request: Request, what: str, names: list[str] | None = None, pairs: list[str] | None = None
 ) -> HTMLResponse:
     """The 404 page: what was not found, and the closest models (or pairs) to try instead."""
     web = state_of(request)
     suggestions: list[dict[str, str]] = []
-    for name in names or []:
+    for name in (names or [])[:SUGGESTED_NAMES]:  # suggestions for the names the page shows first
         for mid in suggest(web.catalog, name):
             found = model_link(web, mid)
             if found not in suggestions:
@@ -113,8 +117,6 @@ def bad_request(request: Request, param: str, detail: str) -> HTMLResponse:
 
 
 def suggest(catalog: Catalog, name: str, limit: int = 5) -> list[str]:
-    """Closest model ids to `name` (an ambiguous name's candidates first)."""
-    try:
-        return [catalog.resolve(name[:200])]
-    except UnknownModelError as err:
-        return err.suggestions[:limit] or catalog.suggest(name[:200], limit)
+    """The model `name` names, an ambiguous name's candidates, else the closest model ids: from
+    the lookup already made for it (`catalog.suggest`), the fuzzy match done once per name."""
+    return catalog.suggest(name[:200], limit)

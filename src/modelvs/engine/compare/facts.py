@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from modelvs.catalog import Catalog
-from modelvs.engine.monthly import RouteSet
+from modelvs.engine.monthly import RouteSet, memoised
 from modelvs.engine.workload import Workload
 from modelvs.views.sourcing import SourceRef
 
@@ -116,7 +116,10 @@ def build_facts(
     offers = tuple(offer(catalog, m, workload, on, routes) for m in model_ids)
     wl = workload_fact(workload)
     monthly = monthly_fact(catalog, offers, on)
-    context = limit_fact(catalog, model_ids, "context_window")
+    specs = memoised(
+        catalog, ("spec facts", tuple(model_ids), on), lambda: _spec_facts(catalog, model_ids, on)
+    )
+    context = specs.context_window
     partial = Facts(
         workload=wl,
         monthly=monthly,
@@ -129,19 +132,50 @@ def build_facts(
         shared_providers=shared_providers_fact(catalog, offers),
         routes=routes_fact(catalog, offers),
         context_window=context,
-        max_output=limit_fact(catalog, model_ids, "max_output"),
-        capabilities=capability_fact(catalog, model_ids),
-        modalities=modality_fact(catalog, model_ids),
+        max_output=specs.max_output,
+        capabilities=specs.capabilities,
+        modalities=specs.modalities,
         tags=tags_fact(catalog, model_ids, context, monthly),
-        benchmarks=benchmark_fact(catalog, model_ids),
-        rating=rating_fact(catalog, model_ids),
-        lifecycle=lifecycle_fact(catalog, model_ids, on),
-        cutoffs=cutoff_fact(catalog, model_ids),
-        parameters=parameters_fact(catalog, model_ids),
-        license=license_fact(catalog, model_ids),
+        benchmarks=specs.benchmarks,
+        rating=specs.rating,
+        lifecycle=specs.lifecycle,
+        cutoffs=specs.cutoffs,
+        parameters=specs.parameters,
+        license=specs.license,
         freshness=FreshnessFact(None, None, None),
     )
     return dataclasses.replace(partial, freshness=_freshness(partial))
+
+
+@dataclass(frozen=True)
+class _SpecFacts:
+    """The facts that do not depend on the workload: computed once per models and day."""
+
+    context_window: LimitFact
+    max_output: LimitFact
+    capabilities: CapabilityFact
+    modalities: ModalityFact
+    benchmarks: BenchmarkFact
+    rating: RatingFact
+    lifecycle: LifecycleFact
+    cutoffs: CutoffFact | None
+    parameters: ParametersFact | None
+    license: LicenseFact
+
+
+def _spec_facts(catalog: Catalog, model_ids: list[str], on: dt.date) -> _SpecFacts:
+    return _SpecFacts(
+        limit_fact(catalog, model_ids, "context_window"),
+        limit_fact(catalog, model_ids, "max_output"),
+        capability_fact(catalog, model_ids),
+        modality_fact(catalog, model_ids),
+        benchmark_fact(catalog, model_ids),
+        rating_fact(catalog, model_ids),
+        lifecycle_fact(catalog, model_ids, on),
+        cutoff_fact(catalog, model_ids),
+        parameters_fact(catalog, model_ids),
+        license_fact(catalog, model_ids),
+    )
 
 
 def _break_evens(

@@ -62,6 +62,12 @@ class _Index:
     """(price band, lab) and (price band, context band) -> models."""
     blends: dict[float, dict[str, float | None]]
     """log10 of each model's lowest blend, per input share; filled as pairs ask."""
+    found: dict[tuple[tuple[str, ...], float], tuple[RelatedSet, ...]]
+    """`related()` by models and input share: most workloads of a pair share one input share."""
+
+
+_FOUND_MAX = 4096
+"""`related()` answers kept per catalog and date before they start over."""
 
 
 _INDEXES: dict[tuple[int, dt.date], tuple[weakref.ref[Catalog], _Index]] = {}
@@ -73,7 +79,7 @@ def _index(catalog: Catalog, on: dt.date) -> _Index:
     hit = _INDEXES.get(key)
     if hit is not None and hit[0]() is catalog:
         return hit[1]
-    index = _Index({}, defaultdict(list), defaultdict(list), defaultdict(list), {})
+    index = _Index({}, defaultdict(list), defaultdict(list), defaultdict(list), {}, {})
     for mid, model in catalog.models.items():
         rates = []
         for rid in catalog.routes_by_model.get(mid, ()):
@@ -128,6 +134,18 @@ def related(
     catalog: Catalog, model_ids: list[str], input_share: float, on: dt.date
 ) -> tuple[RelatedSet, ...]:
     index = _index(catalog, on)
+    key = (tuple(model_ids), input_share)
+    found = index.found.get(key)
+    if found is None:
+        if len(index.found) >= _FOUND_MAX:
+            index.found.clear()
+        found = index.found[key] = _related(catalog, index, model_ids, input_share)
+    return found
+
+
+def _related(
+    catalog: Catalog, index: _Index, model_ids: list[str], input_share: float
+) -> tuple[RelatedSet, ...]:
     excluded = set(model_ids)
     out = []
     for mid in model_ids:

@@ -19,16 +19,36 @@ from modelvs.views.format import exact
 
 from .comparison import Comparison
 
+_Shape = tuple[str | None, tuple[str, ...]]
+_SHAPES: dict[type, _Shape | None] = {}
+"""Per class: a dataclass's `kind` and field names, or None for any other class. Read once per
+class: a comparison holds some 1,600 values."""
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _shape(cls: type) -> _Shape | None:
+    if not dataclasses.is_dataclass(cls):
+        return None
+    kind = getattr(cls, "kind", None)
+    return (kind if isinstance(kind, str) else None, tuple(f.name for f in dataclasses.fields(cls)))
+
 
 def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        out: dict[str, Any] = {}
-        kind = getattr(type(value), "kind", None)
-        if isinstance(kind, str):
-            out["kind"] = kind
-        for f in dataclasses.fields(value):
-            out[f.name] = _plain(getattr(value, f.name))
+    cls = type(value)
+    if cls in _PLAIN:
+        return value
+    try:
+        shape = _SHAPES[cls]
+    except KeyError:
+        shape = _SHAPES[cls] = _shape(cls)
+    if shape is not None:
+        kind, names = shape
+        out: dict[str, Any] = {"kind": kind} if kind is not None else {}
+        for name in names:
+            out[name] = _plain(getattr(value, name))
         return out
+    if cls is tuple or cls is list:
+        return [_plain(v) for v in value]
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Decimal):

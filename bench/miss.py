@@ -1,0 +1,104 @@
+"""Cache misses and first rankings, in-process CPU time: `python -m bench.miss [--rounds N]`.
+
+miss: each page asked with a workload no request has asked before (`requests=<random>`), through
+  the whole app (the response cache and serving layer included, identity coding; the static
+  build's in-process client), after one warm-up request of the same page; median CPU ms
+  (`time.process_time`: every thread of the process) per page. The engine's share of the
+  comparison page miss is `compare()` + `comparison_to_dict()` for the same kind of workload.
+rank: `rank()` of every model at the default needs: cold (the first ranking of a fresh process,
+  which builds every route's record and assessment), a workload not ranked before (records,
+  plans and assessments built), and the same workload again (memoised).
+
+It uses only the public API, so it runs on older commits too (`PYTHONPATH=<old checkout>/src`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from modelvs.catalog import load_catalog
+from modelvs.engine.compare import compare, comparison_to_dict
+from modelvs.engine.rank import Needs, rank
+from modelvs.engine.workload import Profile, Workload
+
+ON = dt.date(2026, 5, 1)
+PAIR = ("gemini-3.1-pro-preview", "gpt-4o-2024-11-20")
+PAGES = {
+    "comparison page": f"/compare/{PAIR[0]}-vs-{PAIR[1]}",
+    "3-model comparison": "/compare?models=claude-sonnet-4-6,gemini-3.1-pro-preview,gpt-4o-2024-11-20",
+    "calculator page": "/calculator",
+    "API compare": f"/api/v1/compare?models={PAIR[0]},{PAIR[1]}",
+    "API rank": "/api/v1/rank",
+}
+
+
+def cpu_ms(fn: Callable[[], object]) -> float:
+    start = time.process_time()
+    fn()
+    return (time.process_time() - start) * 1000
+
+
+def misses(rounds: int, rng: random.Random) -> None:
+    from modelvs.web.export_render import Renderer  # the static build's in-process client
+
+    catalog = load_catalog()
+    app = Renderer(catalog, ON, "https://modelvs.example", Path(tempfile.mkdtemp()))
+    try:
+        print(f"cache miss, median CPU ms of {rounds} (a new workload each):")
+        for name, url in PAGES.items():
+            joiner = "&" if "?" in url else "?"
+            status = app.get(url).status  # warm-up: the first request of a page builds what later ones reuse
+            assert status == 200, (url, status)
+            runs = []
+            for _ in range(rounds):
+                asked = f"{url}{joiner}requests={rng.randint(1, 10**9)}"
+                runs.append(cpu_ms(lambda asked=asked: app.get(asked)))  # type: ignore[misc]
+            print(f"  {name:<22} {statistics.median(runs):7.2f} ms  (min {min(runs):.2f})")
+    finally:
+        app.close()
+    engine = []
+    for _ in range(rounds):
+        workload = Workload(rng.randint(1, 10**9))
+        engine.append(cpu_ms(lambda w=workload: comparison_to_dict(compare(catalog, list(PAIR), w, ON))))  # type: ignore[misc]
+    share = statistics.median(engine)
+    print(f"  engine share of the comparison page (compare + comparison_to_dict): {share:.2f} ms")
+
+
+def rankings(rounds: int, rng: random.Random) -> None:
+    catalog = load_catalog()
+    cold = cpu_ms(lambda: rank(catalog, Needs(), Workload(1_000_001), ON))
+    new = []
+    for i in range(rounds):
+        workload = Workload(rng.randint(1, 10**9), (Profile(rng.randint(1, 20_000), 250 + i),))
+        new.append(cpu_ms(lambda w=workload: rank(catalog, Needs(), w, ON)))  # type: ignore[misc]
+    same = [cpu_ms(lambda: rank(catalog, Needs(), Workload(1_000_001), ON)) for _ in range(rounds)]
+    count = len(rank(catalog, Needs(), Workload(1_000_001), ON))
+    print(
+        f"rank() every model ({count:,} ranked of {len(catalog.models):,}; {len(catalog.routes):,} routes):"
+    )
+    print(f"  cold (first ranking of the process):  {cold:8.1f} ms")
+    median = statistics.median(new)
+    print(f"  a new workload, median of {rounds}:       {median:8.2f} ms  (max {max(new):.2f})")
+    print(f"  the same workload again, median:      {statistics.median(same):8.3f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=40)
+    parser.add_argument("--only", choices=("miss", "rank"))
+    args = parser.parse_args()
+    if args.only != "miss":
+        rankings(args.rounds, random.Random(5))
+    if args.only != "rank":
+        misses(args.rounds, random.Random(7))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,190 @@
+"""The order of a ranking from float estimates, made exact where estimates are too close to tell.
+
+Every usable route of every eligible model (`rank_offers`) is priced with a float estimate
+(`engine.estimate`), most from the route's flat row of rates in one loop;
+exact pricing (`Decimal`) decides only what the estimates cannot: a model's routes within the
+estimate's error of its cheapest, and runs of models within it of each other. Routes that bill
+a request at rates equal in value, with equal fees (`bill_signature`), cost exactly the same, so
+their ties go to the tie rule (or the model id) without pricing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from modelvs.catalog import Catalog
+from modelvs.engine.estimate import bill_signature, relative_error, request_estimate, with_fees
+from modelvs.engine.monthly import month_of, month_requests
+from modelvs.engine.needs import Needs
+from modelvs.engine.pricing import plan_total
+from modelvs.engine.rank_offers import Offer, eligible
+from modelvs.engine.workload import Request, Workload
+from modelvs.schema.vocab import PriceMode
+
+Placed = tuple[str, str]
+"""(model id, its cheapest route)."""
+_Row = tuple[float, str, Offer, Decimal | None]
+"""(estimate, model id, its cheapest offer, the exact monthly cost when ordering priced it)."""
+_COUNTS = (Decimal("1e-30"), Decimal("1e30"))
+"""Requests a month whose floats keep the estimates' error bound (as `plans.ESTIMABLE` for rates)."""
+_TOKENS = 10**15
+
+
+class _Ordering:
+    """One ranking's inputs, and the signatures it computed (each offer's at most once)."""
+
+    def __init__(self, catalog: Catalog, workload: Workload, on: dt.date) -> None:
+        self.catalog = catalog
+        self.workload = workload
+        self.on = on
+        self.requests = month_requests(workload)
+        self.counted = [(float(n), request) for n, request in self.requests]
+        self.close = 1 + 4 * relative_error(len(self.counted))
+        """Estimates this close (as a ratio) may be of equal exact costs, or in the other order."""
+        self._signatures: dict[str, object] = {}
+        self._exact: dict[object, Decimal] = {}
+        """Exact monthly costs by signature: offers billed alike are priced once."""
+        _, request = self.counted[0]
+        self.prompt = request.input_tokens
+        self.simple = (
+            len(self.counted) == 1 and request.mode is PriceMode.STANDARD and not request.cache_write_tokens
+        )
+        """One standard request without cache writes (every web workload): rows price it."""
+        self.row_key = (
+            2 * (request.cached_tokens > 0) + (request.reasoning_tokens > 0) if self.simple else None
+        )
+
+    def signature(self, offer: Offer) -> object:
+        """Equal for two offers that cost exactly the same for this workload (both can price it)."""
+        if self.row_key is not None and offer.rows(self.prompt):
+            return offer.row_keys[self.row_key]
+        found = self._signatures.get(offer.route)
+        if found is None:
+            bills = tuple(
+                bill_signature(offer.plan(self.catalog, r.mode, self.on), r) for _, r in self.counted
+            )
+            found = self._signatures[offer.route] = (bills, offer.fees_key)
+        return found
+
+    def all_alike(self, offers: list[Offer]) -> bool:
+        first = self.signature(offers[0])
+        return all(self.signature(o) == first for o in offers[1:])
+
+    def exact(self, offer: Offer) -> Decimal:
+        """The offer's exact monthly cost (an offer with an estimate can price the workload)."""
+        signature = self.signature(offer)
+        found = self._exact.get(signature)
+        if found is None:
+            prices = [plan_total(offer.plan(self.catalog, r.mode, self.on), r) for _, r in self.requests]
+            found = month_of(self.requests, prices, offer.fees)
+            assert found is not None
+            self._exact[signature] = found
+        return found
+
+
+def estimable(workload: Workload) -> bool:
+    """Whether float estimates of this workload hold their error bound."""
+    low, high = _COUNTS
+    return all(
+        (n == 0 or low <= n <= high) and max(r.input_tokens, r.output_tokens, r.reasoning_tokens) <= _TOKENS
+        for n, r in month_requests(workload)
+    )
+
+
+def cheapest_first(catalog: Catalog, needs: Needs, workload: Workload, on: dt.date) -> list[Placed] | None:
+    """Models meeting `needs` that a route can price, by exact cost at `workload` (then model id),
+    each on its cheapest route by the tie rule; None when a price or the workload is outside what
+    estimates are sure of (`estimable`, `plans.ESTIMABLE`)."""
+    if not estimable(workload):
+        return None
+    ordering = _Ordering(catalog, workload, on)
+    counted = ordering.counted
+    # One standard request without cache writes (every web workload): simple routes read a row.
+    count, request = counted[0]
+    simple = ordering.simple
+    prompt, cached = request.input_tokens, request.cached_tokens
+    uncached, answer = prompt - cached, request.output_tokens + request.reasoning_tokens
+    output, reasoning = request.output_tokens, request.reasoning_tokens
+    rows: list[_Row] = []
+    for model_id, every, can_win in eligible(catalog, needs, on):
+        estimates: list[tuple[float, Offer]] = []
+        for offer in can_win if simple else every:
+            row = offer.row
+            if simple and row is not None and prompt < row[0]:
+                _, most_prompt, most_answer, most_cached, rates = row
+                if prompt <= most_prompt and answer <= most_answer and cached <= most_cached:
+                    in_rate, cache_rate, out_rate, think_rate, per_request, fee_share, fee_minimum = rates
+                    bill = (
+                        uncached * in_rate + cached * cache_rate + output * out_rate + reasoning * think_rate
+                    )
+                    spend = count * (bill / 1_000_000 + per_request)
+                    if spend > 0:
+                        fee = spend * fee_share
+                        spend += fee if fee > fee_minimum else fee_minimum
+                    estimates.append((spend, offer))
+                continue
+            try:
+                estimate = _month_estimate(catalog, offer, counted, on)
+            except _UnsureError:
+                return None
+            if estimate is not None:
+                estimates.append((estimate, offer))
+        if len(estimates) == 1:
+            rows.append((estimates[0][0], model_id, estimates[0][1], None))
+        elif estimates:
+            rows.append(_cheapest(ordering, model_id, estimates))
+    rows.sort(key=lambda row: (row[0], row[1]))
+    return _exact_runs(ordering, rows)
+
+
+class _UnsureError(Exception):
+    """A route's prices are outside what float estimates are sure of (`Plan.estimable`)."""
+
+
+def _month_estimate(
+    catalog: Catalog, offer: Offer, counted: list[tuple[float, Request]], on: dt.date
+) -> float | None:
+    """A month's estimate on one route; None when it cannot price the workload."""
+    spend = 0.0
+    for count, request in counted:
+        plan = offer.plan(catalog, request.mode, on)
+        if not plan.estimable:
+            raise _UnsureError(offer.route)
+        one = request_estimate(plan, request)
+        if one is None:
+            return None
+        spend += count * one
+    return with_fees(spend, offer.fees) if offer.fees else spend
+
+
+def _cheapest(ordering: _Ordering, model_id: str, estimates: list[tuple[float, Offer]]) -> _Row:
+    """(estimate, model, offer, exact cost if priced) of a model's cheapest route by the tie rule."""
+    low = min(e for e, _ in estimates) * ordering.close
+    near = [(e, o) for e, o in estimates if e <= low]
+    if len(near) == 1 or ordering.all_alike([o for _, o in near]):
+        estimate, offer = min(near, key=lambda eo: eo[1].tie)  # equal exact costs: the tie rule decides
+        return estimate, model_id, offer, None
+    cost, _, estimate, offer = min((ordering.exact(o), o.tie, e, o) for e, o in near)  # `TIE_RULE`
+    return estimate, model_id, offer, cost
+
+
+def _exact_runs(ordering: _Ordering, rows: list[_Row]) -> list[Placed]:
+    """`rows` (sorted by estimate, then model), each run of close estimates put in exact order."""
+    placed: list[Placed] = []
+    close = ordering.close
+    start = 0
+    while start < len(rows):
+        end = start + 1
+        while end < len(rows) and rows[end][0] <= rows[end - 1][0] * close:
+            end += 1
+        run = rows[start:end]
+        if len(run) == 1 or ordering.all_alike([o for _, _, o, _ in run]):
+            placed += [(model_id, offer.route) for _, model_id, offer, _ in run]
+        else:
+            priced = sorted(
+                (ordering.exact(o) if known is None else known, m, o.route) for _, m, o, known in run
+            )
+            placed += [(model_id, route_id) for _, model_id, route_id in priced]
+        start = end
+    return placed
