@@ -19,8 +19,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+from modelvs.catalog.layout import record_path
 from modelvs.catalog.names import name_key
 from modelvs.schema.pricing import TOKEN_COMPONENTS
 from modelvs.sources.identity import LABS
@@ -417,16 +419,7 @@ def _join_order(offer: Offer) -> int:
 
 
 def _file(key: Key) -> str:
-    kind, rid = key
-    folder = {
-        "lab": "labs",
-        "provider": "providers",
-        "model": "models",
-        "route": "routes",
-        "source": "sources",
-    }
-    path = rid.replace(":", "/") if kind == "route" else rid
-    return f"{folder.get(kind, kind)}/{path}.toml"
+    return record_path(Path(), *key).as_posix()
 
 
 def _rank(order: tuple[str, ...], source: str) -> int:
