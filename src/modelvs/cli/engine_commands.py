@@ -19,11 +19,13 @@ from modelvs.cli.common import (
     open_catalog,
     parse_on,
     print_json,
+    require_released,
     resolve_model,
 )
 from modelvs.engine.monthly import VETTED_RULE, RouteSet, model_costs
 from modelvs.engine.rank import Needs
 from modelvs.engine.rank import rank as rank_models
+from modelvs.library import released
 from modelvs.schema.vocab import TRUST_LABELS, Capability, Modality, ModelKind, ProviderTrust
 from modelvs.views.costs import cost_view, rank_view
 from modelvs.views.format import usd_amount
@@ -61,6 +63,7 @@ def cost(
     catalog = open_catalog(data)
     model_id = resolve_model(catalog, model)
     day = parse_on(on)
+    require_released(catalog, model_id, day)
     costs = model_costs(catalog, model_id, workload, day, RouteSet.ALL if route else routes)
     hidden = len(model_costs(catalog, model_id, workload, day, RouteSet.ALL)) - len(costs)
     if route is not None:
@@ -143,7 +146,7 @@ def rank(
     )
     catalog = open_catalog(data)
     day = parse_on(on)
-    ranked = rank_models(catalog, wanted, workload, day, limit)
+    ranked = released(catalog, rank_models(catalog, wanted, workload, day), day)[:limit]
     view = rank_view(catalog, ranked, wanted, workload, day)
     if fmt is Format.JSON:
         print_json(view)
@@ -191,6 +194,8 @@ def _emit(
         console.print("\n".join([*lines, "", *footer]), markup=False, highlight=False, soft_wrap=True)
         return
     table = Table(*headers, title=title)
+    for column in table.columns:
+        column.no_wrap = column.header == "id"  # the id is what the next command takes: never cut
     for row in rows:
         table.add_row(*(escape(c) for c in row))
     console.print(table)
