@@ -6,6 +6,7 @@ CLI turns them into exit status 2, the web layer into a 422.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
@@ -157,6 +158,19 @@ def parse_int(text: str | None, param: str, default: int, low: int, high: int) -
     if not low <= value <= high:
         raise ParamError(param, f"takes a whole number from {low} to {high}, got {value}")
     return value
+
+
+def parse_date(text: str | None, param: str = "on") -> dt.date | None:
+    """`YYYY-MM-DD`, or None when absent (the caller's default: today)."""
+    if text is None or not text.strip():
+        return None
+    raw = text.strip()
+    try:
+        if len(raw) == 10:  # fromisoformat also takes 20261124 and week dates
+            return dt.date.fromisoformat(raw)
+    except ValueError:
+        pass
+    raise ParamError(param, f"takes a date as YYYY-MM-DD, got {text[:40]!r}")
 
 
 def parse_models(text: str | None, param: str = "models") -> list[str]:

@@ -10,13 +10,16 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import Protocol, TypedDict
+from typing import Protocol
+
+from typing_extensions import TypedDict
 
 from modelvs.catalog import Catalog
 from modelvs.params import ParamError, parse_count, parse_int, parse_vocab
 from modelvs.schema.vocab import Capability, Modality, ModelKind
 from modelvs.views.format import exact
 from modelvs.views.model_list import ModelList, ModelQuery, ModelRow, RoutePrice, SortKey, Status
+from modelvs.views.records import record
 
 MAX_LIMIT = 1000
 """The most rows one page of the index holds."""
@@ -26,7 +29,7 @@ DEFAULT_LIMIT = 100
 class QueryLike(Protocol):
     """What the parser reads: Starlette's `QueryParams`, or `Query` below."""
 
-    def get(self, key: str, default: None = None) -> str | None: ...
+    def get(self, key: str, /) -> str | None: ...
 
     def getlist(self, key: str) -> list[str]: ...
 
@@ -34,9 +37,9 @@ class QueryLike(Protocol):
 class Query(dict[str, list[str]]):
     """Parameter name -> values, for callers that have no query string (the CLI)."""
 
-    def get(self, key: str, default: None = None) -> str | None:  # type: ignore[override]
+    def get(self, key: str, /) -> str | None:  # type: ignore[override]
         values = super().get(key) or []
-        return values[-1] if values else default
+        return values[-1] if values else None
 
     def getlist(self, key: str) -> list[str]:
         return list(super().get(key) or [])
@@ -102,6 +105,7 @@ def _price(text: str | None, param: str) -> Decimal | None:
     return value
 
 
+@record
 class RoutePriceRecord(TypedDict):
     """A route's standard list prices on the day."""
 
@@ -115,6 +119,7 @@ class RoutePriceRecord(TypedDict):
     output_usd_per_1m: str | None
 
 
+@record
 class ModelRecord(TypedDict):
     """One model of the index."""
 
@@ -151,6 +156,7 @@ class ModelRecord(TypedDict):
     """The model's page."""
 
 
+@record
 class ModelPage(TypedDict):
     """One page of the index."""
 

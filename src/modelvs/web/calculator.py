@@ -10,6 +10,7 @@ from starlette.responses import Response
 
 from modelvs.engine.rank import Needs, Ranked, rank
 from modelvs.engine.workload import Workload
+from modelvs.library import released
 from modelvs.params import ParamError, parse_int, parse_needs, parse_workload, workload_query
 from modelvs.schema.vocab import CAPABILITY_LABELS, Modality
 from modelvs.views.costs import rank_view
@@ -25,15 +26,19 @@ CHART_MODELS = 5
 
 
 def ranked(web: WebState, needs: Needs, workload: Workload, on: dt.date) -> list[Ranked]:
-    """All models meeting `needs`, cheapest first (cached per needs, workload, date and catalog)."""
+    """All models out by `on` meeting `needs`, cheapest first (cached per needs, workload, date, catalog)."""
     key = ("rank", needs, workload, on, web.catalog.version)
-    result: list[Ranked] = web.pages.get_or_make(key, lambda: rank(web.catalog, needs, workload, on))
+    result: list[Ranked] = web.pages.get_or_make(
+        key, lambda: released(web.catalog, rank(web.catalog, needs, workload, on), on)
+    )
     return result
 
 
-def ranked_view(web: WebState, needs: Needs, workload: Workload, offset: int, limit: int) -> dict[str, Any]:
+def ranked_view(
+    web: WebState, needs: Needs, workload: Workload, offset: int, limit: int, on: dt.date | None = None
+) -> dict[str, Any]:
     """`rank_view` of one page of the ranking, ranks counted from the top; `total` is the whole count."""
-    on = web.today()
+    on = on or web.today()
     everything = ranked(web, needs, workload, on)
     view = rank_view(web.catalog, everything[offset : offset + limit], needs, workload, on)
     for i, row in enumerate(view["models"], start=offset + 1):
