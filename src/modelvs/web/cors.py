@@ -1,9 +1,10 @@
 """CORS for the read-only API: any origin may GET it from a browser.
 
 Every answer under `/api/` and `/openapi.json` says `Access-Control-Allow-Origin: *` (the API takes
-no credentials and writes nothing, so any origin may read it); a preflight `OPTIONS` is answered
-with the methods and the one request header a client may send (`If-None-Match`). The header does
-not depend on the request, so a cached answer carries it for every client.
+no credentials and writes nothing, so any origin may read it); a preflight (`OPTIONS` naming an
+origin and a method) is answered with the methods and the one request header a client may send
+(`If-None-Match`). The header does not depend on the request, so a cached answer carries it for
+every client.
 """
 
 from __future__ import annotations
@@ -23,6 +24,12 @@ PREFLIGHT = [
 ]
 
 
+def _is_preflight(scope: Scope) -> bool:
+    """A browser's CORS preflight: OPTIONS with `Origin` and `Access-Control-Request-Method`."""
+    names = {name for name, _ in scope["headers"]}
+    return b"origin" in names and b"access-control-request-method" in names
+
+
 def is_api(path: str) -> bool:
     return path.startswith("/api/") or path == "/openapi.json"
 
@@ -37,7 +44,7 @@ class ApiCors:
         if scope["type"] != "http" or not is_api(scope["path"]):
             await self.app(scope, receive, send)
             return
-        if scope["method"] == "OPTIONS":
+        if scope["method"] == "OPTIONS" and _is_preflight(scope):
             await send({"type": "http.response.start", "status": 204, "headers": PREFLIGHT})
             await send({"type": "http.response.body", "body": b""})
             return

@@ -12,7 +12,18 @@ from dataclasses import dataclass
 from starlette.requests import Request
 from starlette.responses import Response
 
-from modelvs.web import api, calculator, changes, compare_pages, openapi, pages, seo
+from modelvs.web import (
+    api,
+    calculator,
+    changes,
+    compare_pages,
+    model_page,
+    models_index,
+    openapi,
+    pages,
+    provider_page,
+    seo,
+)
 from modelvs.web.state import WebState
 
 Endpoint = Callable[[Request], Response]
@@ -148,8 +159,9 @@ ROUTES: tuple[RouteSpec, ...] = (
     RouteSpec("/compare/{pair}/fragment", compare_pages.compare_fragment, "compare_pair_fragment", False),
     RouteSpec("/compare/{a}/{b}", compare_pages.compare_two, "compare_two", False),
     RouteSpec("/compare", compare_pages.compare_many, "compare_many", False),
-    RouteSpec("/models/{slug}", pages.model_page, "model", True, _models),
-    RouteSpec("/providers/{provider}", pages.provider_page, "provider", True, _providers),
+    RouteSpec("/models", models_index.models_index, "models", True, _once),
+    RouteSpec("/models/{slug}", model_page.model_page, "model", True, _models),
+    RouteSpec("/providers/{provider}", provider_page.provider_page, "provider", True, _providers),
     RouteSpec("/calculator", calculator.calculator, "calculator", True, _once),
     RouteSpec("/calculator/fragment", calculator.calculator_fragment, "calculator_fragment", False),
     RouteSpec("/changes", changes.changes_page, "changes", True, _once),
