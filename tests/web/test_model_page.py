@@ -16,8 +16,8 @@ def test_the_page_opens_with_the_cost_and_the_lab_route_first(client: TestClient
     rows = answer.find("tbody").find_all("tr")
     assert "the lab's own API" in rows[0].find("th").text
     assert "OpenAI API" in rows[0].find("th").text
-    assert rows[0].find_all("td")[1].text == "$4,500"
-    assert rows[0].find_all("td")[2].text == "$0.0045"  # a request, exactly
+    assert rows[0].find_all("td")[0].text == "$4,500"
+    assert rows[0].find_all("td")[1].text == "$0.0045"  # a request, exactly
     assert answer.find("form", **{"class": "workload"}).attrs["action"] == "/models/gpt-4o-2024-11-20"
 
 
@@ -26,8 +26,8 @@ def test_the_workload_in_the_url_changes_the_cost(client: TestClient) -> None:
     answer = doc.find("section", **{"class": "answer"})
     assert "2,000,000 requests a month of 1,000 input and 100 output tokens" in answer.text
     first = answer.find("tbody").find_all("tr")[0]
-    assert first.find_all("td")[1].text == "$7,000"
-    assert first.find_all("td")[2].text == "$0.0035"
+    assert first.find_all("td")[0].text == "$7,000"
+    assert first.find_all("td")[1].text == "$0.0035"
     assert doc.find("input", id="wl-requests").attrs["value"] == "2000000"
     assert client.get("/models/gpt-4o-2024-11-20?requests=lots").status_code == 422
 

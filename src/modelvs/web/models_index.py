@@ -31,13 +31,13 @@ COLUMNS = (
     ("lab", "Lab"),
     ("kind", "Kind"),
     ("context", "Context"),
-    ("lab_input", "Lab's API: input"),
+    ("lab_input", "input"),
     ("lab_output", "output"),
-    ("input", "Cheapest vetted: input"),
+    ("input", "input"),
     ("output", "output"),
     ("rating", "Rating"),
 )
-CAPS_SHOWN = 4
+CAPS_SHOWN = 3
 
 
 def models_index(request: Request) -> Response:
