@@ -12,9 +12,7 @@ Names are loaded on first use, so `import modelvs` reads no catalog and loads no
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
-
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing would cost more than this module
 __version__ = "0.1.0"
 
 # Public name -> the module that defines it.
@@ -74,6 +72,8 @@ __all__ = [
 # (written out so that tools read it; tests/test_public_api.py checks it against _EXPORTS)
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from modelvs.catalog import AmbiguousModelError, Catalog, CatalogError, UnknownModelError
     from modelvs.catalog.lifecycle import NotYetReleasedError
     from modelvs.engine.compare import Comparison
@@ -89,7 +89,9 @@ def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'modelvs' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    from importlib import import_module
+
+    value = getattr(import_module(module), name)
     globals()[name] = value  # the next lookup is a plain attribute
     return value
 

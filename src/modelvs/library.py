@@ -19,20 +19,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from modelvs.catalog import Catalog
 from modelvs.catalog import load_catalog as _load
 from modelvs.catalog.layout import holds_records, route_provider, route_qualifier
 from modelvs.catalog.lifecycle import released_by, require_released
 from modelvs.catalog.trust import is_vetted
-from modelvs.engine.compare import Comparison
-from modelvs.engine.compare import compare as _compare
 from modelvs.engine.monthly import TRUST_ORDER, RouteSet
 from modelvs.engine.pricing import Line, RequestPrice, price_request
 from modelvs.engine.rank import Needs, Ranked
 from modelvs.engine.rank import rank as _rank
 from modelvs.engine.workload import DEFAULT_WORKLOAD, Request, Workload
 from modelvs.schema.vocab import Capability, PriceMode
+
+if TYPE_CHECKING:
+    from modelvs.engine.compare import Comparison
 
 __all__ = ["NoPriceError", "Price", "compare", "load_catalog", "price", "rank"]
 
@@ -165,6 +167,8 @@ def compare(
     The result is the engine's `Comparison`: facts with their sources, verdicts, prose and FAQ
     (`modelvs.engine.compare.comparison_to_dict` gives it as JSON-ready data).
     """
+    from modelvs.engine.compare import compare as _compare  # the comparison engine loads on first use
+
     cat = catalog if catalog is not None else load_catalog()
     ids = [cat.resolve(m) for m in models]
     return _compare(cat, ids, workload or DEFAULT_WORKLOAD, _day(on), RouteSet(routes))

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from modelvs.engine.monthly import RouteSet
 from modelvs.engine.rank import Needs
@@ -126,6 +126,27 @@ def parse_needs(
         kinds=parse_vocab(ModelKind, kinds or [], "kind") or frozenset({ModelKind.TEXT}),
         include_retired=parse_flag(include_retired, "include_retired"),
         routes=parse_routes(routes),
+    )
+
+
+class MultiQuery(Protocol):
+    """A query string with repeated keys (Starlette's `QueryParams`)."""
+
+    def get(self, key: str, /) -> str | None: ...
+
+    def getlist(self, key: str) -> list[str]: ...
+
+
+def needs_in(query: MultiQuery) -> Needs:
+    """The requirement filters of a query string: `capability`, `min_context`, `input_modality`,
+    `kind`, `include_retired` and `routes` (see `parse_needs`)."""
+    return parse_needs(
+        query.getlist("capability"),
+        query.get("min_context"),
+        query.getlist("input_modality"),
+        query.getlist("kind"),
+        query.get("include_retired"),
+        query.get("routes"),
     )
 
 

@@ -10,12 +10,11 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import Protocol
 
 from typing_extensions import TypedDict
 
 from modelvs.catalog import Catalog
-from modelvs.params import ParamError, parse_count, parse_int, parse_vocab
+from modelvs.params import MultiQuery, ParamError, parse_count, parse_int, parse_vocab
 from modelvs.schema.vocab import Capability, Modality, ModelKind
 from modelvs.views.format import exact
 from modelvs.views.model_list import ModelList, ModelQuery, ModelRow, RoutePrice, SortKey, Status
@@ -24,14 +23,6 @@ from modelvs.views.records import record
 MAX_LIMIT = 1000
 """The most rows one page of the index holds."""
 DEFAULT_LIMIT = 100
-
-
-class QueryLike(Protocol):
-    """What the parser reads: Starlette's `QueryParams`, or `Query` below."""
-
-    def get(self, key: str, /) -> str | None: ...
-
-    def getlist(self, key: str) -> list[str]: ...
 
 
 class Query(dict[str, list[str]]):
@@ -46,7 +37,7 @@ class Query(dict[str, list[str]]):
 
 
 def parse_model_query(
-    catalog: Catalog, q: QueryLike, *, default_limit: int | None = DEFAULT_LIMIT
+    catalog: Catalog, q: MultiQuery, *, default_limit: int | None = DEFAULT_LIMIT
 ) -> ModelQuery:
     """The index query in `q`: `q`, `lab`, `provider`, `kind`, `capability`, `input_modality`,
     `output_modality`, `min_context`, `max_input_price`, `max_output_price`, `status`, `sort`

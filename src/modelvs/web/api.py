@@ -21,10 +21,10 @@ from modelvs.engine.compare.comparison import MAX_MODELS
 from modelvs.engine.monthly import model_costs
 from modelvs.params import (
     ParamError,
+    needs_in,
     parse_date,
     parse_int,
     parse_models,
-    parse_needs,
     parse_routes,
     parse_workload,
 )
@@ -308,14 +308,7 @@ def _rank_view(request: Request) -> View:
     web = state_of(request)
     q = request.query_params
     workload = parse_workload(q)
-    needs = parse_needs(
-        q.getlist("capability"),
-        q.get("min_context"),
-        q.getlist("input_modality"),
-        q.getlist("kind"),
-        q.get("include_retired"),
-        q.get("routes"),
-    )
+    needs = needs_in(q)
     limit = parse_int(q.get("limit"), "limit", 20, 1, RANK_LIMIT)
     offset = parse_int(q.get("offset"), "offset", 0, 0, 10**7)
     return ranked_view(web, needs, workload, offset, limit, _day(web, request))

@@ -11,7 +11,7 @@ from starlette.responses import Response
 from modelvs.engine.rank import Needs, Ranked, rank
 from modelvs.engine.workload import Workload
 from modelvs.library import released
-from modelvs.params import ParamError, parse_int, parse_needs, parse_workload, workload_query
+from modelvs.params import ParamError, needs_in, parse_int, parse_workload, workload_query
 from modelvs.schema.vocab import CAPABILITY_LABELS, Modality
 from modelvs.views.costs import rank_view
 from modelvs.views.format import usd_amount
@@ -53,14 +53,7 @@ def _inputs(request: Request) -> tuple[Workload, Needs, int] | ParamError:
     q = request.query_params
     try:
         workload = parse_workload(q)
-        needs = parse_needs(
-            q.getlist("capability"),
-            q.get("min_context"),
-            q.getlist("input_modality"),
-            q.getlist("kind"),
-            q.get("include_retired"),
-            q.get("routes"),
-        )
+        needs = needs_in(q)
         page_no = parse_int(q.get("page"), "page", 1, 1, 10_000)
     except ParamError as err:
         return err
