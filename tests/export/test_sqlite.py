@@ -7,6 +7,7 @@ import asyncio
 import datetime as dt
 import sqlite3
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from pathlib import Path
 
@@ -140,7 +141,9 @@ def test_datasette_shows_the_relations_and_the_search(exported: Path) -> None:
         page = await ds.client.get("/catalog/models")
         return keys, fts, routes.json(), found.json(), page.text
 
-    keys, fts, routes, found, page = asyncio.run(probe())
+    # In a thread of its own: Playwright's sync API (the browser tests) keeps a loop running in this one.
+    with ThreadPoolExecutor(1) as pool:
+        keys, fts, routes, found, page = pool.submit(lambda: asyncio.run(probe())).result()
     assert {(k["column"], k["other_table"]) for k in keys} >= {("model", "models"), ("provider", "providers")}  # type: ignore[attr-defined]
     assert fts == "models_fts"
     [route] = routes  # type: ignore[misc]
