@@ -54,6 +54,9 @@ def test_the_library_and_the_commands_run_without_the_extras(tmp_path: Path) -> 
     cases: dict[str, str | list[str]] = {
         "import": "import modelvs, modelvs.catalog, modelvs.engine, modelvs.engine.compare, modelvs.views",
         "load_catalog": "assert len(modelvs.catalog.load_catalog().models) > 1000",
+        "library": "modelvs.price('gpt-4o-2024-11-20', input_tokens=10, output_tokens=1);"
+        " modelvs.rank(['vision'], limit=2); modelvs.compare('gpt-4o-2024-11-20', 'gpt-5.5')",
+        "models": ["models", "--lab", "openai", "--format", "csv"],
         "show": ["show", "gpt-4o-2024-11-20", "--format", "json"],
         "compare": ["compare", *PAIR, "--format", "md"],
         "cost": ["cost", "gpt-4o-2024-11-20"],

@@ -217,3 +217,11 @@ def test_serve_answers_the_reference_comparison_and_its_stylesheet(served: str) 
     assert "gemini-3.1-pro-preview" in page
     with urllib.request.urlopen(served + "/static/site.css", timeout=10) as response:
         assert response.status == 200
+
+
+def test_the_readme_library_example_runs_from_the_wheel_alone(core: Venv) -> None:
+    from tests.docs.test_readme import library_example
+
+    check = f"\nimport sys\nassert not {{m.split('.')[0] for m in sys.modules}} & {set(EXTRAS_ONLY)!r}\n"
+    core.python(library_example() + check)
+    assert core.run("--version").strip().startswith("modelvs ")

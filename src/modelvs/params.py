@@ -6,11 +6,12 @@ CLI turns them into exit status 2, the web layer into a 422.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from modelvs.engine.compare.comparison import MAX_MODELS
 from modelvs.engine.monthly import RouteSet
@@ -163,6 +164,29 @@ def parse_order(text: str | None) -> RankOrder:
         raise ParamError("sort", f"takes cost, rating or value, got {value[:40]!r}") from None
 
 
+class MultiQuery(Protocol):
+    """A query string with repeated keys (Starlette's `QueryParams`)."""
+
+    def get(self, key: str, /) -> str | None: ...
+
+    def getlist(self, key: str) -> list[str]: ...
+
+
+def needs_in(query: MultiQuery) -> Needs:
+    """The requirement filters of a query string: `capability`, `min_context`, `input_modality`,
+    `kind`, `include_retired`, `routes`, `min_rating` and `rating_category` (see `parse_needs`)."""
+    return parse_needs(
+        query.getlist("capability"),
+        query.get("min_context"),
+        query.getlist("input_modality"),
+        query.getlist("kind"),
+        query.get("include_retired"),
+        query.get("routes"),
+        query.get("min_rating"),
+        query.get("rating_category"),
+    )
+
+
 def parse_flag(text: str | None, param: str) -> bool:
     """`1`, `true`, `yes` or `0`, `false`, `no` (absent: false)."""
     value = (text or "").strip().lower()
@@ -192,6 +216,19 @@ def parse_int(text: str | None, param: str, default: int, low: int, high: int) -
     if not low <= value <= high:
         raise ParamError(param, f"takes a whole number from {low} to {high}, got {value}")
     return value
+
+
+def parse_date(text: str | None, param: str = "on") -> dt.date | None:
+    """`YYYY-MM-DD`, or None when absent (the caller's default: today)."""
+    if text is None or not text.strip():
+        return None
+    raw = text.strip()
+    try:
+        if len(raw) == 10:  # fromisoformat also takes 20261124 and week dates
+            return dt.date.fromisoformat(raw)
+    except ValueError:
+        pass
+    raise ParamError(param, f"takes a date as YYYY-MM-DD, got {text[:40]!r}")
 
 
 def parse_models(text: str | None, param: str = "models") -> list[str]:

@@ -58,10 +58,10 @@ def test_export_sqlite(mini: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     db = sqlite3.connect(out)
     rows = db.execute(
-        "SELECT m.name, p.input, p.output, p.source FROM prices p JOIN routes r ON r.id = p.route"
-        " JOIN models m ON m.id = r.model"
+        "SELECT m.name, p.input, p.input_text, p.output_text, p.source FROM prices p"
+        " JOIN routes r ON r.id = p.route JOIN models m ON m.id = r.model"
     ).fetchall()
-    assert rows == [("GPT-4o (2024-11-20)", "2.5", "10", "models-dev")]
+    assert rows == [("GPT-4o (2024-11-20)", 2.5, "2.5", "10", "models-dev")]
     assert db.execute("SELECT capability, supported FROM capabilities").fetchall() == [("vision", 1)]
 
 

@@ -140,3 +140,62 @@ def test_bad_parameters_are_422_json(client: TestClient, url: str) -> None:
 )
 def test_hostile_inputs_never_500(client: TestClient, url: str) -> None:
     assert client.get(url).status_code in (200, 301, 404, 422)
+
+
+def test_every_list_has_a_csv_twin_with_the_same_rows(client: TestClient) -> None:
+    import csv
+    import io
+
+    cases = {
+        "/api/v1/models?lab=openai&limit=7": ("models", "id"),
+        "/api/v1/providers": ("providers", "id"),
+        "/api/v1/rank?capability=vision&limit=5": ("models", "rank"),
+        "/api/v1/cost?model=gpt-4o-2024-11-20": ("routes", "route"),
+        "/api/v1/search?q=gemini": ("results", "id"),
+    }
+    for url, (key, column) in cases.items():
+        path, _, query = url.partition("?")
+        as_csv = client.get(f"{path}.csv?{query}")
+        assert as_csv.status_code == 200, url
+        assert as_csv.headers["content-type"].startswith("text/csv")
+        rows = list(csv.DictReader(io.StringIO(as_csv.text)))
+        items = client.get(url).json()[key]
+        assert len(rows) == len(items) > 0, url
+        assert rows[0][column] == str(items[0][column]), url
+
+
+def test_models_csv_refuses_bad_parameters_as_json(client: TestClient) -> None:
+    response = client.get("/api/v1/models.csv?sort=nope")
+    assert response.status_code == 422
+    assert response.json()["param"] == "sort"
+
+
+def test_on_prices_another_day_and_refuses_a_day_before_the_release(client: TestClient) -> None:
+    today = client.get("/api/v1/cost?model=gpt-4o-2024-11-20").json()
+    assert today["on"] == "2026-11-24"
+    earlier = client.get("/api/v1/cost?model=gpt-4o-2024-11-20&on=2025-01-01").json()
+    assert earlier["on"] == "2025-01-01"
+    for url in (
+        "/api/v1/cost?model=gpt-4o-2024-11-20&on=2023-01-01",
+        "/api/v1/models/gpt-4o-2024-11-20?on=2023-01-01",
+        "/api/v1/compare?models=gpt-4o-2024-11-20,gpt-5.5&on=2023-01-01",
+    ):
+        response = client.get(url)
+        assert response.status_code == 422, url
+        body = response.json()
+        assert body["param"] == "on"
+        assert "was released on 2024-11-20" in body["detail"]
+    bad = client.get("/api/v1/rank?on=20261124")
+    assert bad.status_code == 422
+    assert "YYYY-MM-DD" in bad.json()["detail"]
+    past = client.get("/api/v1/rank?on=2024-06-01&limit=1000").json()
+    assert "openai/gpt-4o-2024-11-20" not in {m["model"]["id"] for m in past["models"]}
+
+
+def test_models_index_filters_sort_and_prices(client: TestClient) -> None:
+    body = client.get("/api/v1/models?lab=openai&capability=vision&sort=-lab_input&limit=3").json()
+    inputs = [m["lab_route"]["input_usd_per_1m"] for m in body["models"] if m["lab_route"]]
+    assert inputs == sorted(inputs, key=float, reverse=True)
+    assert body["total"] > 3
+    assert body["next_offset"] == 3
+    assert all(m["lab"] == "openai" and "vision" in m["capabilities"] for m in body["models"])

@@ -206,7 +206,7 @@ def test_a_failing_page_names_its_url_and_leaves_out_untouched(
     out = tmp_path / "out"
     shutil.copytree(site, out)
     before = _files(out)
-    import modelvs.web.pages as pages
+    import modelvs.web.model_page as pages
 
     real = pages.model_view
 
@@ -275,7 +275,7 @@ def test_cli_builds_and_reports(tmp_path: Path, small_data: Path) -> None:
 def test_cli_failure_exits_1_naming_the_url(
     tmp_path: Path, small_data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import modelvs.web.pages as pages
+    import modelvs.web.model_page as pages
 
     def broken(*args: Any) -> dict[str, Any]:
         raise RuntimeError("no facts")

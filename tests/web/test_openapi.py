@@ -2,6 +2,9 @@ from __future__ import annotations
 
 import re
 
+import jsonschema
+import pytest
+from openapi_spec_validator import validate
 from starlette.testclient import TestClient
 
 from modelvs.web.routes import ROUTES
@@ -28,3 +31,84 @@ def test_route_table_is_the_app(client: TestClient) -> None:
     for spec in ROUTES:
         if spec.exportable:
             assert spec.enumerate is not None, spec.name
+
+
+# One request per API route (the path parameters filled, a few filters set): each 200 body must
+# validate against the schema the document gives for it.
+SAMPLES = {
+    "api_search": ["/api/v1/search?q=gpt-4o&limit=5", "/api/v1/search?q=zzzzqqq"],
+    "api_models": [
+        "/api/v1/models",
+        "/api/v1/models?lab=openai&capability=vision&sort=-context&limit=5&offset=2",
+        "/api/v1/models?kind=embedding&status=current&max_input_price=0.1",
+    ],
+    "api_model": ["/api/v1/models/gpt-4o-2024-11-20", "/api/v1/models/claude-opus-4-7?on=2026-06-01"],
+    "api_providers": ["/api/v1/providers"],
+    "api_compare": [
+        "/api/v1/compare?models=gemini-3.1-pro-preview,gpt-4o-2024-11-20",
+        "/api/v1/compare?models=gpt-5.5,claude-opus-4-7,grok-4.3&requests=2M&cached=400&batch_share=50%25",
+    ],
+    "api_cost": ["/api/v1/cost?model=gpt-4o-2024-11-20", "/api/v1/cost?model=gpt-5.5&routes=all&input=300k"],
+    "api_rank": [
+        "/api/v1/rank?capability=vision&limit=3",
+        "/api/v1/rank?kind=embedding&offset=5&on=2026-01-01",
+    ],
+}
+
+
+def _validator(doc: dict[str, object], schema: dict[str, object]) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator({**schema, "components": doc["components"]})
+
+
+def test_the_document_is_valid_openapi(client: TestClient) -> None:
+    doc = client.get("/openapi.json").json()
+    validate(doc)  # openapi-spec-validator: raises on an invalid document
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_every_200_response_validates_against_its_schema(client: TestClient, name: str) -> None:
+    doc = client.get("/openapi.json").json()
+    spec = next(s for s in ROUTES if s.name == name)
+    schema = doc["paths"][spec.path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    for url in SAMPLES[name]:
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.text[:300])
+        errors = sorted(_validator(doc, schema).iter_errors(response.json()), key=str)
+        assert errors == [], (url, [f"{list(e.path)}: {e.message}" for e in errors[:5]])
+
+
+def test_every_json_api_route_has_a_sample_and_every_schema_forbids_unknown_keys(client: TestClient) -> None:
+    doc = client.get("/openapi.json").json()
+    assert {s.name for s in ROUTES if s.api and s.media == "application/json"} == set(SAMPLES)
+    page = _validator(doc, {"$ref": "#/components/schemas/ModelPage"})
+    body = client.get("/api/v1/models?limit=1").json()
+    assert page.is_valid(body)
+    body["models"][0]["surprise"] = 1
+    assert not page.is_valid(body)  # a key the type does not declare fails: the schema is not loose
+
+
+def test_limits_are_documented_and_enforced(client: TestClient) -> None:
+    doc = client.get("/openapi.json").json()
+    for spec in ROUTES:
+        for p in spec.params:
+            if spec.api and p.name == "limit":
+                schema = next(x for x in doc["paths"][spec.path]["get"]["parameters"] if x["name"] == "limit")
+                maximum = schema["schema"]["maximum"]
+                assert schema["schema"]["minimum"] == 1
+                base = spec.path.replace("{slug}", "gpt-4o")
+                sep = "&" if "search" in base else "?"
+                query = "?q=gpt" if "search" in base else ""
+                assert client.get(f"{base}{query}{sep}limit={maximum}").status_code == 200, spec.path
+                assert client.get(f"{base}{query}{sep}limit={maximum + 1}").status_code == 422, spec.path
+
+
+def test_on_is_a_parameter_of_every_priced_endpoint(client: TestClient) -> None:
+    doc = client.get("/openapi.json").json()
+    for path in (
+        "/api/v1/models",
+        "/api/v1/models/{slug}",
+        "/api/v1/compare",
+        "/api/v1/cost",
+        "/api/v1/rank",
+    ):
+        assert "on" in {p["name"] for p in doc["paths"][path]["get"]["parameters"]}, path

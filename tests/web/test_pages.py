@@ -27,7 +27,10 @@ def test_model_page(client: TestClient) -> None:
     doc = parse(client.get("/models/gpt-4o-2024-11-20").text)
     assert doc.find("h1").text == "GPT-4o (2024-11-20)"
     facts = doc.find("section", **{"aria-labelledby": "facts-h"}).text
-    assert "128000" in facts
+    assert "128,000 tokens" in facts  # formatted, never a bare 128000
+    assert "128000" not in facts
+    assert "Open weights" in facts
+    assert "False" not in facts
     assert "models.dev" in facts
     routes = doc.find("section", **{"aria-labelledby": "routes-h"})
     assert "OpenAI" in routes.text
@@ -43,7 +46,8 @@ def test_provider_page(client: TestClient) -> None:
     doc = parse(client.get("/providers/openrouter").text)
     assert "aggregator" in doc.find("main").text
     assert "5.5%" in doc.find("section", **{"aria-labelledby": "fees-h"}).text
-    assert doc.find("a", href="/models/gpt-4o-2024-11-20")
+    found = parse(client.get("/providers/openrouter?q=gpt-4o-2024-11-20").text)
+    assert found.find("a", href="/models/gpt-4o-2024-11-20")
     assert client.get("/providers/nope").status_code == 404
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Final
@@ -36,6 +37,18 @@ KINDS: Final = (
     Kind("join", "joins", 1, NameJoins),
 )
 KIND_BY_NAME: Final = {k.name: k for k in KINDS}
+
+
+def holds_records(folder: Path) -> bool:
+    """Whether any kind's folder under `folder` holds a TOML file; stops at the first one found.
+
+    An empty folder would otherwise load as a valid catalog of nothing.
+    """
+    for kind in KINDS:
+        for _, _, names in os.walk(folder / kind.folder):
+            if any(name.endswith(".toml") for name in names):
+                return True
+    return False
 
 
 def record_id(kind: Kind, relative: PurePosixPath) -> str:

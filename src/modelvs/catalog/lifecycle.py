@@ -40,3 +40,28 @@ def stage(model: Model | Route, on: dt.date) -> Stage:
 
 def is_current(model: Model | Route, on: dt.date) -> bool:
     return stage(model, on) is Stage.CURRENT
+
+
+class NotYetReleasedError(ValueError):
+    """A date before a model's release: the model had no price, no route and no page then."""
+
+    def __init__(self, model_id: str, name: str, released: dt.date, on: dt.date) -> None:
+        self.model_id = model_id
+        self.released = released
+        self.on = on
+        super().__init__(
+            f"{name} ({model_id}) was released on {released.isoformat()}, after {on.isoformat()}: "
+            f"it had no prices then. Pass a date on or after {released.isoformat()}."
+        )
+
+
+def released_by(model: Model, on: dt.date) -> bool:
+    """Whether the model was out on `on` (a model with no known release date counts as out)."""
+    return model.release_date is None or model.release_date <= on
+
+
+def require_released(model_id: str, model: Model, on: dt.date) -> None:
+    """Raises `NotYetReleasedError` when `on` is before the model's release date."""
+    if not released_by(model, on):
+        assert model.release_date is not None
+        raise NotYetReleasedError(model_id, model.name, model.release_date, on)

@@ -23,6 +23,7 @@ from modelvs.cli.common import (
     open_catalog,
     parse_on,
     print_json,
+    require_released,
     resolve_model,
     today,
 )
@@ -86,6 +87,7 @@ def show(
     catalog = open_catalog(data)
     model_id = resolve_model(catalog, model)
     day = parse_on(on)
+    require_released(catalog, model_id, day)
     view = model_view(catalog, model_id, day)
     if fmt is Format.JSON:
         print_json(view)

@@ -15,8 +15,15 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from modelvs.catalog import Catalog, CatalogError, UnknownModelError, default_data_dir, load_catalog
-from modelvs.catalog.layout import KINDS
+from modelvs.catalog import (
+    Catalog,
+    CatalogError,
+    UnknownModelError,
+    default_data_dir,
+    lifecycle,
+    load_catalog,
+)
+from modelvs.catalog.layout import KINDS, holds_records
 from modelvs.catalog.leftovers import recover
 
 console = Console()
@@ -48,19 +55,10 @@ def data_dir(path: Path | None) -> Path:
         how += " It defaults to the catalog modelvs ships (data/ in a checkout): restore or reinstall it."
     if not folder.is_dir():
         fail(escape(f"the catalog folder {folder} does not exist. {how}"))
-    if not _holds_records(folder):
+    if not holds_records(folder):
         kinds = ", ".join(f"{kind.folder}/" for kind in KINDS)
         fail(escape(f"the catalog folder {folder} holds no catalog files (none under {kinds}). {how}"))
     return folder
-
-
-def _holds_records(folder: Path) -> bool:
-    """Whether any kind's folder holds a TOML file; stops at the first one found."""
-    for kind in KINDS:
-        for _, _, names in os.walk(folder / kind.folder):
-            if any(name.endswith(".toml") for name in names):
-                return True
-    return False
 
 
 def open_catalog(path: Path | None) -> Catalog:
@@ -93,6 +91,14 @@ def resolve_model(catalog: Catalog, name: str) -> str:
         return catalog.resolve(name)
     except UnknownModelError as exc:
         fail(str(exc), code=2)
+
+
+def require_released(catalog: Catalog, model_id: str, day: dt.date) -> None:
+    """Exits 2 when `day` is before the model's release: there was no price to show then."""
+    try:
+        lifecycle.require_released(model_id, catalog.models[model_id], day)
+    except lifecycle.NotYetReleasedError as exc:
+        fail(escape(str(exc)))
 
 
 def today() -> dt.date:

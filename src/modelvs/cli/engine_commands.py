@@ -20,6 +20,7 @@ from modelvs.cli.common import (
     open_catalog,
     parse_on,
     print_json,
+    require_released,
     resolve_model,
 )
 from modelvs.engine.monthly import VETTED_RULE, RouteSet, model_costs
@@ -66,6 +67,7 @@ def cost(
     catalog = open_catalog(data)
     model_id = resolve_model(catalog, model)
     day = parse_on(on)
+    require_released(catalog, model_id, day)
     costs = model_costs(catalog, model_id, workload, day, RouteSet.ALL if route else routes)
     hidden = len(model_costs(catalog, model_id, workload, day, RouteSet.ALL)) - len(costs)
     if route is not None:
@@ -212,6 +214,8 @@ def _emit(
         console.print("\n".join([*lines, "", *footer]), markup=False, highlight=False, soft_wrap=True)
         return
     table = Table(*headers, title=title)
+    for column in table.columns:
+        column.no_wrap = column.header == "id"  # the id is what the next command takes: never cut
     for row in rows:
         table.add_row(*(escape(c) for c in row))
     console.print(table)

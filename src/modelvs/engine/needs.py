@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from modelvs.catalog import Catalog
-from modelvs.catalog.lifecycle import is_current
+from modelvs.catalog.lifecycle import is_current, released_by
 from modelvs.engine.monthly import RouteSet
 from modelvs.schema.vocab import Capability, Modality, ModelKind
 
@@ -47,11 +47,13 @@ class Needs:
 
 
 def meets(catalog: Catalog, model_id: str, needs: Needs, on: dt.date) -> bool:
-    """Whether a model has every need as a known yes (and is current, of a wanted kind)."""
+    """Whether a model has every need as a known yes (and is out by `on`, current, of a wanted kind)."""
     model = catalog.models[model_id]
     if (model.kind or ModelKind.TEXT) not in needs.kinds:
         return False
     if not needs.include_retired and not is_current(model, on):
+        return False
+    if not released_by(model, on):  # a ranking of the past leaves later models out
         return False
     if any(model.capabilities.get(cap) is not True for cap in needs.capabilities):
         return False

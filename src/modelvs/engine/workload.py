@@ -91,6 +91,26 @@ class Workload:
         if not 0 <= self.batch_share <= 1:
             raise ValueError("batch share must be between 0 and 1")
 
+    @classmethod
+    def of(
+        cls,
+        requests_per_month: int = 1_000_000,
+        input_tokens: int = 800,
+        output_tokens: int = 250,
+        *,
+        cached_tokens: int = 0,
+        reasoning_tokens: int = 0,
+        batch_share: Decimal | int | str = 0,
+    ) -> Workload:
+        """One kind of request, `requests_per_month` times a month (defaults: `DEFAULT_WORKLOAD`).
+
+        `batch_share` is exact: a `Decimal`, an int or decimal text (`"0.5"`), never a float.
+        """
+        if isinstance(batch_share, float):
+            raise TypeError("batch_share takes a Decimal, an int or decimal text such as '0.5', not a float")
+        profile = Profile(input_tokens, output_tokens, cached_tokens, reasoning_tokens)
+        return cls(requests_per_month, (profile,), Decimal(batch_share))
+
     @property
     def input_tokens(self) -> Decimal:
         """Input tokens a month, across profiles."""

@@ -1,158 +1,222 @@
-"""The JSON API under `/api/v1/`: the same view dicts the CLI prints."""
+"""The JSON API under `/api/v1/`: the same view records the CLI prints; every list also as CSV.
+
+Each endpoint reads its parameters into a view (a `TypedDict` record of `views/`, which is also what
+`/openapi.json` documents) and answers it as JSON, or, for the `.csv` twin of a list, as its rows.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
+from typing_extensions import TypedDict
 
-from modelvs.catalog.layout import route_model
+from modelvs.catalog.lifecycle import NotYetReleasedError, require_released
 from modelvs.engine.compare import compare as compare_models
 from modelvs.engine.compare import comparison_to_dict
 from modelvs.engine.compare.comparison import MAX_MODELS
 from modelvs.engine.monthly import model_costs
 from modelvs.params import (
     ParamError,
+    needs_in,
+    parse_date,
     parse_int,
     parse_models,
-    parse_needs,
     parse_order,
     parse_routes,
-    parse_vocab,
     parse_workload,
 )
-from modelvs.schema.vocab import Capability, Modality
 from modelvs.views.costs import cost_view
 from modelvs.views.model import model_view
+from modelvs.views.model_list import list_models
+from modelvs.views.model_records import CSV_COLUMNS, csv_row, model_page, parse_model_query, to_csv
+from modelvs.views.records import as_dict, record
 from modelvs.web.calculator import check_category, ranked_view
 from modelvs.web.http import JSON, api_error, conditional, dumps, state_of
 from modelvs.web.render import suggest
 from modelvs.web.state import WebState, search_models
 
 API_VERSION = "1"
+SEARCH_LIMIT = 50
+RANK_LIMIT = 1000
+View = dict[str, Any]
 
 
-def _unprocessable(err: ParamError) -> JSON:
-    return api_error(422, f"bad parameter: {err.param}", f"{err.param} {err.detail}", param=err.param)
+@record
+class SearchResult(TypedDict):
+    id: str
+    slug: str
+    name: str
+    lab: str
+    """The lab's name."""
+    url: str
 
 
-def _unknown(web: WebState, name: str) -> JSON:
-    return api_error(
-        404,
-        "unknown model",
-        f"no model matches {name[:200]!r}; pass a canonical id, slug, name or alias",
-        suggestions=suggest(web.catalog, name),
+@record
+class SearchPage(TypedDict):
+    """Models matching what has been typed, best first."""
+
+    version: str
+    query: str
+    results: list[SearchResult]
+
+
+@record
+class ProviderFeeRecord(TypedDict):
+    kind: str
+    percent: str
+    description: str
+
+
+@record
+class ProviderRecord(TypedDict):
+    id: str
+    name: str
+    kind: str
+    """first-party, cloud or aggregator."""
+    trust: str
+    """first_party, major_cloud, established or reseller: how far default answers trust it."""
+    lab: str | None
+    """The lab whose own API this is, for a first-party provider."""
+    routes: int
+    fees: list[ProviderFeeRecord]
+    url: str
+
+
+@record
+class ProvidersPage(TypedDict):
+    version: str
+    providers: list[ProviderRecord]
+
+
+class _RefusedError(Exception):
+    """A request the API answers with an error instead of a view."""
+
+    def __init__(self, response: JSON) -> None:
+        self.response = response
+
+
+def _unprocessable(err: ParamError) -> _RefusedError:
+    return _RefusedError(
+        api_error(422, f"bad parameter: {err.param}", f"{err.param} {err.detail}", param=err.param)
     )
 
 
-def models(request: Request) -> Response:
-    """Models filtered by lab, provider, capability (known yes), min context, input modality; paged."""
-    web = state_of(request)
-    q = request.query_params
+def _unknown(web: WebState, name: str) -> _RefusedError:
+    return _RefusedError(
+        api_error(
+            404,
+            "unknown model",
+            f"no model matches {name[:200]!r}; pass a canonical id, slug, name or alias",
+            suggestions=suggest(web.catalog, name),
+        )
+    )
+
+
+def _day(web: WebState, request: Request) -> dt.date:
+    """`on` (YYYY-MM-DD), else the app's today."""
     try:
-        caps = parse_vocab(Capability, q.getlist("capability"), "capability")
-        mods = parse_vocab(Modality, q.getlist("input_modality"), "input_modality")
-        needs = parse_needs([], q.get("min_context"), [])
-        limit = parse_int(q.get("limit"), "limit", 100, 1, 1000)
-        offset = parse_int(q.get("offset"), "offset", 0, 0, 10**7)
+        return parse_date(request.query_params.get("on")) or web.today()
     except ParamError as err:
-        return _unprocessable(err)
-    lab, provider = q.get("lab"), q.get("provider")
-    if lab is not None and lab not in web.catalog.labs:
-        return api_error(
-            422,
-            "bad parameter: lab",
-            f"lab {lab[:80]!r} is not a lab id; accepted: {', '.join(sorted(web.catalog.labs))}",
-            param="lab",
-        )
-    if provider is not None and provider not in web.catalog.providers:
-        return api_error(
-            422,
-            "bad parameter: provider",
-            f"provider {provider[:80]!r} is not a provider id; see /api/v1/providers",
-            param="provider",
-        )
+        raise _unprocessable(err) from None
 
-    def make() -> Response:
-        cat = web.catalog
-        on_provider = {route_model(r) for r in cat.routes_by_provider.get(provider, ())} if provider else None
-        found = []
-        for mid in sorted(cat.models):
-            m = cat.models[mid]
-            if lab and mid.split("/", 1)[0] != lab:
-                continue
-            if on_provider is not None and mid not in on_provider:
-                continue
-            if any(m.capabilities.get(c) is not True for c in caps) or not mods <= set(m.modalities_in):
-                continue
-            if needs.min_context is not None and (m.context_window or 0) < needs.min_context:
-                continue
-            found.append(mid)
-        rows: list[dict[str, Any]] = []
-        for mid in found[offset : offset + limit]:
-            m = cat.models[mid]
-            rows.append(
-                {
-                    "id": mid,
-                    "slug": cat.slugs[mid],
-                    "name": m.name,
-                    "lab": mid.split("/", 1)[0],
-                    "status": m.status.value if m.status else None,
-                    "context_window": m.context_window,
-                    "max_output": m.max_output,
-                    "modalities_in": [x.value for x in m.modalities_in],
-                    "routes": len(cat.routes_by_model.get(mid, ())),
-                    "url": f"/models/{cat.slugs[mid]}",
-                }
-            )
-        more = offset + limit < len(found)
-        return JSON(
-            {
-                "version": API_VERSION,
-                "total": len(found),
-                "limit": limit,
-                "offset": offset,
-                "next_offset": offset + limit if more else None,
-                "models": rows,
-            }
-        )
 
-    return conditional(request, make)
+def _model(web: WebState, name: str, on: dt.date) -> str:
+    mid = web.resolve(name)
+    if mid is None:
+        raise _unknown(web, name)
+    try:
+        require_released(mid, web.catalog.models[mid], on)
+    except NotYetReleasedError as err:
+        raise _unprocessable(ParamError("on", str(err))) from None
+    return mid
+
+
+def _answer(request: Request, make: Callable[[], View], csv: Callable[[View], str] | None = None) -> Response:
+    """The view `make` builds, as JSON or (for a `.csv` path) as CSV; a refusal as its error."""
+    try:
+        view = make()
+    except _RefusedError as refused:
+        return refused.response
+    except ParamError as err:
+        return _unprocessable(err).response
+    if csv is not None:
+        body = csv(view)
+        return conditional(request, lambda: Response(body, media_type="text/csv; charset=utf-8"))
+    return conditional(request, lambda: JSON(view))
+
+
+def _table(
+    columns: Sequence[str], rows: Callable[[View], Iterable[Sequence[object]]]
+) -> Callable[[View], str]:
+    return lambda view: to_csv(columns, rows(view))
+
+
+def _models_view(request: Request) -> View:
+    web = state_of(request)
+    query = parse_model_query(web.catalog, request.query_params)
+    return as_dict(model_page(list_models(web.catalog, query, _day(web, request)), API_VERSION))
+
+
+def models(request: Request) -> Response:
+    """The model index: filters, sort and pages as `/models` takes them; prices on the lab's and the
+    cheapest vetted route."""
+    return _answer(request, lambda: _models_view(request))
+
+
+def models_csv(request: Request) -> Response:
+    return _answer(
+        request, lambda: _models_view(request), lambda v: to_csv(CSV_COLUMNS, map(csv_row, v["models"]))
+    )
 
 
 def model(request: Request) -> Response:
     web = state_of(request)
-    name: str = request.path_params["slug"]
-    mid = web.resolve(name)
-    if mid is None:
-        return _unknown(web, name)
-    return conditional(request, lambda: JSON(model_view(web.catalog, mid, web.today())))
+
+    def make() -> View:
+        on = _day(web, request)
+        return model_view(web.catalog, _model(web, request.path_params["slug"], on), on)
+
+    return _answer(request, make)
+
+
+def _providers_view(request: Request) -> View:
+    cat = state_of(request).catalog
+    rows = [
+        ProviderRecord(
+            id=pid,
+            name=p.name,
+            kind=p.kind.value,
+            trust=p.trust.value,
+            lab=p.lab,
+            routes=len(cat.routes_by_provider.get(pid, ())),
+            fees=[
+                ProviderFeeRecord(kind=f.kind.value, percent=str(f.percent), description=f.description)
+                for f in p.fees
+            ],
+            url=f"/providers/{pid}",
+        )
+        for pid, p in sorted(cat.providers.items())
+    ]
+    return as_dict(ProvidersPage(version=API_VERSION, providers=rows))
 
 
 def providers(request: Request) -> Response:
-    web = state_of(request)
+    return _answer(request, lambda: _providers_view(request))
 
-    def make() -> Response:
-        cat = web.catalog
-        rows = [
-            {
-                "id": pid,
-                "name": p.name,
-                "kind": p.kind.value,
-                "lab": p.lab,
-                "routes": len(cat.routes_by_provider.get(pid, ())),
-                "fees": [
-                    {"kind": f.kind.value, "percent": str(f.percent), "description": f.description}
-                    for f in p.fees
-                ],
-                "url": f"/providers/{pid}",
-            }
-            for pid, p in sorted(cat.providers.items())
-        ]
-        return JSON({"version": API_VERSION, "providers": rows})
 
-    return conditional(request, make)
+def providers_csv(request: Request) -> Response:
+    columns = ("id", "name", "kind", "trust", "lab", "routes", "fees")
+
+    def rows(view: View) -> Iterable[Sequence[object]]:
+        for p in view["providers"]:
+            fees = "; ".join(f"{f['percent']}% {f['kind']}" for f in p["fees"])
+            yield (p["id"], p["name"], p["kind"], p["trust"], p["lab"], p["routes"], fees)
+
+    return _answer(request, lambda: _providers_view(request), _table(columns, rows))
 
 
 def compare(request: Request) -> Response:
@@ -161,15 +225,16 @@ def compare(request: Request) -> Response:
         names = parse_models(request.query_params.get("models"))
         workload = parse_workload(request.query_params)
         routes = parse_routes(request.query_params.get("routes"))
+        on = _day(web, request)
+        ids: list[str] = []
+        for n in names:
+            mid = _model(web, n, on)
+            if mid not in ids:
+                ids.append(mid)
     except ParamError as err:
-        return _unprocessable(err)
-    ids: list[str] = []
-    for n in names:
-        mid = web.resolve(n)
-        if mid is None:
-            return _unknown(web, n)
-        if mid not in ids:
-            ids.append(mid)
+        return _unprocessable(err).response
+    except _RefusedError as refused:
+        return refused.response
     if not 2 <= len(ids) <= MAX_MODELS:
         return api_error(
             422,
@@ -177,7 +242,6 @@ def compare(request: Request) -> Response:
             f"models takes 2 to {MAX_MODELS} different models, got {len(ids)}",
             param="models",
         )
-    on = web.today()
 
     def body() -> bytes:
         return dumps(comparison_to_dict(compare_models(web.catalog, ids, workload, on, routes)))
@@ -189,71 +253,106 @@ def compare(request: Request) -> Response:
     )
 
 
-def cost(request: Request) -> Response:
+def _cost_view(request: Request) -> View:
     web = state_of(request)
     name = request.query_params.get("model")
     if not name:
-        return api_error(
-            422,
-            "bad parameter: model",
-            "model is required: a canonical id, slug, name or alias",
-            param="model",
-        )
-    try:
-        workload = parse_workload(request.query_params)
-        routes = parse_routes(request.query_params.get("routes"))
-    except ParamError as err:
-        return _unprocessable(err)
-    mid = web.resolve(name)
-    if mid is None:
-        return _unknown(web, name)
-    on = web.today()
-    return conditional(
-        request,
-        lambda: JSON(
-            cost_view(web.catalog, mid, model_costs(web.catalog, mid, workload, on, routes), workload, on)
-        ),
+        raise ParamError("model", "is required: a canonical id, slug, name or alias")
+    workload = parse_workload(request.query_params)
+    routes = parse_routes(request.query_params.get("routes"))
+    on = _day(web, request)
+    mid = _model(web, name, on)
+    return cost_view(web.catalog, mid, model_costs(web.catalog, mid, workload, on, routes), workload, on)
+
+
+def cost(request: Request) -> Response:
+    return _answer(request, lambda: _cost_view(request))
+
+
+_COST_COLUMNS = (
+    "route",
+    "provider",
+    "trust",
+    "vetted",
+    "monthly_usd",
+    "tokens_usd",
+    "fees_usd",
+    "impossible",
+    "incomplete",
+    "quarantine",
+)
+
+
+def _cost_cells(row: dict[str, Any]) -> tuple[object, ...]:
+    fees = [f["usd"] for f in row["fees"] if f["usd"] is not None]
+    return (
+        row["route"],
+        row["provider"]["id"],
+        row["provider"]["trust"],
+        row["vetted"],
+        row["monthly_usd"],
+        row["tokens_usd"],
+        " ".join(fees) or None,
+        row["impossible"],
+        row["incomplete"],
+        row["quarantine"],
     )
 
 
-def rank(request: Request) -> Response:
+def cost_csv(request: Request) -> Response:
+    return _answer(
+        request, lambda: _cost_view(request), _table(_COST_COLUMNS, lambda v: map(_cost_cells, v["routes"]))
+    )
+
+
+def _rank_view(request: Request) -> View:
     web = state_of(request)
     q = request.query_params
-    try:
-        workload = parse_workload(q)
-        needs = parse_needs(
-            q.getlist("capability"),
-            q.get("min_context"),
-            q.getlist("input_modality"),
-            q.getlist("kind"),
-            q.get("include_retired"),
-            q.get("routes"),
-            q.get("min_rating"),
-            q.get("rating_category"),
-        )
-        order = parse_order(q.get("sort"))
-        check_category(web.catalog, needs.rating_category)
-        limit = parse_int(q.get("limit"), "limit", 20, 1, 1000)
-        offset = parse_int(q.get("offset"), "offset", 0, 0, 10**7)
-    except ParamError as err:
-        return _unprocessable(err)
-    return conditional(request, lambda: JSON(ranked_view(web, needs, workload, offset, limit, order)))
+    workload = parse_workload(q)
+    needs = needs_in(q)
+    order = parse_order(q.get("sort"))
+    check_category(web.catalog, needs.rating_category)
+    limit = parse_int(q.get("limit"), "limit", 20, 1, RANK_LIMIT)
+    offset = parse_int(q.get("offset"), "offset", 0, 0, 10**7)
+    return ranked_view(web, needs, workload, offset, limit, order, _day(web, request))
+
+
+def rank(request: Request) -> Response:
+    return _answer(request, lambda: _rank_view(request))
+
+
+def rank_csv(request: Request) -> Response:
+    columns = ("rank", "model", "name", *_COST_COLUMNS)
+
+    def rows(view: View) -> Iterable[Sequence[object]]:
+        for m in view["models"]:
+            yield (m["rank"], m["model"]["id"], m["model"]["name"], *_cost_cells(m))
+
+    return _answer(request, lambda: _rank_view(request), _table(columns, rows))
+
+
+def _search_view(request: Request) -> View:
+    web = state_of(request)
+    query = request.query_params.get("q", "")
+    limit = parse_int(request.query_params.get("limit"), "limit", 8, 1, SEARCH_LIMIT)
+    rows = [
+        SearchResult(id=e.id, slug=e.slug, name=e.name, lab=e.lab, url=f"/models/{e.slug}")
+        for e in search_models(web, query, limit)
+    ]
+    return as_dict(SearchPage(version=API_VERSION, query=query, results=rows))
 
 
 def search(request: Request) -> Response:
     """Models matching what is typed so far: ids, names and aliases (for the search box)."""
-    web = state_of(request)
-    query = request.query_params.get("q", "")
-    try:
-        limit = parse_int(request.query_params.get("limit"), "limit", 8, 1, 50)
-    except ParamError as err:
-        return _unprocessable(err)
+    return _answer(request, lambda: _search_view(request))
 
-    def make() -> Response:
-        rows = [
-            {"id": e.id, "slug": e.slug, "name": e.name, "lab": e.lab, "url": f"/models/{e.slug}"}
-            for e in search_models(web, query, limit)
-        ]
-        return JSON({"version": API_VERSION, "query": query, "results": rows})
 
-    return conditional(request, make)
+def search_csv(request: Request) -> Response:
+    columns = ("id", "slug", "name", "lab", "url")
+    return _answer(
+        request,
+        lambda: _search_view(request),
+        _table(
+            columns, lambda v: ((r["id"], r["slug"], r["name"], r["lab"], r["url"]) for r in v["results"])
+        ),
+    )

@@ -14,6 +14,7 @@ import anyio.to_thread
 import jinja2
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -21,6 +22,7 @@ from starlette.types import ASGIApp
 
 from modelvs.catalog import Catalog
 from modelvs.web.assets import Assets
+from modelvs.web.cors import ApiCors
 from modelvs.web.hosts import DEFAULT_TRUSTED_HOSTS, SiteHosts
 from modelvs.web.http import api_error
 from modelvs.web.render import bad_request, not_found
@@ -104,6 +106,7 @@ def create_app(
 
     app = ModelvsApp(
         routes=routes,
+        middleware=[Middleware(ApiCors)],
         exception_handlers={HTTPException: _http_error, ValueError: _value_error},
         lifespan=lifespan,
     )

@@ -12,7 +12,7 @@ from modelvs.catalog import Catalog
 from modelvs.engine.quality import categories
 from modelvs.engine.rank import Needs, Ranked, RankOrder, rank
 from modelvs.engine.workload import Workload
-from modelvs.params import ParamError, parse_int, parse_needs, parse_order, parse_workload, workload_query
+from modelvs.params import ParamError, needs_in, parse_int, parse_order, parse_workload, workload_query
 from modelvs.schema.vocab import CAPABILITY_LABELS, Modality
 from modelvs.views.costs import rank_view
 from modelvs.views.format import usd_amount
@@ -52,9 +52,10 @@ def ranked_view(
     offset: int,
     limit: int,
     order: RankOrder = RankOrder.COST,
+    on: dt.date | None = None,
 ) -> dict[str, Any]:
     """`rank_view` of one page of the ranking, ranks counted from the top; `total` is the whole count."""
-    on = web.today()
+    on = on or web.today()
     everything = ranked(web, needs, workload, on, order)
     view = rank_view(web.catalog, everything[offset : offset + limit], needs, workload, on)
     for i, row in enumerate(view["models"], start=offset + 1):
@@ -69,16 +70,7 @@ def _inputs(request: Request) -> tuple[Workload, Needs, int, RankOrder] | ParamE
     q = request.query_params
     try:
         workload = parse_workload(q)
-        needs = parse_needs(
-            q.getlist("capability"),
-            q.get("min_context"),
-            q.getlist("input_modality"),
-            q.getlist("kind"),
-            q.get("include_retired"),
-            q.get("routes"),
-            q.get("min_rating"),
-            q.get("rating_category"),
-        )
+        needs = needs_in(q)
         check_category(state_of(request).catalog, needs.rating_category)
         order = parse_order(q.get("sort"))
         page_no = parse_int(q.get("page"), "page", 1, 1, 10_000)

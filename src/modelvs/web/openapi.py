@@ -1,14 +1,26 @@
-"""`/openapi.json`: an OpenAPI 3.1 document generated from the route table, so it cannot drift."""
+"""`/openapi.json`: an OpenAPI 3.1 document generated from the route table and the response types.
+
+Paths and parameters come from the route table (`web/routes.py`); each 200 response's schema is
+generated from the `TypedDict` record the endpoint builds its JSON with (`RESPONSES`), and the
+comparison's from the comparison dataclasses (`engine/compare/jsonschema.py`), so the document
+cannot drift from what is served.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+from typing import Any, Literal
 
 from starlette.requests import Request
 from starlette.responses import Response
 
+from modelvs.views.costs import CostView, RankView
+from modelvs.views.model import ModelView
+from modelvs.views.model_records import ModelPage
+from modelvs.web.api import ProvidersPage, SearchPage
 from modelvs.web.http import JSON, conditional
 
+REF = "#/components/schemas/{model}"
 ERROR = {
     "type": "object",
     "required": ["error", "detail"],
@@ -19,6 +31,75 @@ ERROR = {
         "suggestions": {"type": "array", "items": {"type": "string"}, "description": "Closest model ids."},
     },
 }
+RESPONSES: dict[str, type] = {
+    "api_search": SearchPage,
+    "api_models": ModelPage,
+    "api_model": ModelView,
+    "api_providers": ProvidersPage,
+    "api_cost": CostView,
+    "api_rank": RankView,
+}
+"""Route name -> the record its 200 JSON answer is built with (`api_compare`: the comparison)."""
+COMPARISON = "Comparison"
+SHARED = {"SourceRef"}
+"""Types both the records and the comparison hold: one schema (the comparison generator's) serves both."""
+
+
+@functools.cache
+def components() -> dict[str, Any]:
+    """Every response schema by name: the records', the comparison's, and the error body."""
+    from pydantic import TypeAdapter  # the schema generator is needed by this document alone
+
+    from modelvs.engine.compare.jsonschema import build_schema
+
+    mode: Literal["serialization"] = "serialization"
+    adapters: list[tuple[str, Literal["serialization"], TypeAdapter[Any]]] = [
+        (name, mode, TypeAdapter(tp)) for name, tp in RESPONSES.items()
+    ]
+    _, defs = TypeAdapter.json_schemas(adapters, ref_template=REF)
+    schemas: dict[str, Any] = dict(defs.get("$defs", {}))
+    comparison = build_schema()
+    for name, schema in comparison.pop("$defs", {}).items():
+        if name in schemas and name not in SHARED:
+            raise ValueError(f"two response schemas are named {name}")
+        schemas[name] = _rebase(schema)
+    comparison.pop("$schema", None)
+    comparison.pop("$id", None)
+    schemas[COMPARISON] = _rebase(comparison)
+    schemas["Error"] = ERROR
+    return schemas
+
+
+def _rebase(node: Any) -> Any:
+    """A JSON Schema with its `#/$defs/X` references pointing at the document's components."""
+    if isinstance(node, dict):
+        return {
+            k: (v.replace("#/$defs/", "#/components/schemas/") if k == "$ref" else _rebase(v))
+            for k, v in node.items()
+        }
+    if isinstance(node, list):
+        return [_rebase(v) for v in node]
+    return node
+
+
+def response_schema(route_name: str) -> dict[str, Any]:
+    """The `$ref` of a route's 200 JSON body."""
+    name = COMPARISON if route_name == "api_compare" else RESPONSES[route_name].__name__
+    return {"$ref": REF.format(model=name)}
+
+
+def _parameter(p: Any) -> dict[str, Any]:
+    item: dict[str, Any] = {"type": p.type}
+    for key in ("minimum", "maximum", "default", "format"):
+        if getattr(p, key) is not None:
+            item[key] = getattr(p, key)
+    schema = {"type": "array", "items": item} if p.repeated else item
+    param: dict[str, Any] = {"name": p.name, "in": p.where, "description": p.description, "schema": schema}
+    if p.required or p.where == "path":
+        param["required"] = True
+    if p.repeated:
+        param["explode"] = True
+    return param
 
 
 def document() -> dict[str, Any]:
@@ -29,40 +110,29 @@ def document() -> dict[str, Any]:
     for spec in ROUTES:
         if not spec.api:
             continue
-        params = []
-        for p in spec.params:
-            schema: dict[str, Any] = {"type": p.type}
-            if p.repeated:
-                schema = {"type": "array", "items": {"type": p.type}}
-            param: dict[str, Any] = {
-                "name": p.name,
-                "in": p.where,
-                "description": p.description,
-                "schema": schema,
+        if spec.media == "text/csv":
+            ok = {
+                "description": "The rows, as CSV with a header row.",
+                "content": {"text/csv": {"schema": {"type": "string"}}},
             }
-            if p.required or p.where == "path":
-                param["required"] = True
-            if p.repeated:
-                param["explode"] = True
-            params.append(param)
+        else:
+            ok = {
+                "description": "OK",
+                "content": {"application/json": {"schema": response_schema(spec.name)}},
+            }
+        error = {"application/json": {"schema": {"$ref": REF.format(model="Error")}}}
         responses: dict[str, Any] = {
-            "200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}},
+            "200": ok,
             "304": {"description": "Not modified (If-None-Match matched the ETag)."},
-            "422": {
-                "description": "A parameter cannot be used.",
-                "content": {"application/json": {"schema": ERROR}},
-            },
+            "422": {"description": "A parameter cannot be used.", "content": error},
         }
         if any(p.name in ("model", "models", "slug") for p in spec.params):
-            responses["404"] = {
-                "description": "Unknown model, with suggestions.",
-                "content": {"application/json": {"schema": ERROR}},
-            }
+            responses["404"] = {"description": "Unknown model, with suggestions.", "content": error}
         paths[spec.path] = {
             "get": {
                 "operationId": spec.name,
                 "summary": spec.summary,
-                "parameters": params,
+                "parameters": [_parameter(p) for p in spec.params],
                 "responses": responses,
             }
         }
@@ -72,9 +142,11 @@ def document() -> dict[str, Any]:
             "title": "modelvs API",
             "version": "1",
             "description": "LLM catalog, prices, comparisons and costs. Every response has an ETag tied to "
-            "the catalog version; money is exact decimal text.",
+            "the catalog version; money is exact decimal text. Any origin may read it (CORS); every list "
+            "is also served as CSV at the same path with `.csv`.",
         },
         "paths": paths,
+        "components": {"schemas": components()},
     }
 
 

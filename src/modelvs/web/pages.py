@@ -1,34 +1,25 @@
-"""Site pages: home, model, provider, methodology."""
+"""Site pages: home and methodology (model pages: `model_page`, provider pages: `provider_page`)."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
 
-from modelvs.catalog.layout import route_model
 from modelvs.catalog.lifecycle import LIFECYCLE_RULE
 from modelvs.catalog.trust import COMPLETENESS_RULE, SANITY_RULE, TRUST_RULE
 from modelvs.engine.compare import SIMILARITY_RULE
 from modelvs.engine.compare.benchmarks import BEST_SETTING_RULE
 from modelvs.engine.compare.capabilities import TAG_RULES
-from modelvs.engine.compare.related import related
 from modelvs.engine.monthly import TIE_RULE, VETTED_RULE
 from modelvs.engine.quality import FRONTIER_RULE
 from modelvs.engine.quality import TIE_RULE as RATING_TIE_RULE
 from modelvs.sources.kinds import KIND_RULES_TEXT
 from modelvs.sync.identity import IDENTITY_RULE
 from modelvs.sync.results import JOIN_RULE
-from modelvs.views.model import model_view
-from modelvs.views.sourcing import source_ref
 from modelvs.web.changes import recent_changes
-from modelvs.web.http import conditional, redirect, state_of
-from modelvs.web.render import model_link, not_found, page, pair_link, suggest
-from modelvs.web.seo import RELATED_INPUT_SHARE
-from modelvs.web.state import WebState
+from modelvs.web.http import conditional, state_of
+from modelvs.web.render import page, pair_link
 from modelvs.web.store import SEED_RULE
-from modelvs.web.tables import collect_sources, price_table
 
 WHAT = (
     "modelvs tells you which LLM to use, on which provider, and what it will cost at your traffic. "
@@ -69,106 +60,6 @@ def home(request: Request) -> Response:
         )
 
     return conditional(request, make, extra=[p["url"] for p in popular])
-
-
-def model_page(request: Request) -> Response:
-    web = state_of(request)
-    slug: str = request.path_params["slug"]
-    mid = web.by_slug.get(slug)
-    if mid is None:
-        found = suggest(web.catalog, slug)
-        if len(found) == 1 and _exact(web, slug, found[0]):
-            return redirect(f"/models/{web.catalog.slugs[found[0]]}")
-        return not_found(request, f"No model has the slug {slug[:100]!r}.", [slug])
-    on = web.today()
-
-    def make() -> Response:
-        view = model_view(web.catalog, mid, on)
-        return page(
-            request,
-            "model.html",
-            title=view["facts"][0]["value"] if view["facts"] else mid,
-            description=f"Facts, prices on every route and benchmarks of {web.catalog.models[mid].name}.",
-            path=f"/models/{slug}",
-            view=view,
-            prices=price_table(view),
-            history=price_table(view, history=True),
-            related=_related(web, mid),
-            sources=collect_sources({"facts": view["facts"], "benchmarks": _with_model(view)}),
-        )
-
-    return conditional(request, make)
-
-
-def _exact(web: WebState, name: str, mid: str) -> bool:
-    try:
-        return web.catalog.resolve(name[:200]) == mid
-    except LookupError:
-        return False
-
-
-def _with_model(view: dict[str, Any]) -> list[dict[str, Any]]:
-    return [{**b, "model": view["id"]} for b in view["benchmarks"]]
-
-
-def _related(web: WebState, mid: str) -> list[dict[str, str]]:
-    sets = related(web.catalog, [mid], RELATED_INPUT_SHARE, web.today())
-    links = []
-    for group in sets:
-        for c in group.candidates:
-            link = pair_link(web, c.pair)
-            if link is not None:
-                links.append(link)
-    return links
-
-
-def provider_page(request: Request) -> Response:
-    web = state_of(request)
-    pid: str = request.path_params["provider"]
-    provider = web.catalog.providers.get(pid)
-    if provider is None:
-        close = [p for p in web.catalog.providers if pid.lower()[:4] in p][:5]
-        return not_found(
-            request, f"No provider has the id {pid[:100]!r}. Close: {', '.join(close) or 'none'}."
-        )
-
-    def make() -> Response:
-        cat = web.catalog
-        on = web.today()
-        rows = []
-        for rid in sorted(cat.routes_by_provider.get(pid, ())):
-            route = cat.routes[rid]
-            mid = route_model(rid)
-            current = [s for s in route.prices if s.applies_on(on)]
-            modes = ", ".join(sorted({s.mode.value for s in current})) or "no price in effect"
-            rows.append(
-                {"model": model_link(web, mid), "provider_model_id": route.provider_model_id, "modes": modes}
-            )
-        fees = [
-            {
-                "kind": f.kind.value,
-                "percent": str(f.percent),
-                "description": f.description,
-                "source": source_ref(cat, provider.citations[f.citation])
-                if f.citation in provider.citations
-                else None,
-            }
-            for f in provider.fees
-        ]
-        return page(
-            request,
-            "provider.html",
-            title=provider.name,
-            description=f"Models sold by {provider.name}, its kind and its fees.",
-            path=f"/providers/{pid}",
-            provider=provider,
-            provider_id=pid,
-            kind=provider.kind.value,
-            fees=fees,
-            routes=rows,
-        )
-
-    return conditional(request, make)
 
 
 def methodology(request: Request) -> Response:

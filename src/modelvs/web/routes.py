@@ -12,7 +12,18 @@ from dataclasses import dataclass
 from starlette.requests import Request
 from starlette.responses import Response
 
-from modelvs.web import api, calculator, changes, compare_pages, openapi, pages, seo
+from modelvs.web import (
+    api,
+    calculator,
+    changes,
+    compare_pages,
+    model_page,
+    models_index,
+    openapi,
+    pages,
+    provider_page,
+    seo,
+)
 from modelvs.web.state import WebState
 
 Endpoint = Callable[[Request], Response]
@@ -29,6 +40,11 @@ class Param:
     required: bool = False
     repeated: bool = False
     where: str = "query"
+    minimum: int | None = None
+    maximum: int | None = None
+    default: int | str | None = None
+    format: str | None = None
+    """A JSON Schema format (`date`)."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +58,8 @@ class RouteSpec:
     api: bool = False
     summary: str = ""
     params: tuple[Param, ...] = ()
+    media: str = "application/json"
+    """What a 200 answers: JSON, or CSV for a list's `.csv` twin."""
 
 
 WORKLOAD = (
@@ -63,10 +81,59 @@ NEEDS = (
     Param("routes", "vetted (default: the lab's own API, major clouds, established hosts) or all."),
 )
 ROUTES_PARAM = NEEDS[-1]
-PAGING = (
-    Param("limit", "Page size.", type="integer"),
-    Param("offset", "Rows to skip.", type="integer"),
+ON = Param(
+    "on",
+    "Use the prices in effect on this day (YYYY-MM-DD; default today). Not before the model's release.",
+    format="date",
 )
+
+
+def paging(default: int, maximum: int) -> tuple[Param, ...]:
+    return (
+        Param(
+            "limit",
+            f"Page size, 1 to {maximum:,}.",
+            type="integer",
+            minimum=1,
+            maximum=maximum,
+            default=default,
+        ),
+        Param("offset", "Rows to skip.", type="integer", minimum=0, maximum=10**7, default=0),
+    )
+
+
+MODEL_INDEX = (
+    Param("q", "Part of a name, id or alias."),
+    Param("lab", "Lab id (openai, google, ...; repeatable or comma separated).", repeated=True),
+    Param("provider", "Provider id: only models it sells (repeatable or comma separated).", repeated=True),
+    NEEDS[3],
+    NEEDS[0],
+    NEEDS[2],
+    Param("output_modality", "Required output modality (repeatable or comma separated).", repeated=True),
+    NEEDS[1],
+    Param("max_input_price", "Highest input price, USD per 1M tokens, on the cheapest vetted route."),
+    Param("max_output_price", "Highest output price, USD per 1M tokens, on the cheapest vetted route."),
+    Param("status", "preview, ga, current (preview and ga included), deprecated or retired.", repeated=True),
+    Param(
+        "sort", "Column to sort by (name, lab, kind, context, input, output, lab_input, ...); -key descends."
+    ),
+    ON,
+    *paging(100, 1000),
+)
+
+
+def csv_twin(spec: RouteSpec, endpoint: Endpoint) -> RouteSpec:
+    """The `.csv` twin of a list endpoint: the same parameters, the rows as CSV."""
+    return RouteSpec(
+        spec.path + ".csv",
+        endpoint,
+        spec.name + "_csv",
+        False,
+        api=True,
+        summary=spec.summary + " As CSV.",
+        params=spec.params,
+        media="text/csv",
+    )
 
 
 def _models(web: WebState) -> Iterable[dict[str, str]]:
@@ -92,8 +159,9 @@ ROUTES: tuple[RouteSpec, ...] = (
     RouteSpec("/compare/{pair}/fragment", compare_pages.compare_fragment, "compare_pair_fragment", False),
     RouteSpec("/compare/{a}/{b}", compare_pages.compare_two, "compare_two", False),
     RouteSpec("/compare", compare_pages.compare_many, "compare_many", False),
-    RouteSpec("/models/{slug}", pages.model_page, "model", True, _models),
-    RouteSpec("/providers/{provider}", pages.provider_page, "provider", True, _providers),
+    RouteSpec("/models", models_index.models_index, "models", True, _once),
+    RouteSpec("/models/{slug}", model_page.model_page, "model", True, _models),
+    RouteSpec("/providers/{provider}", provider_page.provider_page, "provider", True, _providers),
     RouteSpec("/calculator", calculator.calculator, "calculator", True, _once),
     RouteSpec("/calculator/fragment", calculator.calculator_fragment, "calculator_fragment", False),
     RouteSpec("/changes", changes.changes_page, "changes", True, _once),
@@ -111,7 +179,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         summary="Models matching a partial name, id or alias (for search suggestions).",
         params=(
             Param("q", "What has been typed so far.", required=True),
-            Param("limit", "At most 50.", type="integer"),
+            paging(8, api.SEARCH_LIMIT)[0],
         ),
     ),
     RouteSpec(
@@ -121,15 +189,9 @@ ROUTES: tuple[RouteSpec, ...] = (
         True,
         _once,
         api=True,
-        summary="Models, with filters and pagination.",
-        params=(
-            Param("lab", "Lab id (openai, google, ...)."),
-            Param("provider", "Provider id: only models it sells."),
-            NEEDS[0],
-            NEEDS[1],
-            NEEDS[2],
-            *PAGING,
-        ),
+        summary="Models, filtered, sorted and paged as /models shows them, with prices on the lab's own"
+        " and the cheapest vetted route.",
+        params=MODEL_INDEX,
     ),
     RouteSpec(
         "/api/v1/models/{slug}",
@@ -139,7 +201,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         _models,
         api=True,
         summary="Everything known about one model: facts, capabilities, routes, prices, benchmarks, sources.",
-        params=(Param("slug", "Canonical id, slug, name or alias.", required=True, where="path"),),
+        params=(Param("slug", "Canonical id, slug, name or alias.", required=True, where="path"), ON),
     ),
     RouteSpec(
         "/api/v1/providers", api.providers, "api_providers", True, _once, api=True, summary="Every provider."
@@ -151,7 +213,12 @@ ROUTES: tuple[RouteSpec, ...] = (
         False,
         api=True,
         summary="A comparison of 2 to 10 models at a workload (what `modelvs compare -f json` prints).",
-        params=(Param("models", "Model names separated by commas.", required=True), *WORKLOAD, ROUTES_PARAM),
+        params=(
+            Param("models", "Model names separated by commas.", required=True),
+            *WORKLOAD,
+            ROUTES_PARAM,
+            ON,
+        ),
     ),
     RouteSpec(
         "/api/v1/cost",
@@ -160,7 +227,12 @@ ROUTES: tuple[RouteSpec, ...] = (
         False,
         api=True,
         summary="What a workload costs a month on every route of a model, fees included.",
-        params=(Param("model", "Canonical id, slug, name or alias.", required=True), *WORKLOAD, ROUTES_PARAM),
+        params=(
+            Param("model", "Canonical id, slug, name or alias.", required=True),
+            *WORKLOAD,
+            ROUTES_PARAM,
+            ON,
+        ),
     ),
     RouteSpec(
         "/api/v1/rank",
@@ -169,6 +241,14 @@ ROUTES: tuple[RouteSpec, ...] = (
         False,
         api=True,
         summary="Every model meeting the requirements, ranked by monthly cost on its cheapest route.",
-        params=(*NEEDS, *WORKLOAD, *PAGING),
+        params=(*NEEDS, *WORKLOAD, ON, *paging(20, api.RANK_LIMIT)),
     ),
 )
+_LISTS = {
+    "api_search": api.search_csv,
+    "api_models": api.models_csv,
+    "api_providers": api.providers_csv,
+    "api_cost": api.cost_csv,
+    "api_rank": api.rank_csv,
+}
+ROUTES = ROUTES + tuple(csv_twin(spec, _LISTS[spec.name]) for spec in ROUTES if spec.name in _LISTS)

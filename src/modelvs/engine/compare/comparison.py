@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.lifecycle import require_released
 from modelvs.engine.monthly import RouteSet
 from modelvs.engine.value import ValueMap, value_map
 from modelvs.engine.workload import Workload
@@ -49,12 +50,15 @@ def compare(
     routes: RouteSet = RouteSet.VETTED,
 ) -> Comparison:
     """Compare models (ids, slugs or aliases) at `workload` with the prices in effect on `on`,
-    on vetted routes unless `routes` is `all`."""
+    on vetted routes unless `routes` is `all`; `NotYetReleasedError` when `on` is before a
+    model's release."""
     ids = [catalog.resolve(m) for m in model_ids]
     if len(set(ids)) != len(ids):
         raise ValueError("a model appears twice in the comparison")
     if not MIN_MODELS <= len(ids) <= MAX_MODELS:
         raise ValueError(f"compare takes {MIN_MODELS} to {MAX_MODELS} models, not {len(ids)}")
+    for m in ids:
+        require_released(m, catalog.models[m], on)  # a price from before a model existed is no answer
     refs = tuple(ModelRef(m, catalog.slugs[m], catalog.models[m].name, _lab_name(catalog, m)) for m in ids)
     names = _display_names(refs)
     facts = build_facts(catalog, ids, workload, on, routes)

@@ -20,7 +20,9 @@ import typing
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import Any, get_args, get_origin, get_type_hints, is_typeddict
+from typing import Any, get_args, get_origin, get_type_hints
+
+from typing_extensions import is_typeddict  # also knows typing_extensions' TypedDict (SourceRef)
 
 from modelvs.engine.compare import COMPARISON_VERSION, Comparison
 

@@ -1,0 +1,86 @@
+"""`/models`: the index table, its sort and filter state in the URL, pages, and its JSON and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from urllib.parse import parse_qsl, urlsplit
+
+from starlette.testclient import TestClient
+
+from tests.web.html import Node, parse
+
+
+def _table(doc: Node) -> Node:
+    return doc.find("table", **{"class": "browse"})
+
+
+def _ids(doc: Node) -> list[str]:
+    return [row.find("th").find("code").text for row in _table(doc).find("tbody").find_all("tr")]
+
+
+def test_the_index_lists_every_model_page_by_page(client: TestClient) -> None:
+    response = client.get("/models")
+    assert response.status_code == 200
+    doc = parse(response.text)
+    ids = _ids(doc)
+    assert len(ids) == 50
+    total = client.get("/api/v1/models?limit=1").json()["total"]
+    assert f"of {total:,}" in _table(doc).find("caption").text
+    nxt = doc.find("a", rel="next").attrs["href"]
+    assert nxt == "/models?page=2"
+    second = _ids(parse(client.get(nxt).text))
+    assert not set(ids) & set(second)
+    headers = [th.text for th in _table(doc).find("thead").find_all("th")]
+    assert "Rating" in headers  # the slot the quality rating will fill
+    assert {"Lab", "Kind", "Context", "Capabilities", "Status"} <= set(headers)
+
+
+def test_sorting_by_a_column_is_in_the_url_and_flips(client: TestClient) -> None:
+    doc = parse(client.get("/models?sort=-context&kind=text").text)
+    header = next(th for th in _table(doc).find("thead").find_all("th") if th.text == "Context")
+    assert header.attrs["aria-sort"] == "descending"
+    link = header.find("a").attrs["href"] or ""
+    assert dict(parse_qsl(urlsplit(link).query)) == {"kind": "text", "sort": "context"}
+    contexts = [
+        int(row.find_all("td")[2].text.replace(",", ""))
+        for row in _table(doc).find("tbody").find_all("tr")
+        if row.find_all("td")[2].text != "unknown"
+    ]
+    assert contexts == sorted(contexts, reverse=True)
+
+
+def test_filters_keep_their_values_and_select_the_rows(client: TestClient) -> None:
+    doc = parse(client.get("/models?lab=anthropic&capability=vision&status=current&q=opus").text)
+    assert "selected" in doc.find("select", id="f-lab").find("option", value="anthropic").attrs
+    assert doc.find("input", id="f-q").attrs["value"] == "opus"
+    ids = _ids(doc)
+    assert ids
+    assert all(i.startswith("anthropic/") and "opus" in i for i in ids)
+    assert "no model matches" in parse(client.get("/models?q=zzzqqqxx").text).find("main").text.lower()
+
+
+def test_json_and_csv_links_give_the_same_rows(client: TestClient) -> None:
+    doc = parse(client.get("/models?lab=openai&sort=-input&page=2").text)
+    links = {
+        a.text: a.attrs["href"] or "" for a in doc.find("main").find_all("a") if a.text in ("JSON", "CSV")
+    }
+    body = client.get(links["JSON"]).json()
+    assert [m["id"] for m in body["models"]] == _ids(doc)
+    assert body["offset"] == 50
+    rows = list(csv.DictReader(io.StringIO(client.get(links["CSV"]).text)))
+    assert [r["id"] for r in rows] == _ids(doc)
+
+
+def test_prices_are_the_lab_route_and_the_cheapest_vetted_route(client: TestClient) -> None:
+    doc = parse(client.get("/models?q=gpt-4o-2024-11-20").text)
+    row = next(r for r in _table(doc).find("tbody").find_all("tr") if "openai/gpt-4o-2024-11-20" in r.text)
+    cells = [td.text for td in row.find_all("td")]
+    assert cells[3:5] == ["$2.50", "$10"]  # the OpenAI API's list price per 1M tokens
+    assert cells[5] == "$2.50"
+
+
+def test_a_bad_parameter_is_a_422_page(client: TestClient) -> None:
+    response = client.get("/models?sort=price")
+    assert response.status_code == 422
+    assert "sort" in response.text
