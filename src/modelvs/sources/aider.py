@@ -14,8 +14,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from modelvs.sources.proposal import Proposal, ResultOffer
 from modelvs.sources.result_names import candidates, split_name
 
@@ -37,17 +35,6 @@ class AiderFormatError(ValueError):
     """An entry is not shaped as this importer expects; names the entry and the field."""
 
 
-class _DecimalLoader(yaml.SafeLoader):
-    """YAML with every float read from its text as a Decimal."""
-
-
-def _decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
-    return Decimal(loader.construct_scalar(node))
-
-
-_DecimalLoader.add_constructor("tag:yaml.org,2002:float", _decimal)
-
-
 def fetch(path: Path | None = None) -> tuple[bytes, str]:
     """The file's bytes and a version label (the file's name)."""
     if path is None:
@@ -57,9 +44,26 @@ def fetch(path: Path | None = None) -> tuple[bytes, str]:
     return path.read_bytes(), path.name
 
 
+def _load_yaml(raw: bytes) -> Any:
+    """The YAML with every float read from its text as a Decimal.
+
+    PyYAML comes with the `sources` extra: imported here, so the CLI loads without it.
+    """
+    import yaml
+
+    class DecimalLoader(yaml.SafeLoader):
+        pass
+
+    def decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
+        return Decimal(loader.construct_scalar(node))
+
+    DecimalLoader.add_constructor("tag:yaml.org,2002:float", decimal)
+    return yaml.load(raw, Loader=DecimalLoader)  # a SafeLoader subclass
+
+
 def parse(raw: bytes) -> list[dict[str, Any]]:
     """Every run, numbers as Decimal; an entry without a required field names the entry."""
-    runs = yaml.load(raw, Loader=_DecimalLoader)  # a SafeLoader subclass
+    runs = _load_yaml(raw)
     if not isinstance(runs, list):
         raise AiderFormatError("the leaderboard is not a list of runs")
     for i, run in enumerate(runs):
