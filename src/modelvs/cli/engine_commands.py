@@ -24,9 +24,9 @@ from modelvs.cli.common import (
 from modelvs.engine.monthly import VETTED_RULE, RouteSet, model_costs
 from modelvs.engine.rank import Needs
 from modelvs.engine.rank import rank as rank_models
+from modelvs.formatting import money
 from modelvs.schema.vocab import TRUST_LABELS, Capability, Modality, ModelKind, ProviderTrust
 from modelvs.views.costs import cost_view, rank_view
-from modelvs.views.format import usd_amount
 
 On = typer.Option(None, "--on", help="Price with the schedules in effect on this date (YYYY-MM-DD).")
 RoutesOption = typer.Option(
@@ -199,13 +199,11 @@ def _emit(
 
 
 def _usd(value: str | None) -> str:
-    return usd_amount(value) if value is not None else "-"
+    return money(value) if value is not None else "-"
 
 
 def _fees(row: dict[str, Any]) -> str:
-    return ", ".join(
-        f"{f['percent']}% {f['kind'].replace('_', ' ')}: {usd_amount(f['usd'])}" for f in row["fees"]
-    )
+    return ", ".join(f"{f['percent']}% {f['kind'].replace('_', ' ')}: {money(f['usd'])}" for f in row["fees"])
 
 
 def _vocab(enum: Any, values: list[str], flag: str) -> list[Any]:

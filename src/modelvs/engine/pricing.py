@@ -92,20 +92,6 @@ def schedule_for(route: Route, mode: PriceMode, on: dt.date) -> PriceSchedule | 
     return None
 
 
-def tier_for(schedule: PriceSchedule, prompt_tokens: int) -> PriceTier | None:
-    """The highest tier whose threshold the prompt crosses, by that tier's comparison."""
-    crossed = None
-    for tier in schedule.tiers:
-        over = (
-            prompt_tokens > tier.threshold
-            if tier.comparison is Comparison.GT
-            else prompt_tokens >= tier.threshold
-        )
-        if over:
-            crossed = tier
-    return crossed
-
-
 def price_request(
     catalog: Catalog, route_id: str, request: Request, on: dt.date, *, complete: bool = True
 ) -> RequestPrice:
@@ -312,7 +298,7 @@ def _bill(route_id: str, plan: _Plan, request: Request) -> RequestPrice:
     rates = plan.base
     assert rates is not None  # price_request returns before billing a route with no schedule
     threshold = None
-    for at, inclusive, tier in plan.tiers:  # the last tier the prompt crosses, as `tier_for` picks it
+    for at, inclusive, tier in plan.tiers:  # the last tier the prompt crosses
         if prompt > at or (inclusive and prompt == at):
             rates, threshold = tier, at
     mode = plan.mode

@@ -12,11 +12,11 @@ from decimal import Decimal
 from typing import Any
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.sourcing import source_ref
+from modelvs.formatting import usd
 from modelvs.schema import PriceSchedule
 from modelvs.schema.pricing import TOKEN_COMPONENTS, Rates
 from modelvs.schema.vocab import PriceMode
-from modelvs.views.format import usd
-from modelvs.views.sourcing import source_ref
 
 KIND_ORDER = {"first-party": 0, "cloud": 1, "aggregator": 2}
 MODE_ORDER = {m.value: i for i, m in enumerate(PriceMode)}

@@ -10,7 +10,7 @@ from modelvs.catalog import Catalog
 from modelvs.engine.monthly import TIE_RULE, RouteCost
 from modelvs.engine.rank import Needs, Ranked
 from modelvs.engine.workload import Workload, describe
-from modelvs.views.format import exact
+from modelvs.formatting import exact
 
 VIEW_VERSION = "1"
 

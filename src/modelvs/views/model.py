@@ -7,11 +7,11 @@ from decimal import Decimal
 from typing import Any
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.sourcing import field_source, source_ref
 from modelvs.schema import Model, PriceSchedule, Route
 from modelvs.schema.model import MODEL_FACTS
 from modelvs.schema.pricing import TOKEN_COMPONENTS
 from modelvs.schema.vocab import CAPABILITY_LABELS, Capability
-from modelvs.views.sourcing import field_source, source_ref
 
 VIEW_VERSION = "1"
 

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from modelvs.views.format import tokens, usd
+from modelvs.formatting import tokens, usd
 
 
 def render_model_text(console: Console, view: dict[str, Any], *, markdown: bool = False) -> None:

@@ -10,10 +10,10 @@ from starlette.responses import Response
 
 from modelvs.engine.rank import Needs, Ranked, rank
 from modelvs.engine.workload import Workload
+from modelvs.formatting import money
 from modelvs.params import ParamError, parse_int, parse_needs, parse_workload, workload_query
 from modelvs.schema.vocab import CAPABILITY_LABELS, Modality
 from modelvs.views.costs import rank_view
-from modelvs.views.format import usd_amount
 from modelvs.web.charts import traffic_chart
 from modelvs.web.http import conditional, html, state_of
 from modelvs.web.render import bad_request, page
@@ -74,9 +74,9 @@ def _results(request: Request, workload: Workload, needs: Needs, page_no: int) -
             "name": m["model"]["name"],
             "provider": m["provider"]["name"],
             "provider_id": m["provider"]["id"],
-            "monthly": usd_amount(m["monthly_usd"]) if m["monthly_usd"] is not None else "not priced",
+            "monthly": money(m["monthly_usd"]) if m["monthly_usd"] is not None else "not priced",
             "fees": "; ".join(
-                f"{f['percent']}% {f['kind'].replace('_', ' ')}: {usd_amount(f['usd'])}" for f in m["fees"]
+                f"{f['percent']}% {f['kind'].replace('_', ' ')}: {money(f['usd'])}" for f in m["fees"]
             )
             or "none",
         }

@@ -14,11 +14,10 @@ from markupsafe import Markup
 
 from modelvs.catalog import Catalog
 from modelvs.engine.analysis import blended_price
-from modelvs.engine.compare.formatting import io_ratio, percent
 from modelvs.engine.compare.offers import standard_schedule
 from modelvs.engine.monthly import route_cost
 from modelvs.engine.workload import Workload
-from modelvs.views.format import usd_amount
+from modelvs.formatting import io_ratio, money, percent
 from modelvs.web import svg
 
 TRAFFIC = (*(m * 10**e for e in range(3, 8) for m in (1, 2, 5)), 10**8)
@@ -41,11 +40,11 @@ class Chart:
 
 
 def _rate(value: Decimal) -> str:
-    return f"${value.normalize():f}" if value < Decimal("0.01") else usd_amount(value)
+    return f"${value.normalize():f}" if value < Decimal("0.01") else money(value)
 
 
 def _bill(value: Decimal | None) -> str:
-    return usd_amount(value) if value is not None else "cannot run"
+    return money(value) if value is not None else "cannot run"
 
 
 def _provider(catalog: Catalog, route: str) -> str:
@@ -70,7 +69,7 @@ def traffic_chart(
         ]
         costs.append(values)
         points = tuple(
-            (float(n), float(v), f"{name}: {usd_amount(v)} a month at {n:,} requests")
+            (float(n), float(v), f"{name}: {money(v)} a month at {n:,} requests")
             for n, v in zip(TRAFFIC, values, strict=True)
             if v is not None
         )

@@ -14,20 +14,13 @@ from starlette.responses import Response
 from modelvs.engine.compare.comparison import MAX_MODELS
 from modelvs.engine.workload import Workload
 from modelvs.params import WORKLOAD_PARAMS, ParamError, parse_models, parse_workload
+from modelvs.storage.bots import is_bot
 from modelvs.web.charts import Chart, comparison_charts
 from modelvs.web.compare_view import comparison_context, faq_json_ld
 from modelvs.web.http import CACHE_ERROR, conditional, html, redirect, state_of
 from modelvs.web.render import bad_request, not_found, page, page_body, pair_link
 from modelvs.web.state import WebState
 from modelvs.web.store import pair_slug
-
-try:
-    from modelvs.storage.bots import is_bot
-except ImportError:  # pragma: no cover - the storage package is built alongside
-
-    def is_bot(user_agent: str | None) -> bool:
-        ua = (user_agent or "").lower()
-        return not ua.strip() or any(t in ua for t in ("bot", "crawler", "spider", "curl/", "wget/"))
 
 
 def _query_suffix(request: Request, keep: tuple[str, ...] = WORKLOAD_PARAMS) -> str:

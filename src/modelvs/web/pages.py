@@ -9,6 +9,7 @@ from starlette.responses import Response
 
 from modelvs.catalog.layout import route_model
 from modelvs.catalog.lifecycle import LIFECYCLE_RULE
+from modelvs.catalog.sourcing import source_ref
 from modelvs.catalog.trust import COMPLETENESS_RULE, SANITY_RULE, TRUST_RULE
 from modelvs.engine.compare import SIMILARITY_RULE
 from modelvs.engine.compare.capabilities import TAG_RULES
@@ -17,7 +18,6 @@ from modelvs.engine.monthly import TIE_RULE, VETTED_RULE
 from modelvs.sources.kinds import KIND_RULES_TEXT
 from modelvs.sync.identity import IDENTITY_RULE
 from modelvs.views.model import model_view
-from modelvs.views.sourcing import source_ref
 from modelvs.web.changes import recent_changes
 from modelvs.web.http import conditional, redirect, state_of
 from modelvs.web.render import model_link, not_found, page, pair_link, suggest

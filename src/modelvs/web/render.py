@@ -12,7 +12,6 @@ from modelvs.catalog import Catalog, UnknownModelError
 from modelvs.web.hosts import SiteHosts
 from modelvs.web.http import CACHE_ERROR, html, json_ld, state_of
 from modelvs.web.state import WebState
-from modelvs.web.store import pair_slug
 
 
 def canonical_url(request: Request, path: str) -> str:
@@ -64,10 +63,6 @@ def pair_link(web: WebState, pair: str, note: str = "") -> dict[str, str] | None
         return None
     names = [web.catalog.models[m].name for m in ids]
     return {"url": f"/compare/{pair}", "title": f"{names[0]} vs {names[1]}", "note": note}
-
-
-def pair_link_of(catalog: Catalog, web: WebState, a: str, b: str) -> dict[str, str] | None:
-    return pair_link(web, pair_slug(catalog, a, b))
 
 
 def not_found(

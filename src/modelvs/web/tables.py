@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from modelvs.formatting import usd
 from modelvs.schema.pricing import TOKEN_COMPONENTS
-from modelvs.views.format import usd
 
 LABELS = {
     "input": "Input",

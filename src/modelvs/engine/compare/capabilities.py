@@ -8,9 +8,9 @@ from decimal import Decimal
 from typing import ClassVar
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.sourcing import SourceRef, field_source, source_ref
 from modelvs.schema import BenchmarkResult
 from modelvs.schema.vocab import CAPABILITY_LABELS, Capability
-from modelvs.views.sourcing import SourceRef, field_source, source_ref
 
 from .costs import MonthlyFact
 from .specs import LimitFact

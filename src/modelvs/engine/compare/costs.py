@@ -8,11 +8,11 @@ from decimal import Decimal
 from typing import ClassVar
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.sourcing import source_ref
 from modelvs.engine.monthly import TIE_RULE, RouteCost, RouteSet
 from modelvs.engine.workload import Profile, Workload
-from modelvs.views.sourcing import source_ref
+from modelvs.formatting import count, money, percent, tokens
 
-from .formatting import count, money, percent, tokens
 from .offers import Offer, offer, provider_name, rate_basis, standard_schedule
 from .types import Basis, Figure, Names, join
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.sourcing import SourceRef
 from modelvs.engine.monthly import RouteSet
 from modelvs.engine.workload import Workload
-from modelvs.views.sourcing import SourceRef
 
 from .availability import RoutesFact, SharedProvidersFact, routes_fact, shared_providers_fact
 from .capabilities import BenchmarkFact, CapabilityFact, TagsFact, benchmark_fact, capability_fact, tags_fact

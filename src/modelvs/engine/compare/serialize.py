@@ -15,7 +15,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from modelvs.views.format import exact
+from modelvs.formatting import exact
 
 from .comparison import Comparison
 
