@@ -12,8 +12,8 @@ from typing import Any
 from modelvs.sources.display_names import is_id_like, name_from_id, strip_lab_prefix
 from modelvs.sources.kinds import kind_of
 from modelvs.sources.providers import FIRST_PARTY
+from modelvs.sources.registry import RULES
 
-RULES = "modelvs-rules"
 Records = dict[tuple[str, str], dict[str, Any]]
 
 
