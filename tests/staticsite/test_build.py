@@ -16,8 +16,9 @@ from typer.testing import CliRunner
 from modelvs.catalog import Catalog, default_data_dir, load_catalog
 from modelvs.cli import app as main_app
 from modelvs.cli import build_command
-from modelvs.web import create_app, export_plan
-from modelvs.web.export import MARKER, BuildError, BuildOptions, PairSelection, Shard, build_site
+from modelvs.staticsite import plan as export_plan
+from modelvs.staticsite.build import MARKER, BuildError, BuildOptions, PairSelection, Shard, build_site
+from modelvs.web import create_app
 from tests.web.conftest import TODAY
 
 BASE = "https://modelvs.example"

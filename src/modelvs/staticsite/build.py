@@ -1,7 +1,7 @@
 """The static build: every exportable page of the route table, its JSON and Markdown, as files.
 
-`build_site` plans the whole site (`export_plan`), keeps its shard, renders the items with a pool
-of forked workers (each loads the catalog and builds its own app; `export_render`), writes into
+`build_site` plans the whole site (`plan`), keeps its shard, renders the items with a pool
+of forked workers (each loads the catalog and builds its own app; `render`), writes into
 `OUT.tmp-<pid>` and only then swaps it in for OUT, so a failed build leaves OUT as it was.
 """
 
@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from modelvs.catalog import Catalog, load_catalog
-from modelvs.web.export_plan import Kind, PairSelection, Plan, PlanError, Shard, WorkItem, chunk, plan_build
-from modelvs.web.export_render import ChunkResult, Renderer, init_worker, run_chunk
+from modelvs.staticsite.plan import Kind, PairSelection, Plan, PlanError, Shard, WorkItem, chunk, plan_build
+from modelvs.staticsite.render import ChunkResult, Renderer, init_worker, run_chunk
 
 MARKER = ".modelvs-build"
 """Written by every build (same bytes in every shard): OUT is only ever replaced if it has one."""
@@ -28,8 +28,6 @@ DEFAULT_BASE_URL = "http://localhost:8000"
 
 Progress = Callable[[int, int], None]
 """Called with (items done, items in this shard)."""
-
-__all__ = ["BuildError", "BuildOptions", "BuildResult", "PairSelection", "PlanError", "Shard", "build_site"]
 
 
 class BuildError(Exception):

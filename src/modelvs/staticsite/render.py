@@ -21,10 +21,10 @@ from starlette.requests import Request
 from modelvs.catalog import Catalog, load_catalog
 from modelvs.engine.compare import compare, comparison_to_dict
 from modelvs.engine.workload import DEFAULT_WORKLOAD
+from modelvs.staticsite.plan import Kind, WorkItem
 from modelvs.views.comparison_md import comparison_markdown
 from modelvs.views.comparison_tables import comparison_tables
 from modelvs.web.app import create_app
-from modelvs.web.export_plan import Kind, WorkItem
 from modelvs.web.render import not_found
 from modelvs.web.state import STATIC_DIR, WebState
 
