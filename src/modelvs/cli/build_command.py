@@ -106,5 +106,7 @@ def _summary(result: BuildResult, options: BuildOptions, defaulted: bool) -> Non
         highlight=False,
         soft_wrap=True,
     )
+    for note in result.notes:
+        console.print(note, highlight=False, soft_wrap=True)
     if defaulted:
         console.print(f"Canonical URLs use {options.base_url}; pass --base-url for a public site.")

@@ -64,6 +64,8 @@ class BuildResult:
     """Files in the whole (unsharded) build."""
     jobs: int
     """Worker processes used (small builds run in-process)."""
+    notes: list[str] = field(default_factory=list)
+    """What the build could not do as asked, and why."""
 
     @property
     def per_second(self) -> float:
@@ -99,6 +101,7 @@ def build_site(
     planner = Renderer(catalog, options.on, base_url, tmp)
     try:
         plan = plan_build(planner.web, options.pairs, base_url, force=options.force)
+        planner.web.built_pairs = frozenset(plan.pairs)  # pages link only what this build writes
         mine = options.shard.take(plan.items)
         if tmp.exists():
             shutil.rmtree(tmp)
@@ -115,7 +118,7 @@ def build_site(
             done = _collect(inline, sizes, done, len(mine), progress)
         else:
             ctx = multiprocessing.get_context("fork")
-            args = (options.data, catalog.version, options.on, base_url, tmp)
+            args = (options.data, catalog.version, options.on, base_url, tmp, plan.pairs)
             with ctx.Pool(jobs, initializer=init_worker, initargs=args) as pool:
                 results = pool.imap_unordered(run_chunk, chunk(rendered, jobs))
                 done = _collect(results, sizes, done, len(mine), progress)
@@ -127,7 +130,9 @@ def build_site(
         planner.close()
     kinds = Counter(_kind_label(i) for i in mine)
     seconds = time.perf_counter() - start
-    return BuildResult(out, done, sum(sizes.values()), seconds, kinds, len(plan.pairs), len(plan.items), jobs)
+    return BuildResult(
+        out, done, sum(sizes.values()), seconds, kinds, len(plan.pairs), len(plan.items), jobs, plan.notes
+    )
 
 
 def _write_data(plan: Plan, mine: list[WorkItem], root: Path) -> dict[str, int]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -17,6 +15,8 @@ from modelvs.engine.compare.related import related
 from modelvs.engine.monthly import TIE_RULE, VETTED_RULE
 from modelvs.sources.kinds import KIND_RULES_TEXT
 from modelvs.sync.identity import IDENTITY_RULE
+from modelvs.views.comparison.prices import price_sources, route_prices
+from modelvs.views.comparison.tables import sources_table
 from modelvs.views.model import model_view
 from modelvs.web.changes import recent_changes
 from modelvs.web.http import conditional, redirect, state_of
@@ -24,7 +24,6 @@ from modelvs.web.render import model_link, not_found, page, pair_link, suggest
 from modelvs.web.seo import RELATED_INPUT_SHARE
 from modelvs.web.state import WebState
 from modelvs.web.store import SEED_RULE
-from modelvs.web.tables import collect_sources, price_table
 
 WHAT = (
     "modelvs tells you which LLM to use, on which provider, and what it will cost at your traffic. "
@@ -80,6 +79,10 @@ def model_page(request: Request) -> Response:
 
     def make() -> Response:
         view = model_view(web.catalog, mid, on)
+        name = web.catalog.models[mid].name
+        refs = [f["source"] for f in view["facts"] if f["source"]]
+        refs += [b["source"] for b in view["benchmarks"]]
+        refs += list(price_sources(web.catalog, [mid]))
         return page(
             request,
             "model.html",
@@ -87,10 +90,9 @@ def model_page(request: Request) -> Response:
             description=f"Facts, prices on every route and benchmarks of {web.catalog.models[mid].name}.",
             path=f"/models/{slug}",
             view=view,
-            prices=price_table(view),
-            history=price_table(view, history=True),
+            prices=route_prices(web.catalog, mid, name, on),
             related=_related(web, mid),
-            sources=collect_sources({"facts": view["facts"], "benchmarks": _with_model(view)}),
+            sources=sources_table(web.catalog, refs),
         )
 
     return conditional(request, make)
@@ -101,10 +103,6 @@ def _exact(web: WebState, name: str, mid: str) -> bool:
         return web.catalog.resolve(name[:200]) == mid
     except LookupError:
         return False
-
-
-def _with_model(view: dict[str, Any]) -> list[dict[str, Any]]:
-    return [{**b, "model": view["id"]} for b in view["benchmarks"]]
 
 
 def _related(web: WebState, mid: str) -> list[dict[str, str]]:

@@ -58,8 +58,9 @@ def model_link(web: WebState, model_id: str) -> dict[str, str]:
 
 
 def pair_link(web: WebState, pair: str, note: str = "") -> dict[str, str] | None:
+    """A link to a comparison page, or None when there is no such page (here)."""
     ids = web.pair_ids(pair)
-    if ids is None:
+    if ids is None or not web.linkable(pair):
         return None
     names = [web.catalog.models[m].name for m in ids]
     return {"url": f"/compare/{pair}", "title": f"{names[0]} vs {names[1]}", "note": note}

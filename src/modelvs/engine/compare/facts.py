@@ -183,7 +183,8 @@ def figures(value: object) -> list[Figure]:
     return [v for v in walk(value) if isinstance(v, Figure)]
 
 
-def _sources(facts: Facts) -> Iterator[tuple[SourceRef, str]]:
+def sources(facts: Facts) -> Iterator[tuple[SourceRef, str]]:
+    """Every cited value on the page: its source and `model id: field`."""
     # Explicit rather than a generic walk: this runs for every pair and must stay cheap.
     for f in dataclasses.fields(facts):
         fact = getattr(facts, f.name)
@@ -209,7 +210,7 @@ def _sources(facts: Facts) -> Iterator[tuple[SourceRef, str]]:
 
 def _freshness(facts: Facts) -> FreshnessFact:
     dated = [
-        (dt.date.fromisoformat(ref["checked"] or ref["retrieved"]), where) for ref, where in _sources(facts)
+        (dt.date.fromisoformat(ref["checked"] or ref["retrieved"]), where) for ref, where in sources(facts)
     ]
     if not dated:
         return FreshnessFact(None, None, None)

@@ -20,14 +20,15 @@ from modelvs.formatting import exact
 from .comparison import Comparison
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """Any frozen result (dataclasses, tuples, enums, Decimals, dates) as plain JSON types."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out: dict[str, Any] = {}
         kind = getattr(type(value), "kind", None)
         if isinstance(kind, str):
             out["kind"] = kind
         for f in dataclasses.fields(value):
-            out[f.name] = _plain(getattr(value, f.name))
+            out[f.name] = plain(getattr(value, f.name))
         return out
     if isinstance(value, Enum):
         return value.value
@@ -36,13 +37,13 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): plain(v) for k, v in value.items()}
     return value
 
 
 def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
     """The whole comparison as plain JSON types, `version` first."""
-    out: dict[str, Any] = _plain(comparison)
+    out: dict[str, Any] = plain(comparison)
     return out
