@@ -69,8 +69,11 @@ def _short(value: Decimal, places: int = 2) -> str:
 
 
 def times(larger: int, smaller: int) -> str:
-    """How many times larger: `8.19x`, `4x`; never `1x` for two different values."""
-    text = _short(Decimal(larger) / Decimal(smaller))
+    """How many times larger: `8.19x`, `4x`, `12.5x`, `2,083x`; never `1x` for two different values."""
+    ratio = Decimal(larger) / Decimal(smaller)
+    if ratio >= 100:
+        return f"{ratio.quantize(Decimal(1), ROUND_HALF_UP):,f}x"
+    text = _short(ratio, 1 if ratio >= 10 else 2)
     if text == "1" and larger != smaller:
         return "1.00x"
     return f"{text}x"

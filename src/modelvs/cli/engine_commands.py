@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from modelvs.cli import workload_options as wo
@@ -27,6 +26,7 @@ from modelvs.engine.rank import rank as rank_models
 from modelvs.formatting import money
 from modelvs.schema.vocab import TRUST_LABELS, Capability, Modality, ModelKind, ProviderTrust
 from modelvs.views.costs import cost_view, rank_view
+from modelvs.views.escape import md, terminal
 
 On = typer.Option(None, "--on", help="Price with the schedules in effect on this date (YYYY-MM-DD).")
 RoutesOption = typer.Option(
@@ -186,16 +186,17 @@ def _emit(
         *extra,
     ]
     if fmt is Format.MD:
-        lines = [f"## {title}", "", "| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-        lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
-        console.print("\n".join([*lines, "", *footer]), markup=False, highlight=False, soft_wrap=True)
+        lines = [f"## {md(title)}", "", "| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+        lines += ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
+        lines += ["", *(md(line) for line in footer)]
+        console.print("\n".join(lines), markup=False, highlight=False, soft_wrap=True)
         return
-    table = Table(*headers, title=title)
+    table = Table(*headers, title=terminal(title))
     for row in rows:
-        table.add_row(*(escape(c) for c in row))
+        table.add_row(*(terminal(c) for c in row))
     console.print(table)
     for line in footer:
-        console.print(escape(line), highlight=False)
+        console.print(terminal(line), highlight=False)
 
 
 def _usd(value: str | None) -> str:

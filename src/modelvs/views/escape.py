@@ -46,9 +46,10 @@ def clean(text: object) -> str:
 
 
 def md(text: object) -> str:
-    """A data string made inert in Markdown: one line, no HTML, no link, emphasis or code syntax,
-    no table cell break, and nothing that starts a block where it begins a line."""
-    out = clean(text).translate(_MD)
+    """A data string made inert in Markdown: one line without outer spaces (which would end an
+    emphasis early), no HTML, no link, emphasis or code syntax, no table cell break, and nothing
+    that starts a block where it begins a line."""
+    out = clean(text).strip().translate(_MD)
     # A marker is escaped with a backslash before it; an ordered-list number, before its `.` or `)`.
     return _MD_BLOCK_START.sub(
         lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit() else "\\" + m.group(2)),
@@ -63,9 +64,9 @@ def terminal(text: object) -> str:
 
 
 def xml(text: object) -> str:
-    """Text or attribute value for XML (Atom, SVG) and HTML: escaped, and without the characters
-    XML 1.0 cannot hold at all (a control character makes a feed ill-formed)."""
-    out = _XML_INVALID.sub("", unicodedata.normalize("NFC", str(text)))
+    """Text or attribute value for XML (Atom, SVG) and HTML: `clean`, escaped, and without the
+    characters XML 1.0 cannot hold at all (a control character makes a feed ill-formed)."""
+    out = _XML_INVALID.sub("", clean(unicodedata.normalize("NFC", str(text))))
     return (
         out.replace("&", "&amp;")
         .replace("<", "&lt;")

@@ -36,7 +36,7 @@ from modelvs.views.comparison.page import (
     Switch,
     Topic,
 )
-from modelvs.views.comparison.prices import price_sources, route_prices
+from modelvs.views.comparison.prices import price_sources, route_fees, route_prices
 from modelvs.views.workload_form import WorkloadForm, workload_form
 
 SECTIONS: tuple[Heading, ...] = (
@@ -188,6 +188,7 @@ def comparison_page(catalog: Catalog, c: Comparison, workload: Workload, shell: 
     pricing = Pricing(
         said.take([*paragraphs.get("where", ()), PRICING_NOTE]),
         tuple(route_prices(catalog, m.id, names[m.id], on) for m in c.models),
+        said.take(route_fees(catalog, names)),
     )
     faq = tuple(
         Question(q.id, q.question, " ".join(fresh)) for q in c.faq if (fresh := said.take(split(q.answer)))

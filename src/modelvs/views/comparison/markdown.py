@@ -107,11 +107,9 @@ def _pricing(page: ComparisonPage) -> list[str]:
     out = paragraph(page.pricing.sentences)
     for m in page.pricing.models:
         out += ["", f"### {md(m.summary)}", "", *table(m.current)]
-        if m.fees:
-            out += ["", *bullets(m.fees)]
         if m.history is not None:
             out += ["", *table(m.history)]
-    return out
+    return [*out, "", *bullets(page.pricing.fees)]
 
 
 def comparison_markdown(page: ComparisonPage, *, brief: bool = False) -> str:

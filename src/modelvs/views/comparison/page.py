@@ -177,13 +177,14 @@ class RoutePrices:
     """Every schedule in effect (mode and tier) per route."""
     history: Table | None
     """Schedules no longer (or not yet) in effect; None when there are none."""
-    fees: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Pricing:
     sentences: tuple[str, ...]
     models: tuple[RoutePrices, ...]
+    fees: tuple[str, ...]
+    """Fees providers of these routes charge on top of the rates, each once."""
 
 
 @dataclass(frozen=True)

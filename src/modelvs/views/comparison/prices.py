@@ -152,6 +152,13 @@ def _memo(key: Hashable, catalog: Catalog, make: Callable[[], T]) -> T:
     return value
 
 
+def route_fees(catalog: Catalog, model_ids: Iterable[str]) -> tuple[str, ...]:
+    """What each provider of the models' routes charges on top of its rates, each fee once."""
+    ids = {split_route_id(rid)[0] for mid in model_ids for rid in catalog.routes_by_model.get(mid, ())}
+    providers = sorted((catalog.providers[p] for p in ids), key=lambda p: p.name.lower())
+    return tuple(f"{p.name} fee: {f.description}" for p in providers for f in p.fees)
+
+
 def route_order(catalog: Catalog, model_id: str, on: dt.date) -> list[str]:
     """A model's routes: the lab's own first, then vetted ones by trust and name, then the rest."""
     own = lab_route(catalog, model_id)
@@ -188,7 +195,6 @@ def _route_prices(catalog: Catalog, model_id: str, name: str, on: dt.date) -> Ro
     current, history = Legend(catalog), Legend(catalog)
     rows: list[Row] = []
     past: list[Row] = []
-    fees: dict[str, None] = {}
     order = route_order(catalog, model_id, on)
     vetted = sum(1 for rid in order if is_vetted(catalog, rid, on))
     for rid in order:
@@ -220,7 +226,6 @@ def _route_prices(catalog: Catalog, model_id: str, name: str, on: dt.date) -> Ro
                 for r in _rows(catalog, head, (), route, s, history):
                     *front, source = r.cells
                     past.append(Row(r.head, (*front, Cell(_span(s)), source)))
-        fees.update((f"{provider.name} fee: {f.description}", None) for f in provider.fees)
     routes = len(order)
     summary = (
         f"{name}: {routes} route{'s' if routes != 1 else ''} ({vetted} vetted), the lab's own first"
@@ -240,7 +245,7 @@ def _route_prices(catalog: Catalog, model_id: str, name: str, on: dt.date) -> Ro
         if past
         else None
     )
-    return RoutePrices(model_id, summary, table, old, tuple(fees))
+    return RoutePrices(model_id, summary, table, old)
 
 
 def _span(s: PriceSchedule) -> str:

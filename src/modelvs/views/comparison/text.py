@@ -88,9 +88,9 @@ def _section(console: Console, page: ComparisonPage, sid: str, brief: bool) -> N
         _paragraph(console, page.pricing.sentences)
         for m in page.pricing.models:
             _table(console, m.current)
-            _lines(console, m.fees, "fee: ")
             if m.history is not None:
                 _table(console, m.history)
+        _lines(console, page.pricing.fees, "- ")
     elif sid == "faq":
         for q in page.faq:
             console.print(f"[bold]{terminal(q.question)}[/]")
