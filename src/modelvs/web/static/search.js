@@ -67,33 +67,39 @@
   }
   function staticSubmit(form, input) {
     form.addEventListener("submit", function (e) {
-      if (!index) { return; }  // the API answered: let the server canonicalise
-      e.preventDefault();
       var names = input.value.split(",").map(function (n) { return n.trim(); }).filter(Boolean);
-      Promise.all(names.map(searchIndex)).then(function (found) {
-        var models = [];
-        found.forEach(function (r, i) {
-          if (!r.length) { return; }
-          if (models.every(function (m) { return m.slug !== r[0].slug; })) { models.push(r[0]); }
-        });
-        var missing = names.filter(function (n, i) { return !found[i].length; });
-        if (missing.length) { say(form, ["No model matches " + missing.join(", ") + "."]); return; }
-        if (models.length === 1) { window.location.href = "/models/" + models[0].slug + "/"; return; }
-        var pair = models.map(function (m) { return m.slug; }).sort().join("-vs-");
-        if (models.length === 2 && (!built || built.indexOf(pair) !== -1)) {
-          window.location.href = "/compare/" + pair + "/";
-          return;
-        }
-        var parts = [models.length === 2
-          ? "This copy of the site has no page comparing " + models[0].name + " and " + models[1].name + "; see "
-          : "This copy of the site has comparison pages of two models only; see "];
-        models.forEach(function (m, i) {
-          if (i) { parts.push(i === models.length - 1 ? " and " : ", "); }
-          parts.push([m.name, "/models/" + m.slug + "/"]);
-        });
-        parts.push(".");
-        say(form, parts);
+      if (!names.length) { return; }
+      e.preventDefault();
+      // One lookup tells a live site (the API answers: let the server canonicalise) from a static one.
+      lookup(names[0]).then(function () {
+        if (!index) { form.submit(); return; }
+        goStatic(form, names);
       });
+    });
+  }
+  function goStatic(form, names) {
+    Promise.all(names.map(searchIndex)).then(function (found) {
+      var models = [];
+      found.forEach(function (r) {
+        if (r.length && models.every(function (m) { return m.slug !== r[0].slug; })) { models.push(r[0]); }
+      });
+      var missing = names.filter(function (n, i) { return !found[i].length; });
+      if (missing.length) { say(form, ["No model matches " + missing.join(", ") + "."]); return; }
+      if (models.length === 1) { window.location.href = "/models/" + models[0].slug + "/"; return; }
+      var pair = models.map(function (m) { return m.slug; }).sort().join("-vs-");
+      if (models.length === 2 && (!built || built.indexOf(pair) !== -1)) {
+        window.location.href = "/compare/" + pair + "/";
+        return;
+      }
+      var parts = [models.length === 2
+        ? "This copy of the site has no page comparing " + models[0].name + " and " + models[1].name + "; see "
+        : "This copy of the site has comparison pages of two models only; see "];
+      models.forEach(function (m, i) {
+        if (i) { parts.push(i === models.length - 1 ? " and " : ", "); }
+        parts.push([m.name, "/models/" + m.slug + "/"]);
+      });
+      parts.push(".");
+      say(form, parts);
     });
   }
   function attach(input) {
