@@ -1,4 +1,4 @@
-"""Comparison speed: facts + prose (+ dict) and the Markdown page for 1,000 random pairs.
+"""Comparison speed: facts + prose (+ dict), the page view model and its Markdown for 1,000 random pairs.
 
 Run: `python -m bench.compare`. Pairs are drawn from the shipped catalog with a fixed seed; the
 first pair warms the related-models index, which is built once per catalog and date.
@@ -16,8 +16,8 @@ from functools import partial
 from modelvs.catalog import load_catalog
 from modelvs.engine.compare import compare, comparison_to_dict
 from modelvs.engine.workload import DEFAULT_WORKLOAD
-from modelvs.views.comparison_md import comparison_markdown
-from modelvs.views.comparison_tables import comparison_tables
+from modelvs.views.comparison import Shell, comparison_page
+from modelvs.views.comparison.markdown import comparison_markdown
 
 ON = dt.date(2026, 11, 24)
 PAIRS = 1_000
@@ -42,20 +42,20 @@ def main() -> None:
     pairs = [rng.sample(ids, 2) for _ in range(PAIRS)]
     compare(catalog, pairs[0], DEFAULT_WORKLOAD, ON)  # warm the related index
     facts, with_dict, tables, markdown = [], [], [], []
+    shell = Shell("/compare/pair", "/compare/pair", None)
     for pair in pairs:
         facts.append(_micros(partial(compare, catalog, pair, DEFAULT_WORKLOAD, ON)))
         result = compare(catalog, pair, DEFAULT_WORKLOAD, ON)
         with_dict.append(facts[-1] + _micros(partial(comparison_to_dict, result)))
-        data = comparison_to_dict(result)
-        tables.append(_micros(partial(comparison_tables, catalog, data)))
-        extra = comparison_tables(catalog, data)
-        markdown.append(_micros(partial(comparison_markdown, data, extra)))
+        tables.append(_micros(partial(comparison_page, catalog, result, DEFAULT_WORKLOAD, shell)))
+        page = comparison_page(catalog, result, DEFAULT_WORKLOAD, shell)
+        markdown.append(_micros(partial(comparison_markdown, page)))
     print(f"{PAIRS:,} random pairs from {len(ids):,} models, prices on {ON}")
     _report("facts + verdicts + prose + FAQ", facts)
     _report("  ... + comparison_to_dict", with_dict)
-    _report("pricing/sources tables", tables)
+    _report("page view model (tables, charts)", tables)
     _report("markdown rendering", markdown)
-    whole = [a + b + c for a, b, c in zip(with_dict, tables, markdown, strict=True)]
+    whole = [a + b + c for a, b, c in zip(facts, tables, markdown, strict=True)]
     _report("whole Markdown page", whole)
 
 

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from modelvs.catalog import load_catalog
-from modelvs.web.export import BuildOptions, PairSelection, build_site
+from modelvs.staticsite import BuildOptions, PairSelection, build_site
 
 ON = dt.date(2026, 11, 24)
 

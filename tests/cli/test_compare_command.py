@@ -46,8 +46,28 @@ def test_markdown_page_and_workload_flags(app: typer.Typer) -> None:
     result = runner.invoke(app, ["compare", *PAIR, "--requests", "1k", "--input", "300k", "-f", "md", *ON])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("# Gemini 3.1 Pro Preview vs GPT-4o (2024-11-20)\n")
-    assert "Workload: 1,000 requests a month of 300,000 input and 250 output tokens" in result.output
+    assert "Costs are for 1,000 requests a month of 300,000 input and 250 output tokens" in result.output
     assert "over the 128,000-token limit" in result.output
+
+
+def test_brief_is_the_verdict_the_headline_costs_and_the_scorecard(app: typer.Typer) -> None:
+    result = runner.invoke(
+        app, ["compare", *PAIR, "--requests", "1", "--input", "1000", "--output", "100", "--brief", *ON]
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert len(lines) < 60  # at 80 columns, the whole comparison being over 400
+    assert "GPT-4o (2024-11-20): $0.0035 a month on OpenAI API" in result.output
+    assert "1 request a month" in result.output
+    assert "Decision scorecard" in result.output
+    assert "Switch friction" not in result.output
+    md = runner.invoke(app, ["compare", *PAIR, "--brief", "-f", "md", *ON])
+    assert [x for x in md.output.splitlines() if x.startswith("## ")] == [
+        "## Verdict",
+        "## Decision scorecard",
+    ]
+    code, out = _out(app, *PAIR, "--brief", "-f", "json", *ON)
+    assert (code, "--brief is for text and md" in out) == (2, True)
 
 
 def test_text_lists_the_sections(app: typer.Typer) -> None:

@@ -1,4 +1,5 @@
-"""The site in a real browser: the reference comparison, search, redirects, keyboard use."""
+"""The site in a real browser: the reference comparison answers first and updates in place, no page
+scrolls sideways on a phone, search suggestions open under their input, redirects, keyboard use."""
 
 from __future__ import annotations
 
@@ -6,10 +7,14 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
+
+from modelvs.web.routes import ROUTES
 
 pytestmark = pytest.mark.browser
 REFERENCE = "/compare/gemini-3.1-pro-preview-vs-gpt-4o-2024-11-20"
+FOUR = "/compare?models=claude-opus-4-7,gemini-3.1-pro-preview,gpt-5.5,grok-4.3"
+DESKTOP, PHONE = {"width": 1366, "height": 900}, {"width": 390, "height": 844}
 
 
 def test_reference_page_shows_every_section_and_a_screenshot(
@@ -27,7 +32,7 @@ def test_reference_page_shows_every_section_and_a_screenshot(
         "Monthly cost",
         "Switch friction",
         "Specs",
-        "Pricing",
+        "Prices by route",
         "Capabilities",
         "Benchmarks",
         "FAQ",
@@ -94,21 +99,40 @@ def test_unknown_pair_gets_a_404_with_suggestions(server: str, page: Page) -> No
     expect(page.locator("body")).to_contain_text("GPT-4o (2024-11-20)")
 
 
-def test_live_calculator_updates_costs_charts_and_url_without_reload(server: str, page: Page) -> None:
+def test_the_workload_form_is_in_the_first_screen(server: str, browser: Browser) -> None:
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(server + REFERENCE)
+    form = page.locator("form.workload").bounding_box()
+    verdict = page.locator("#answer p.verdict").bounding_box()
+    assert form is not None
+    assert verdict is not None
+    assert verdict["y"] < form["y"]
+    assert form["y"] + form["height"] <= DESKTOP["height"]
+    page.close()
+
+
+def test_editing_the_workload_updates_verdict_scorecard_and_costs_in_place(server: str, page: Page) -> None:
     page.goto(server + REFERENCE)
     expect(page.locator("form.workload")).to_have_attribute("data-live", "on")
-    live = page.locator("#cost-live")
-    chart = live.locator("svg.chart").first
-    before_chart = chart.inner_html()
-    expect(live).to_contain_text("$4,600")
+    answer, scorecard = page.locator("#answer"), page.locator("#scorecard")
+    chart = page.locator("#chart-routes")
+    before = chart.inner_html()
+    verdict = page.locator("#answer p.verdict").inner_text()
+    expect(answer).to_contain_text("$4,600")
     page.evaluate("window.__marker = 'same page'")  # survives only if there is no full reload
     page.locator("#wl-requests").fill("2M")
     expect(page.locator("#wl-status")).to_have_text(re.compile(r"Updated\.$"))
-    expect(live).to_contain_text("$9,200")
-    expect(live).to_contain_text("$9,000")
-    assert live.locator("svg.chart").first.inner_html() != before_chart
+    expect(answer).to_contain_text("$9,200")
+    expect(answer).to_contain_text("$9,000")
+    expect(scorecard).to_contain_text("$9,200")
+    expect(page.locator("#monthly-cost")).to_contain_text("2,000,000 requests a month")
+    assert page.locator("#answer p.verdict").inner_text() != verdict
+    assert chart.inner_html() != before
     assert "requests=2M" in page.url or "requests=2000000" in page.url
     assert page.evaluate("window.__marker") == "same page"
+    page.locator("#wl-input").fill("50000")  # input-heavy: Gemini's lower input price wins
+    expect(page.locator("#wl-status")).to_have_text(re.compile(r"Updated\.$"))
+    expect(page.locator("#answer li.lead")).to_contain_text("Gemini 3.1 Pro Preview")
 
 
 def test_live_calculator_reports_bad_input_and_keeps_the_figures(server: str, page: Page) -> None:
@@ -116,4 +140,73 @@ def test_live_calculator_reports_bad_input_and_keeps_the_figures(server: str, pa
     expect(page.locator("form.workload")).to_have_attribute("data-live", "on")
     page.locator("#wl-requests").fill("lots")
     expect(page.locator("#wl-status")).to_contain_text("Not recalculated:")
-    expect(page.locator("#cost-live")).to_contain_text("$4,600")
+    expect(page.locator("#answer")).to_contain_text("$4,600")
+
+
+def _phone_paths() -> list[str]:
+    """One page of every HTML route of the route table (the site's pages, not its API)."""
+    paths = []
+    examples = {
+        "pair": REFERENCE.removeprefix("/compare/"),
+        "slug": "gpt-4o-2024-11-20",
+        "provider": "openrouter",
+    }
+    for spec in ROUTES:
+        if spec.api or not spec.exportable or "." in spec.path.rsplit("/", 1)[-1]:
+            continue
+        paths.append(re.sub(r"\{(\w+)\}", lambda m: examples[m.group(1)], spec.path))
+    return [*paths, FOUR, "/compare/claude-opus-4-7-vs-gpt-5.5"]
+
+
+def test_no_page_scrolls_sideways_on_a_phone(server: str, browser: Browser) -> None:
+    page = browser.new_page(viewport=PHONE)
+    wide = {}
+    for path in _phone_paths():
+        page.goto(server + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE["width"]:
+            wide[path] = width
+    assert wide == {}
+    # Wide tables scroll inside their own box, the first column staying put.
+    page.goto(server + REFERENCE)
+    table = page.locator("#scorecard .table-wrap")
+    assert table.evaluate("e => e.scrollWidth > e.clientWidth")
+    head = page.locator("#scorecard tbody th").first
+    x = head.bounding_box()
+    table.evaluate("e => e.scrollBy(200, 0)")
+    assert head.bounding_box() == x
+    page.close()
+
+
+@pytest.mark.parametrize(
+    ("viewport", "field"), [(DESKTOP, "#home-search"), (PHONE, "#home-search"), (PHONE, "#site-search")]
+)
+def test_search_suggestions_open_under_their_input(
+    server: str, browser: Browser, viewport: dict[str, int], field: str
+) -> None:
+    page = browser.new_page(viewport=viewport)
+    page.goto(server + "/")
+    search = page.locator(field)
+    search.click()
+    search.press_sequentially("gpt-4o", delay=30)
+    listbox = page.locator(f"{field}-suggestions")
+    expect(listbox.locator("[role=option]").first).to_be_visible()
+    box, under = search.bounding_box(), listbox.bounding_box()
+    assert box is not None
+    assert under is not None
+    assert abs(under["y"] - (box["y"] + box["height"])) <= 2
+    assert abs(under["x"] - box["x"]) <= 2
+    page.close()
+
+
+def test_screenshots_of_the_reference_and_four_model_pages(
+    server: str, browser: Browser, artifacts: Path
+) -> None:
+    for name, path in (("reference", REFERENCE), ("four-models", FOUR)):
+        for device, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+            page = browser.new_page(viewport=viewport)
+            page.goto(server + path)
+            shot = artifacts / f"{name}-{device}.png"
+            page.screenshot(path=str(shot), full_page=True)
+            assert shot.stat().st_size > 10_000
+            page.close()

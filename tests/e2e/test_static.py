@@ -53,8 +53,40 @@ def test_static_search_suggests_from_the_index_and_opens_the_canonical_page(
     expect(page.locator("body")).to_contain_text("$4,600")
 
 
+def test_static_search_says_when_a_comparison_was_not_built(static_site: str, page: Page) -> None:
+    page.goto(static_site + "/")
+    form = page.locator("form.big-search")
+    page.locator("#home-search").fill("gpt-4o-2024-11-20, grok-4.3")
+    page.locator("#home-search").press("Enter")
+    status = form.locator(".search-status")
+    expect(status).to_contain_text("has no page comparing")
+    assert page.url == static_site + "/"
+    link = status.locator("a").first
+    expect(link).to_have_attribute("href", re.compile(r"^/models/"))
+
+
+def test_static_comparison_form_is_read_only(static_site: str, page: Page) -> None:
+    page.goto(static_site + "/compare/gemini-3.1-pro-preview-vs-gpt-4o-2024-11-20/")
+    expect(page.locator("form.workload fieldset")).to_be_disabled()
+    expect(page.locator("form.workload")).to_contain_text("priced at the default workload")
+    hrefs = page.locator("main a[href^='/compare/']").evaluate_all(
+        "els => els.map(e => e.getAttribute('href'))"
+    )
+    for href in hrefs:
+        response = page.request.get(static_site + href.rstrip("/") + "/")
+        assert response.status == 200, href
+
+
 def test_static_pages_and_files_exist(static_site: str, page: Page, tmp_path: Path) -> None:
-    for path in ("/methodology/", "/models/gpt-4o-2024-11-20/", "/sitemap.xml", "/search-index.json"):
+    pair = "gemini-3.1-pro-preview-vs-gpt-4o-2024-11-20"
+    for path in (
+        "/methodology/",
+        "/models/gpt-4o-2024-11-20/",
+        "/sitemap.xml",
+        "/search-index.json",
+        f"/compare/{pair}.md",
+        f"/compare/{pair}.json",
+    ):
         response = page.goto(static_site + path)
         assert response is not None
         assert response.status == 200, path

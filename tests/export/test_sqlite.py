@@ -16,9 +16,9 @@ import pytest
 from modelvs.catalog import Catalog
 from modelvs.engine.pricing import schedule_for
 from modelvs.export.sqlite import export_sqlite
+from modelvs.formatting import exact
 from modelvs.schema.pricing import TOKEN_COMPONENTS
 from modelvs.schema.vocab import PriceMode
-from modelvs.views.format import exact
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from modelvs.catalog import Catalog, load_catalog
-from modelvs.engine.compare import compare, comparison_to_dict
+from modelvs.engine.compare import compare
 from modelvs.engine.workload import DEFAULT_WORKLOAD
-from modelvs.views.comparison_tables import comparison_tables
+from modelvs.views.comparison import ComparisonPage, Shell, comparison_page
 from tests.minicatalog import FILES, write_catalog
 
 HOSTILE = "<script>alert(1)</script> | [bold]x[/bold] `code`"
@@ -35,9 +35,16 @@ def hostile_catalog(root: Path) -> Catalog:
     return load_catalog(write_catalog(root, changes))
 
 
-def hostile_comparison(root: Path) -> tuple[dict[str, Any], dict[str, Any]]:
-    catalog = hostile_catalog(root)
-    data = comparison_to_dict(
-        compare(catalog, ["openai/evil", "openai/gpt-4o-2024-11-20"], DEFAULT_WORKLOAD, ON)
-    )
-    return data, comparison_tables(catalog, data)
+SHELL = Shell("/compare/evil-vs-gpt-4o-2024-11-20", "/compare/evil-vs-gpt-4o-2024-11-20", None)
+
+
+def page_of(
+    catalog: Catalog, ids: list[str], workload: Any = DEFAULT_WORKLOAD, on: dt.date = ON
+) -> ComparisonPage:
+    """The comparison page of `ids`, hosted as the CLI hosts it (no live endpoint)."""
+    path = "/compare/" + "-vs-".join(sorted(catalog.slugs[m] for m in ids))
+    return comparison_page(catalog, compare(catalog, ids, workload, on), workload, Shell(path, path, None))
+
+
+def hostile_comparison(root: Path) -> ComparisonPage:
+    return page_of(hostile_catalog(root), ["openai/evil", "openai/gpt-4o-2024-11-20"])

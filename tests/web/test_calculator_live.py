@@ -7,6 +7,7 @@ from pathlib import Path
 from starlette.testclient import TestClient
 
 import modelvs.web
+from modelvs.views.comparison import LIVE
 from tests.web.conftest import REFERENCE
 from tests.web.html import Node, parse
 
@@ -14,43 +15,49 @@ JS = Path(modelvs.web.__file__).parent / "static" / "calculator.js"
 
 
 def _costs(doc: Node) -> dict[str, str]:
-    table = doc.find("table")
-    return {r.find("th").text: r.find_all("td")[0].text for r in table.find("tbody").find_all("tr")}
+    """The headline cost per model, as the answer's cards show it."""
+    cards = doc.find("section", id="answer").find("ul", **{"class": "headline"}).find_all("li")
+    return {li.find("span").text: li.find("strong").text for li in cards}
 
 
-def test_comparison_page_marks_the_live_region_and_form(client: TestClient) -> None:
+def test_comparison_page_marks_the_live_sections_and_form(client: TestClient) -> None:
     doc = parse(client.get(f"/compare/{REFERENCE}").text)
-    section = doc.find("section", id="monthly-cost")
-    live = section.find("div", id="cost-live")
-    assert live.attrs["aria-live"] == "polite"
-    form = section.find("form")
+    live = [s.attrs["id"] for s in doc.find_all("section") if "data-live" in s.attrs]
+    assert live == list(LIVE)
+    form = doc.find("form", **{"class": "workload"})
     assert form.attrs["method"] == "get"
     assert form.attrs["action"] == f"/compare/{REFERENCE}"
     assert form.attrs["data-live-fragment"] == f"/compare/{REFERENCE}/fragment"
-    assert form.attrs["data-live-target"] == "cost-live"
+    assert form.attrs["data-live-target"] == " ".join(live)
     assert form.find("p", id="wl-status").attrs["role"] == "status"
-    assert not live.find_all("form")  # typing never replaces the input being edited
+    for sid in live:  # typing never replaces the input being edited
+        assert not doc.find("section", id=sid).find_all("form")
     assert "defer" in doc.find("script", src="/static/calculator.js").attrs
 
 
-def test_fragment_doubles_the_cost_with_twice_the_requests(client: TestClient) -> None:
+def test_fragment_answers_every_live_section_at_the_new_workload(client: TestClient) -> None:
     base = client.get(f"/compare/{REFERENCE}/fragment")
     doubled = client.get(f"/compare/{REFERENCE}/fragment?requests=2M")
     assert base.status_code == doubled.status_code == 200
     assert doubled.headers["x-robots-tag"] == "noindex"
     assert "<html" not in doubled.text
     assert "<form" not in doubled.text
-    before, after = _costs(parse(base.text)), _costs(parse(doubled.text))
-    assert before == {"Gemini 3.1 Pro Preview": "$4,600", "GPT-4o (2024-11-20)": "$4,500"}
-    assert after == {"Gemini 3.1 Pro Preview": "$9,200", "GPT-4o (2024-11-20)": "$9,000"}
-    assert "2,000,000 requests a month" in parse(doubled.text).find("p", **{"class": "workload-stated"}).text
-    assert 'id="chart-traffic"' in doubled.text
+    doc = parse(doubled.text)
+    assert [s.attrs["id"] for s in doc.find_all("section")] == list(LIVE)
+    assert _costs(parse(base.text)) == {"Gemini 3.1 Pro Preview": "$4,600", "GPT-4o (2024-11-20)": "$4,500"}
+    assert _costs(doc) == {"Gemini 3.1 Pro Preview": "$9,200", "GPT-4o (2024-11-20)": "$9,000"}
+    assert "2,000,000 requests a month" in doc.find("p", **{"class": "workload-stated"}).text
+    assert "$9,200" in doc.find("section", id="scorecard").text
+    assert 'id="chart-prompt"' in doubled.text
 
 
-def test_fragment_matches_the_full_page_section(client: TestClient) -> None:
+def test_fragment_matches_the_full_page_sections(client: TestClient) -> None:
     page = parse(client.get(f"/compare/{REFERENCE}?requests=5k&output=400").text)
     fragment = parse(client.get(f"/compare/{REFERENCE}/fragment?requests=5k&output=400").text)
-    assert _costs(page.find("div", id="cost-live")) == _costs(fragment)
+    for sid in LIVE:
+        if sid == "related":
+            continue
+        assert page.find("section", id=sid).text == fragment.find("section", id=sid).text, sid
 
 
 def test_fragment_rejects_bad_parameters(client: TestClient) -> None:
@@ -67,7 +74,7 @@ def test_many_model_fragment(client: TestClient) -> None:
     page = client.get(f"/compare?models={models}")
     if page.status_code != 200:  # a model may be absent from the shipped catalog
         return
-    form = parse(page.text).find("section", id="monthly-cost").find("form")
+    form = parse(page.text).find("form", **{"class": "workload"})
     assert form.attrs["data-live-fragment"] == "/compare/fragment"
     fragment = client.get(f"/compare/fragment?models={models}&requests=2M")
     assert fragment.status_code == 200
@@ -91,7 +98,7 @@ def test_calculator_fragment(client: TestClient) -> None:
 
 def test_script_is_small_dependency_free_and_never_uses_inner_html() -> None:
     source = JS.read_text()
-    assert len(source) < 6000
+    assert len(source) < 8000
     assert "innerHTML" not in source
     assert "outerHTML" not in source
     assert "insertAdjacentHTML" not in source

@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from modelvs.cli.common import DataOption, console, fail, open_catalog, parse_on, require_extra
 
 if TYPE_CHECKING:
-    from modelvs.web.export import BuildOptions, BuildResult
+    from modelvs.staticsite import BuildOptions, BuildResult
 
 
 def register(app: typer.Typer) -> None:
@@ -49,7 +49,7 @@ def build(
 ) -> None:
     """Build the static site into OUT: every page `serve` exports, byte for byte, plus JSON and Markdown."""
     require_extra("web", ("starlette", "jinja2"), "`modelvs build`")
-    from modelvs.web.export import (
+    from modelvs.staticsite import (
         DEFAULT_BASE_URL,
         BuildError,
         BuildOptions,
@@ -106,5 +106,7 @@ def _summary(result: BuildResult, options: BuildOptions, defaulted: bool) -> Non
         highlight=False,
         soft_wrap=True,
     )
+    for note in result.notes:
+        console.print(note, highlight=False, soft_wrap=True)
     if defaulted:
         console.print(f"Canonical URLs use {options.base_url}; pass --base-url for a public site.")

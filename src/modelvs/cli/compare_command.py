@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from modelvs.catalog import Catalog
 from modelvs.cli import workload_options as wo
 from modelvs.cli.common import (
     DataOption,
@@ -18,13 +19,14 @@ from modelvs.cli.common import (
     print_json,
     resolve_model,
 )
+from modelvs.engine.compare import Comparison, comparison_to_dict
 from modelvs.engine.compare import compare as compare_models
-from modelvs.engine.compare import comparison_to_dict
 from modelvs.engine.compare.comparison import MAX_MODELS, MIN_MODELS
 from modelvs.engine.monthly import RouteSet
-from modelvs.views.comparison_md import comparison_markdown
-from modelvs.views.comparison_tables import comparison_tables
-from modelvs.views.comparison_text import render_comparison_text
+from modelvs.engine.workload import Workload
+from modelvs.views.comparison import ComparisonPage, Shell, comparison_page
+from modelvs.views.comparison.markdown import comparison_markdown
+from modelvs.views.comparison.text import render_comparison_text
 
 On = typer.Option(None, "--on", help="Compare the prices in effect on this date (YYYY-MM-DD; default today).")
 FormatOption = typer.Option(Format.TEXT, "--format", "-f", help="text, json or md.")
@@ -47,6 +49,9 @@ def compare(
         RouteSet.VETTED, "--routes", help="vetted (the default) or all: which routes may price a model."
     ),
     fmt: Format = FormatOption,
+    brief: bool = typer.Option(
+        False, "--brief", "-b", help="Only the verdict, the headline costs and the scorecard (text, md)."
+    ),
     data: Path | None = DataOption,
 ) -> None:
     """Compare models side by side: verdict, cost at your traffic, prices, capabilities, sources."""
@@ -59,13 +64,26 @@ def compare(
     twice = sorted({m for m in ids if ids.count(m) > 1})
     if twice:
         fail(f"a model appears twice: {', '.join(twice)} (names and aliases resolve to the same id)")
-    view = comparison_to_dict(compare_models(catalog, ids, workload, day, routes))
+    if brief and fmt is Format.JSON:
+        fail("--brief is for text and md; --format json is always the whole comparison")
+    result = compare_models(catalog, ids, workload, day, routes)
     if fmt is Format.JSON:
-        print_json(view)
+        print_json(comparison_to_dict(result))
         return
-    tables = comparison_tables(catalog, view)
+    page = _page(catalog, result, workload)
     if fmt is Format.MD:
         # Straight to stdout: rich would wrap long table rows and break the Markdown.
-        sys.stdout.write(comparison_markdown(view, tables))
+        sys.stdout.write(comparison_markdown(page, brief=brief))
         return
-    render_comparison_text(console, view, tables)
+    render_comparison_text(console, page, brief=brief)
+
+
+def _page(catalog: Catalog, result: Comparison, workload: Workload) -> ComparisonPage:
+    pair = "-vs-".join(sorted(m.slug for m in result.models))
+    path = (
+        f"/compare/{pair}"
+        if len(result.models) == 2
+        else "/compare?models=" + ",".join(sorted(m.slug for m in result.models))
+    )
+    # No site computes another workload here: the page says how the CLI does.
+    return comparison_page(catalog, result, workload, Shell(path, path, None))

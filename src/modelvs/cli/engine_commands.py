@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from modelvs.cli import workload_options as wo
@@ -27,10 +26,11 @@ from modelvs.engine.monthly import VETTED_RULE, RouteSet, model_costs
 from modelvs.engine.quality import categories as arena_categories
 from modelvs.engine.rank import Needs, RankOrder
 from modelvs.engine.rank import rank as rank_models
+from modelvs.formatting import money
 from modelvs.params import ParamError, parse_category, parse_rating
 from modelvs.schema.vocab import TRUST_LABELS, Capability, Modality, ModelKind, ProviderTrust
 from modelvs.views.costs import cost_view, rank_view
-from modelvs.views.format import usd_amount
+from modelvs.views.escape import md, terminal
 
 T = TypeVar("T")
 
@@ -209,18 +209,19 @@ def _emit(
         *extra,
     ]
     if fmt is Format.MD:
-        lines = [f"## {title}", "", "| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-        lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
-        console.print("\n".join([*lines, "", *footer]), markup=False, highlight=False, soft_wrap=True)
+        lines = [f"## {md(title)}", "", "| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+        lines += ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
+        lines += ["", *(md(line) for line in footer)]
+        console.print("\n".join(lines), markup=False, highlight=False, soft_wrap=True)
         return
-    table = Table(*headers, title=title)
+    table = Table(*headers, title=terminal(title))
     for column in table.columns:
         column.no_wrap = column.header == "id"  # the id is what the next command takes: never cut
     for row in rows:
-        table.add_row(*(escape(c) for c in row))
+        table.add_row(*(terminal(c) for c in row))
     console.print(table)
     for line in footer:
-        console.print(escape(line), highlight=False)
+        console.print(terminal(line), highlight=False)
 
 
 _TITLES = {
@@ -245,13 +246,11 @@ def _rating(rating: dict[str, Any] | None) -> str:
 
 
 def _usd(value: str | None) -> str:
-    return usd_amount(value) if value is not None else "-"
+    return money(value) if value is not None else "-"
 
 
 def _fees(row: dict[str, Any]) -> str:
-    return ", ".join(
-        f"{f['percent']}% {f['kind'].replace('_', ' ')}: {usd_amount(f['usd'])}" for f in row["fees"]
-    )
+    return ", ".join(f"{f['percent']}% {f['kind'].replace('_', ' ')}: {money(f['usd'])}" for f in row["fees"])
 
 
 def _vocab(enum: Any, values: list[str], flag: str) -> list[Any]:

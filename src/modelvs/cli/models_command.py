@@ -12,8 +12,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from modelvs.cli.common import DataOption, console, fail, open_catalog, parse_on, print_json
+from modelvs.formatting import usd
 from modelvs.params import ParamError
-from modelvs.views.format import usd
 from modelvs.views.model_list import (
     CHEAPEST_RULE,
     STATUS_LABELS,

@@ -15,10 +15,10 @@ from itertools import pairwise
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.layout import split_route_id
+from modelvs.catalog.sourcing import SourceRef, source_ref
 from modelvs.schema import PriceSchedule
 from modelvs.schema.pricing import TOKEN_COMPONENTS, Rates
 from modelvs.schema.route import Route
-from modelvs.views.sourcing import SourceRef, source_ref
 
 
 @dataclass(frozen=True)

@@ -32,8 +32,7 @@ from modelvs.engine.plans import (
     schedule_for,
 )
 from modelvs.engine.workload import Request
-from modelvs.schema import PriceSchedule, PriceTier
-from modelvs.schema.vocab import Comparison, PriceMode
+from modelvs.schema.vocab import PriceMode
 
 MILLION = Decimal(1_000_000)
 ZERO = Decimal(0)
@@ -48,7 +47,6 @@ __all__ = [
     "request_total",
     "route_limits",
     "schedule_for",
-    "tier_for",
 ]
 
 
@@ -86,20 +84,6 @@ class RequestPrice:
     def why(self) -> str | None:
         """Why there is no total (a limit, no price, or missing data), if there is none."""
         return self.impossible or self.incomplete
-
-
-def tier_for(schedule: PriceSchedule, prompt_tokens: int) -> PriceTier | None:
-    """The highest tier whose threshold the prompt crosses, by that tier's comparison."""
-    crossed = None
-    for tier in schedule.tiers:
-        over = (
-            prompt_tokens > tier.threshold
-            if tier.comparison is Comparison.GT
-            else prompt_tokens >= tier.threshold
-        )
-        if over:
-            crossed = tier
-    return crossed
 
 
 def price_request(
@@ -215,7 +199,7 @@ def _bill(route_id: str, plan: Plan, request: Request) -> RequestPrice:
     rates = plan.base
     assert rates is not None  # price_request returns before billing a route with no schedule
     threshold = None
-    for at, inclusive, tier in plan.tiers:  # the last tier the prompt crosses, as `tier_for` picks it
+    for at, inclusive, tier in plan.tiers:  # the last tier the prompt crosses
         if prompt > at or (inclusive and prompt == at):
             rates, threshold = tier, at
     mode = plan.mode

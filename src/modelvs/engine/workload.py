@@ -149,4 +149,5 @@ def describe(workload: Workload) -> str:
         share = "" if len(workload.profiles) == 1 else f"{p.share * 100:g}% "
         parts.append(f"{share}{p.input_tokens:,} input and {p.output_tokens:,} output tokens{tail}")
     batch = f"; {workload.batch_share * 100:g}% in batch mode" if workload.batch_share else ""
-    return f"{workload.requests_per_month:,} requests a month of {' / '.join(parts)}{batch}"
+    n = workload.requests_per_month
+    return f"{n:,} request{'' if n == 1 else 's'} a month of {' / '.join(parts)}{batch}"

@@ -22,9 +22,9 @@ from typing import Any
 from modelvs.catalog import Catalog
 from modelvs.catalog.layout import route_qualifier, split_route_id
 from modelvs.catalog.trust import route_trust
+from modelvs.formatting import exact
 from modelvs.schema import Citation, PriceSchedule, PriceTier
 from modelvs.schema.pricing import TOKEN_COMPONENTS
-from modelvs.views.format import exact
 
 SCHEMA_VERSION = "2"
 _RATES = ", ".join(f"{c} REAL, {c}_text TEXT" for c in TOKEN_COMPONENTS)

@@ -1,9 +1,16 @@
-"""The importers `modelvs sync` can run, by source id, each as fetch -> parse -> translate."""
+"""Every source a sync merges, in one table: its id, its runner, whether a plain sync reads it,
+and where it ranks for facts and for prices.
+
+The merge reads this table (`IMPORTED`, `FACT_PRIORITY`, `PRICE_PRIORITY`, `HISTORY_SOURCE`): a
+citation whose source is not in it is curated, so a new importer is a new row here and can never
+be mistaken for reviewed data. Runners fetch -> parse -> translate into a `Proposal`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from modelvs.sources import aider, genai_prices, litellm, lmarena, model_prices, models_dev, openrouter
@@ -54,23 +61,48 @@ def _aider(location: str | None, retrieved: dt.date) -> Proposal:
     return aider.translate(aider.parse(raw), retrieved, version)
 
 
-IMPORTERS: dict[str, Runner] = {
-    models_dev.SOURCE_ID: _models_dev,
-    genai_prices.SOURCE_ID: _genai_prices,
-    litellm.SOURCE_ID: _litellm,
-    model_prices.SOURCE_ID: _model_prices,
-    openrouter.SOURCE_ID: _openrouter,
-    lmarena.SOURCE_ID: _lmarena,
-    aider.SOURCE_ID: _aider,
-}
-"""Source id -> runner(location or None for the installed package, retrieved date)."""
+RULES = "modelvs-rules"
+"""Values modelvs derives by its own stated rules on every sync (kinds, names from ids)."""
 
-OFFLINE: tuple[str, ...] = (
-    models_dev.SOURCE_ID,
-    genai_prices.SOURCE_ID,
-    litellm.SOURCE_ID,
-    model_prices.SOURCE_ID,
-    lmarena.SOURCE_ID,
-    aider.SOURCE_ID,
+
+@dataclass(frozen=True)
+class Source:
+    """One imported source, as the merge ranks it."""
+
+    id: str
+    runner: Runner | None
+    """fetch -> parse -> translate: runner(location or None for the installed package, retrieved);
+    None for values sync computes itself."""
+    offline: bool
+    """Read by a plain `modelvs sync`: an installed package, no network needed."""
+    fact_rank: int
+    """Rank for model facts, 1 first: the higher-ranked source's differing value wins."""
+    price_rank: int
+    """Rank for prices, 1 first."""
+    history: bool = False
+    """Its schedules are price history, kept beside the current prices of other sources."""
+
+
+SOURCES: tuple[Source, ...] = (
+    Source(models_dev.SOURCE_ID, _models_dev, offline=True, fact_rank=1, price_rank=2),
+    Source(genai_prices.SOURCE_ID, _genai_prices, offline=True, fact_rank=4, price_rank=1),
+    Source(litellm.SOURCE_ID, _litellm, offline=True, fact_rank=3, price_rank=3),
+    Source(model_prices.SOURCE_ID, _model_prices, offline=True, fact_rank=5, price_rank=5, history=True),
+    Source(openrouter.SOURCE_ID, _openrouter, offline=False, fact_rank=2, price_rank=4),
+    Source(RULES, None, offline=False, fact_rank=6, price_rank=6),
+    # Benchmark results only (results/ records): they propose no facts or prices, so their ranks
+    # never decide a merge.
+    Source(lmarena.SOURCE_ID, _lmarena, offline=True, fact_rank=7, price_rank=7),
+    Source(aider.SOURCE_ID, _aider, offline=True, fact_rank=8, price_rank=8),
 )
-"""Sources a plain `modelvs sync` reads: installed packages, no network needed."""
+"""The registry: every source whose values a later sync may replace (none of them curated)."""
+
+IMPORTERS: dict[str, Runner] = {s.id: s.runner for s in SOURCES if s.runner is not None}
+"""Source id -> runner: what `modelvs sync --source` accepts."""
+OFFLINE: tuple[str, ...] = tuple(s.id for s in SOURCES if s.offline)
+"""Sources a plain `modelvs sync` reads."""
+IMPORTED: frozenset[str] = frozenset(s.id for s in SOURCES)
+"""Sources that are not curated: a citation to any other source is a reviewer's."""
+FACT_PRIORITY: tuple[str, ...] = tuple(s.id for s in sorted(SOURCES, key=lambda s: s.fact_rank))
+PRICE_PRIORITY: tuple[str, ...] = tuple(s.id for s in sorted(SOURCES, key=lambda s: s.price_rank))
+HISTORY_SOURCE: str = next(s.id for s in SOURCES if s.history)

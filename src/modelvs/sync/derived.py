@@ -12,8 +12,8 @@ from typing import Any
 from modelvs.sources.display_names import is_id_like, name_from_id, strip_lab_prefix
 from modelvs.sources.kinds import kind_of
 from modelvs.sources.providers import FIRST_PARTY
+from modelvs.sources.registry import IMPORTED, RULES
 
-RULES = "modelvs-rules"
 Records = dict[tuple[str, str], dict[str, Any]]
 
 
@@ -74,7 +74,7 @@ def _name(rid: str, raw: dict[str, Any]) -> None:
     if derived(holder):
         holder = None
         citations.pop(f"{RULES}~name", None)
-    elif holder is not None and citations.get(holder, {}).get("source") not in _IMPORTED:
+    elif holder is not None and citations.get(holder, {}).get("source") not in IMPORTED:
         return  # reviewed by hand
     current = (raw["name"], holder) if holder is not None and "name" in raw else None
     candidates = ([current] if current else []) + [
@@ -110,6 +110,3 @@ def _keep_alternative(raw: dict[str, Any], value: str, cite: str) -> None:
     alternatives = raw.setdefault("alternatives", [])
     if entry not in alternatives:
         alternatives.append(entry)
-
-
-_IMPORTED = frozenset({"models-dev", "openrouter", "litellm", "genai-prices", "model-prices", RULES})

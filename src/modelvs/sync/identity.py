@@ -31,6 +31,7 @@ from modelvs.sources import variants
 from modelvs.sources.identity import LAB_ALIASES, LABS
 from modelvs.sources.proposal import Proposal
 from modelvs.sources.providers import FIRST_PARTY
+from modelvs.sources.registry import FACT_PRIORITY, IMPORTED
 from modelvs.sources.variants import Fold
 
 Records = dict[tuple[str, str], dict[str, Any]]
@@ -42,9 +43,6 @@ IDENTITY_RULE = (
     " price mode of the plain route; thinking, effort, fast, quantized and TEE listings are variants of"
     " the route (thinking, effort and fast only where the lab's own API sells one model with a switch)."
 )
-_FACT_ORDER = ("models-dev", "openrouter", "litellm", "genai-prices", "model-prices")
-"""Sources in the order their ids name models (the merge's fact priority)."""
-IMPORTED_SOURCES = frozenset({"models-dev", "openrouter", "litellm", "genai-prices", "model-prices"})
 
 
 @dataclass(frozen=True)
@@ -106,7 +104,7 @@ class IdentityMap:
                 self._note_route(provider, model, raw.get("prices", []))
         self._source_rank: dict[str, int] = {}
         for proposal in proposals:
-            rank = _FACT_ORDER.index(proposal.source_id) if proposal.source_id in _FACT_ORDER else 99
+            rank = FACT_PRIORITY.index(proposal.source_id) if proposal.source_id in FACT_PRIORITY else 99
             for offer in proposal.offers:
                 if offer.kind == "model":
                     ids.add(offer.id)
@@ -297,9 +295,7 @@ class IdentityMap:
             raw = records.get(("model", c))
             curated = (
                 bool(raw)
-                and any(
-                    cite.get("source") not in IMPORTED_SOURCES for cite in raw.get("citations", {}).values()
-                )
+                and any(cite.get("source") not in IMPORTED for cite in raw.get("citations", {}).values())
                 if raw
                 else False
             )

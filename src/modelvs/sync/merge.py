@@ -28,6 +28,7 @@ from modelvs.schema.pricing import TOKEN_COMPONENTS
 from modelvs.sources.identity import LABS
 from modelvs.sources.proposal import Offer, Proposal
 from modelvs.sources.providers import FIRST_PARTY
+from modelvs.sources.registry import FACT_PRIORITY, HISTORY_SOURCE, IMPORTED, PRICE_PRIORITY
 from modelvs.sync.changes import Change, ChangeKind
 from modelvs.sync.consolidate import consolidate, settle_alias_routes
 from modelvs.sync.derived import derive
@@ -38,10 +39,6 @@ Key = tuple[str, str]
 """(kind, id) of a record."""
 Records = dict[Key, dict[str, Any]]
 
-FACT_PRIORITY = ("models-dev", "openrouter", "litellm", "genai-prices", "model-prices")
-PRICE_PRIORITY = ("genai-prices", "models-dev", "litellm", "openrouter", "model-prices")
-IMPORTERS = frozenset({*FACT_PRIORITY, "modelvs-rules"})
-HISTORY_SOURCE = "model-prices"
 RULES_SOURCE = "modelvs"
 """The curated source for values modelvs states itself (lab names from its own table)."""
 _NESTED = ("capabilities",)
@@ -184,7 +181,7 @@ class _Merger:
         for curated_first in (True, False):
             for rid in models:
                 aliases = self.records[("model", rid)].get("aliases", {})
-                for source in [s for s in aliases if (s not in IMPORTERS) is curated_first]:
+                for source in [s for s in aliases if (s not in IMPORTED) is curated_first]:
                     aliases[source] = [
                         a for a in aliases[source] if owner.setdefault(name_key(a), rid) == rid
                     ]
@@ -218,7 +215,7 @@ class _Merger:
 
     def _is_curated(self, raw: dict[str, Any], citation_key: str) -> bool:
         citation = raw.get("citations", {}).get(citation_key, {})
-        return citation.get("source", citation_key) not in IMPORTERS
+        return citation.get("source", citation_key) not in IMPORTED
 
     def _merge_prices(self, key: Key, raw: dict[str, Any], offer: Offer, source: str) -> None:
         provenance = raw.setdefault("provenance", {})
@@ -334,8 +331,7 @@ class _Merger:
             # A lab no model names any more (a host once filed as a lab) goes, unless reviewed.
             cites = self.records[(kind, lab)].get("citations", {}).values()
             if all(
-                c.get("source") in IMPORTERS or c.get("locator", "").startswith("identity.LABS")
-                for c in cites
+                c.get("source") in IMPORTED or c.get("locator", "").startswith("identity.LABS") for c in cites
             ):
                 del self.records[(kind, lab)]
         for lab in sorted(labs):
@@ -540,7 +536,7 @@ def _prune_citations(raw: dict[str, Any]) -> None:
     """Drop imported citations nothing refers to any more (curated ones are kept as written)."""
     used = _used_citations(raw)
     for key in [k for k, c in raw.get("citations", {}).items() if k not in used]:
-        if raw["citations"][key].get("source") in IMPORTERS:
+        if raw["citations"][key].get("source") in IMPORTED:
             del raw["citations"][key]
     if "citations" in raw and not raw["citations"]:
         del raw["citations"]

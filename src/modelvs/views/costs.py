@@ -13,7 +13,7 @@ from modelvs.engine.monthly import TIE_RULE, RouteCost
 from modelvs.engine.quality import ARENA, Rating
 from modelvs.engine.rank import Needs, Ranked
 from modelvs.engine.workload import Workload, describe
-from modelvs.views.format import exact
+from modelvs.formatting import exact
 from modelvs.views.records import as_dict, record
 
 VIEW_VERSION = "1"

@@ -9,12 +9,12 @@ from typing import Any
 from typing_extensions import TypedDict
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.sourcing import SourceRef, field_source, source_ref
 from modelvs.schema import Model, PriceSchedule, Route
 from modelvs.schema.model import MODEL_FACTS
 from modelvs.schema.pricing import TOKEN_COMPONENTS
 from modelvs.schema.vocab import CAPABILITY_LABELS, Capability
 from modelvs.views.records import as_dict, record
-from modelvs.views.sourcing import SourceRef, field_source, source_ref
 
 VIEW_VERSION = "1"
 

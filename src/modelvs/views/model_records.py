@@ -14,9 +14,9 @@ from decimal import Decimal, InvalidOperation
 from typing_extensions import TypedDict
 
 from modelvs.catalog import Catalog
+from modelvs.formatting import exact
 from modelvs.params import MultiQuery, ParamError, parse_count, parse_int, parse_vocab
 from modelvs.schema.vocab import Capability, Modality, ModelKind
-from modelvs.views.format import exact
 from modelvs.views.model_list import ModelList, ModelQuery, ModelRow, RoutePrice, SortKey, Status
 from modelvs.views.records import record
 

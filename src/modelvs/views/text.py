@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
-from modelvs.views.format import tokens, usd
+from modelvs.formatting import tokens, usd
+from modelvs.views.escape import md, terminal
 
 
 def render_model_text(console: Console, view: dict[str, Any], *, markdown: bool = False) -> None:
@@ -16,47 +16,46 @@ def render_model_text(console: Console, view: dict[str, Any], *, markdown: bool 
     if markdown:
         console.print(model_markdown(view), markup=False, highlight=False, soft_wrap=True)
         return
-    console.print(
-        f"[bold]{escape(view['facts'][0]['value'])}[/]  {view['id']}  ({escape(view['lab']['name'])})"
-    )
+    name, lab = terminal(view["facts"][0]["value"]), terminal(view["lab"]["name"])
+    console.print(f"[bold]{name}[/]  {terminal(view['id'])}  ({lab})")
     facts = Table("fact", "value", "source", title="Facts")
     for row in view["facts"]:
-        facts.add_row(row["field"], escape(_fact(row)), escape(_src(row["source"])))
+        facts.add_row(row["field"], terminal(_fact(row)), terminal(_src(row["source"])))
     console.print(facts)
     caps = Table("capability", "value", "source", title="Capabilities (unknown = no source says)")
     for row in view["capabilities"]:
-        caps.add_row(row["label"], row["value"], escape(_src(row["source"])))
+        caps.add_row(row["label"], row["value"], terminal(_src(row["source"])))
     console.print(caps)
     for alt in view["alternatives"]:
         console.print(
             f"[magenta]sources disagree[/] on {alt['field']}: "
-            f"{escape(_src(alt['source']))} says {escape(str(alt['value']))}"
+            f"{terminal(_src(alt['source']))} says {terminal(alt['value'])}"
         )
     prices = Table("provider", "mode", "from", "per 1M tokens", "tiers", "source", title="Routes and prices")
     for route in view["routes"]:
         if not route["prices"]:
-            prices.add_row(escape(route["provider"]["name"]), "-", "", "not priced", "", "")
+            prices.add_row(terminal(route["provider"]["name"]), "-", "", "not priced", "", "")
         for s in route["prices"]:
             prices.add_row(
-                escape(route["provider"]["name"]),
-                s["mode"],
+                terminal(route["provider"]["name"]),
+                terminal(s["mode"]),
                 s["effective_from"] or "",
                 _rates(s["per_1m_tokens"]),
                 "; ".join(
                     f"{t['comparison']}{tokens(t['above'])}: {_rates(t['per_1m_tokens'])}" for t in s["tiers"]
                 ),
-                escape(_src(s["source"])),
+                terminal(_src(s["source"])),
             )
     console.print(prices)
 
 
 def model_markdown(view: dict[str, Any]) -> str:
     """The model view as GitHub-flavoured Markdown."""
-    lines = [f"# {view['facts'][0]['value']}", "", f"`{view['id']}` by {view['lab']['name']}", ""]
+    lines = [f"# {md(view['facts'][0]['value'])}", "", f"{md(view['id'])} by {md(view['lab']['name'])}", ""]
     lines += ["| Fact | Value | Source |", "|---|---|---|"]
-    lines += [f"| {r['field']} | {_md(_fact(r))} | {_md(_src(r['source']))} |" for r in view["facts"]]
+    lines += [f"| {md(r['field'])} | {md(_fact(r))} | {md(_src(r['source']))} |" for r in view["facts"]]
     lines += ["", "| Capability | Value | Source |", "|---|---|---|"]
-    lines += [f"| {r['label']} | {r['value']} | {_md(_src(r['source']))} |" for r in view["capabilities"]]
+    lines += [f"| {md(r['label'])} | {r['value']} | {md(_src(r['source']))} |" for r in view["capabilities"]]
     lines += ["", "| Provider | Mode | Per 1M tokens | Tiers | Source |", "|---|---|---|---|---|"]
     for route in view["routes"]:
         for s in route["prices"]:
@@ -64,8 +63,8 @@ def model_markdown(view: dict[str, Any]) -> str:
                 f"{t['comparison']}{tokens(t['above'])}: {_rates(t['per_1m_tokens'])}" for t in s["tiers"]
             )
             lines.append(
-                f"| {_md(route['provider']['name'])} | {s['mode']} | {_rates(s['per_1m_tokens'])} "
-                f"| {tiers} | {_md(_src(s['source']))} |"
+                f"| {md(route['provider']['name'])} | {s['mode']} | {_rates(s['per_1m_tokens'])} "
+                f"| {tiers} | {md(_src(s['source']))} |"
             )
     return "\n".join(lines) + "\n"
 
@@ -90,7 +89,3 @@ def _src(ref: dict[str, Any] | None) -> str:
         return ""
     date = ref["checked"] or ref["retrieved"]
     return f"{ref['name']}, {date}"
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")

@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator, Callable, Iterable
 
 import anyio.to_thread
 import jinja2
+from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -21,6 +22,8 @@ from starlette.routing import Route
 from starlette.types import ASGIApp
 
 from modelvs.catalog import Catalog
+from modelvs.views import svg
+from modelvs.views.escape import clean
 from modelvs.web.assets import Assets
 from modelvs.web.cors import ApiCors
 from modelvs.web.hosts import DEFAULT_TRUSTED_HOSTS, SiteHosts
@@ -56,10 +59,23 @@ def make_env(assets: Assets | None = None) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=False,
         auto_reload=False,
+        finalize=_clean,
     )
-    env.filters["name_of"] = lambda mid, names: names.get(mid, mid)
+    env.filters["svg"] = lambda chart: Markup(svg.render(chart))  # every text in it escaped by `svg`
     env.globals["asset"] = assets.url if assets is not None else lambda name: f"/static/{name}"
     return env
+
+
+def _clean(value: object) -> object:
+    """Every printed value without control or bidi formatting characters (`escape.clean`);
+    markup the app built itself passes as it is."""
+    if (
+        isinstance(value, str)
+        and not isinstance(value, Markup)
+        and not (value.isascii() and value.isprintable())
+    ):
+        return clean(value)
+    return value
 
 
 def _utc_today() -> dt.date:
@@ -77,6 +93,7 @@ def create_app(
     popular_ttl: float = 60.0,
     cache_bytes: int = DEFAULT_MAX_BYTES,
     fingerprint_assets: bool = False,
+    built_pairs: Iterable[str] | None = None,
 ) -> Starlette:
     """The web app for `catalog`.
 
@@ -84,7 +101,8 @@ def create_app(
     are written, in batches; `today` fixes the pricing date (tests); `base_url` decides every
     absolute link, else the request's host when it is in `trusted_hosts`; `cache_bytes` bounds the
     response cache; `fingerprint_assets` links static files by content hash (`serve` does; the
-    static build copies the files under their plain names).
+    static build copies the files under their plain names); `built_pairs`, for the static
+    build, are the comparison pages it writes: only they are linked, and no form is live.
     """
     if isinstance(today, dt.date):
         fixed = today
@@ -94,6 +112,7 @@ def create_app(
     views = ViewCounter(open_store or store or MemoryStore(), popular_ttl=popular_ttl)
     assets = Assets(STATIC_DIR, fingerprint=fingerprint_assets)
     web = WebState(catalog, views, today_fn, make_env(assets))
+    web.built_pairs = frozenset(built_pairs) if built_pairs is not None else None
     routes = [Route(spec.path, spec.endpoint, name=spec.name, methods=["GET", "HEAD"]) for spec in ROUTES]
     routes.append(Route("/static/{name:path}", assets.endpoint, name="static", methods=["GET", "HEAD"]))
 

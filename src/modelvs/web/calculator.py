@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from starlette.requests import Request
@@ -12,18 +13,19 @@ from modelvs.catalog import Catalog
 from modelvs.engine.quality import categories
 from modelvs.engine.rank import Needs, Ranked, RankOrder, rank
 from modelvs.engine.workload import Workload
-from modelvs.params import ParamError, needs_in, parse_int, parse_order, parse_workload, workload_query
+from modelvs.formatting import money
+from modelvs.params import ParamError, needs_in, parse_int, parse_order, parse_workload
 from modelvs.schema.vocab import CAPABILITY_LABELS, Modality
+from modelvs.views.charts import ranking_chart
 from modelvs.views.costs import rank_view
-from modelvs.views.format import usd_amount
-from modelvs.web.charts import traffic_chart
+from modelvs.views.workload_form import workload_form
 from modelvs.web.http import conditional, html, state_of
 from modelvs.web.render import bad_request, page
 from modelvs.web.state import WebState
 
 PAGE_SIZE = 50
 CHART_MODELS = 5
-"""Top models of the page the traffic chart draws."""
+"""Top models of the page the ranking chart draws."""
 
 
 def ranked(
@@ -93,20 +95,20 @@ def _results(
             "name": m["model"]["name"],
             "provider": m["provider"]["name"],
             "provider_id": m["provider"]["id"],
-            "monthly": usd_amount(m["monthly_usd"]) if m["monthly_usd"] is not None else "not priced",
+            "monthly": money(m["monthly_usd"]) if m["monthly_usd"] is not None else "not priced",
             "fees": "; ".join(
-                f"{f['percent']}% {f['kind'].replace('_', ' ')}: {usd_amount(f['usd'])}" for f in m["fees"]
+                f"{f['percent']}% {f['kind'].replace('_', ' ')}: {money(f['usd'])}" for f in m["fees"]
             )
             or "none",
         }
         for m in view["models"]
     ]
-    top = [(m["model"]["name"], m["route"]) for m in view["models"][:CHART_MODELS] if m.get("route")]
-    on = web.today()
-    chart = web.pages.get_or_make(
-        ("calculator-chart", tuple(top), workload, on, web.catalog.version),
-        lambda: traffic_chart(web.catalog, top, workload, on, "chart-calculator-traffic"),
-    )
+    top = [
+        (m["model"]["name"], m["provider"]["name"], Decimal(m["monthly_usd"]))
+        for m in view["models"][:CHART_MODELS]
+        if m["monthly_usd"] is not None
+    ]
+    chart = ranking_chart(top)
     pages = (view["total"] + PAGE_SIZE - 1) // PAGE_SIZE
     base = [(k, v) for k, v in q.multi_items() if k != "page"]
     return {
@@ -127,6 +129,7 @@ def calculator(request: Request) -> Response:
         return bad_request(request, found.param, found.detail)
     workload, needs, page_no, order = found
     q = request.query_params
+    web = state_of(request)
 
     def make() -> Response:
         return page(
@@ -135,7 +138,9 @@ def calculator(request: Request) -> Response:
             title="Cost calculator: every model at your traffic",
             description="Every model that meets your requirements, ranked by monthly cost at your traffic.",
             path="/calculator",
-            values=workload_query(workload),
+            form=workload_form(
+                workload, "/calculator", None if web.static else "/calculator/fragment", ("calc-live",)
+            ),
             capabilities=[
                 {"id": c.value, "label": label, "checked": c in needs.capabilities}
                 for c, label in CAPABILITY_LABELS.items()

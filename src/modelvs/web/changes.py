@@ -12,10 +12,10 @@ from starlette.responses import Response
 
 from modelvs.catalog import UnknownModelError
 from modelvs.engine.changes import PriceChange, by_date, price_changes
+from modelvs.views.escape import xml as esc
 from modelvs.web.http import conditional, state_of
 from modelvs.web.render import bad_request, canonical_url, page
 from modelvs.web.state import WebState
-from modelvs.web.svg import esc
 
 MAX_ROWS = 500
 """Changes one `/changes` page lists (newest first); filters narrow the rest."""

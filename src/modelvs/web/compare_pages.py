@@ -2,33 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from datetime import UTC, datetime
 from html import escape
-from typing import Any
 from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import Response
 
 from modelvs.engine.compare.comparison import MAX_MODELS
-from modelvs.engine.workload import Workload
 from modelvs.params import WORKLOAD_PARAMS, ParamError, parse_models, parse_workload
-from modelvs.web.charts import Chart, comparison_charts
-from modelvs.web.compare_view import comparison_context, faq_json_ld
+from modelvs.storage.bots import is_bot
+from modelvs.views.blocks import Link
+from modelvs.web.compare_formats import FORMATS, Format, build_page, split_format
 from modelvs.web.http import CACHE_ERROR, conditional, html, redirect, state_of
-from modelvs.web.render import bad_request, not_found, page, page_body, pair_link
+from modelvs.web.render import bad_request, not_found, page, pair_link
 from modelvs.web.state import WebState
 from modelvs.web.store import pair_slug
-
-try:
-    from modelvs.storage.bots import is_bot
-except ImportError:  # pragma: no cover - the storage package is built alongside
-
-    def is_bot(user_agent: str | None) -> bool:
-        ua = (user_agent or "").lower()
-        return not ua.strip() or any(t in ua for t in ("bot", "crawler", "spider", "curl/", "wget/"))
-
 
 MAX_SPLITS = 4
 """`-vs-` a pair URL may hold: one between the models, the rest inside their names."""
@@ -40,7 +29,8 @@ def _query_suffix(request: Request, keep: tuple[str, ...] = WORKLOAD_PARAMS) -> 
 
 
 def compare_pair(request: Request) -> Response:
-    """The canonical comparison page of two models; any other spelling answers 301."""
+    """The canonical comparison page of two models, in HTML or (`.md`, `.json`) another format of
+    the same page; any other spelling answers 301."""
     web = state_of(request)
     pair: str = request.path_params["pair"]
     if pair.count("-vs-") > MAX_SPLITS:  # refused before any lookup: no slug holds that many
@@ -48,8 +38,12 @@ def compare_pair(request: Request) -> Response:
             request, f"{pair[:100]!r} is not a comparison of two models.", pair.split("-vs-")[:2]
         )
     ids = web.pair_ids(pair)
+    fmt = FORMATS[0]
+    if ids is None:
+        pair, fmt = split_format(pair)
+        ids = web.pair_ids(pair)
     if ids is not None and pair_slug(web.catalog, *ids) == pair:
-        return _comparison(request, web, list(ids), pair)
+        return _comparison(request, web, list(ids), pair, fmt)
     # Try every `-vs-` split with the loose resolver (aliases, names, the other order).
     parts: list[tuple[str, str]] = []
     start = 0
@@ -59,7 +53,7 @@ def compare_pair(request: Request) -> Response:
     for left, right in parts:
         a, b = web.resolve(left), web.resolve(right)
         if a is not None and b is not None:
-            return _redirect_pair(request, web, a, b)
+            return _redirect_pair(request, web, a, b, fmt.suffix)
     if not parts:
         return not_found(
             request, f"{pair[:100]!r} is not a comparison: use /compare/<model>-vs-<model>.", [pair]
@@ -115,13 +109,13 @@ def compare_many(request: Request) -> Response:
         ]
         return redirect(f"/compare?{urlencode(items, safe=',')}")
     ordered = [web.by_slug[s] for s in slugs]
-    return _comparison(request, web, ordered, None)
+    return _comparison(request, web, ordered, None, FORMATS[0])
 
 
-def _redirect_pair(request: Request, web: WebState, a: str, b: str) -> Response:
+def _redirect_pair(request: Request, web: WebState, a: str, b: str, suffix: str = "") -> Response:
     if a == b:
         return redirect(f"/models/{web.catalog.slugs[a]}")
-    return redirect(f"/compare/{pair_slug(web.catalog, a, b)}{_query_suffix(request)}")
+    return redirect(f"/compare/{pair_slug(web.catalog, a, b)}{suffix}{_query_suffix(request)}")
 
 
 def _unknown_pair(request: Request, web: WebState, left: str, right: str) -> Response:
@@ -137,71 +131,22 @@ def _unknown_pair(request: Request, web: WebState, left: str, right: str) -> Res
     return not_found(request, message, unknown, pairs)
 
 
-def _comparison(request: Request, web: WebState, ids: list[str], pair: str | None) -> Response:
+def _comparison(request: Request, web: WebState, ids: list[str], pair: str | None, fmt: Format) -> Response:
     try:
         workload = parse_workload(request.query_params)
     except ParamError as err:
         return bad_request(request, err.param, err.detail)
-    if pair is not None and not is_bot(request.headers.get("user-agent")):
+    html_page = fmt is FORMATS[0]
+    if pair is not None and html_page and not is_bot(request.headers.get("user-agent")):
         web.store.record_view(pair, datetime.now(UTC))
     slugs = [web.catalog.slugs[m] for m in ids]
-    popular = _popular_links(web, slugs, pair)
-    on = web.today()
-
-    def render() -> str:
-        cmp = _context(web, ids, workload, on)
-        names = [m["name"] for m in cmp["models"]]
-        path = f"/compare/{pair}" if pair else f"/compare?models={','.join(slugs)}"
-        return page_body(
-            request,
-            "compare.html",
-            title=" vs ".join(names),
-            description=cmp["data"]["prose"]["verdict"][:300],
-            path=path,
-            structured=[faq_json_ld(cmp["data"])],
-            cmp=cmp,
-            related=_related_links(web, cmp["data"]),
-            popular=popular,
-            form_action=f"/compare/{pair}" if pair else "/compare",
-            form_extra={} if pair else {"models": ",".join(slugs)},
-            fragment_url=f"/compare/{pair}/fragment" if pair else "/compare/fragment",
-            charts=_charts(web, ids, workload, on, cmp["data"]),
-            **{k: cmp[k] for k in ("benchmark_sentence", "tag_labels", "freshness", "sources")},
-        )
+    popular = _popular_links(web, slugs, pair) if html_page else ()
 
     def make() -> Response:
-        # The rendered page is cached too: it depends only on these inputs.
-        key = (
-            "compare-html",
-            tuple(ids),
-            workload,
-            on,
-            web.catalog.version,
-            str(request.base_url),
-            tuple(p["url"] for p in popular),
-        )
-        body: str = web.pages.get_or_make(key, render)
-        return html(body)
+        body = fmt.render(request, build_page(web, ids, workload, pair, popular))
+        return Response(body, media_type=fmt.media_type)
 
-    return conditional(request, make, extra=[p["url"] for p in popular])
-
-
-def _context(web: WebState, ids: list[str], workload: Workload, on: dt.date) -> dict[str, Any]:
-    ctx: dict[str, Any] = web.pages.get_or_make(
-        ("compare", tuple(ids), workload, on, web.catalog.version),
-        lambda: comparison_context(web.catalog, ids, workload, on),
-    )
-    return ctx
-
-
-def _charts(
-    web: WebState, ids: list[str], workload: Workload, on: dt.date, data: dict[str, Any]
-) -> list[Chart]:
-    charts: list[Chart] = web.pages.get_or_make(
-        ("compare-charts", tuple(ids), workload, on, web.catalog.version),
-        lambda: comparison_charts(web.catalog, data, workload, on),
-    )
-    return charts
+    return conditional(request, make, extra=[p.url for p in popular])
 
 
 def fragment_error(status: int, param: str, detail: str) -> Response:
@@ -212,8 +157,8 @@ def fragment_error(status: int, param: str, detail: str) -> Response:
 
 
 def compare_fragment(request: Request) -> Response:
-    """The monthly-cost results (tables and charts) of a comparison at the query's workload, as an
-    HTML fragment for the live calculator; `/compare/<pair>/fragment` or `/compare/fragment?models=`."""
+    """Every workload-dependent section of a comparison at the query's workload, as one HTML
+    fragment the live form swaps in (`/compare/<pair>/fragment` or `/compare/fragment?models=`)."""
     web = state_of(request)
     pair: str | None = request.path_params.get("pair")
     if pair is not None:
@@ -239,30 +184,18 @@ def compare_fragment(request: Request) -> Response:
         workload = parse_workload(request.query_params)
     except ParamError as err:
         return fragment_error(422, err.param, err.detail)
-    on = web.today()
 
     def make() -> Response:
-        cmp = _context(web, ids, workload, on)
-        charts = _charts(web, ids, workload, on, cmp["data"])
-        response = html(web.render("cost_section.html", cmp=cmp, charts=charts))
+        response = html(web.render("compare_live.html", page=build_page(web, ids, workload, pair)))
         response.headers["X-Robots-Tag"] = "noindex"
         return response
 
     return conditional(request, make)
 
 
-def _related_links(web: WebState, data: dict[str, Any]) -> list[dict[str, str]]:
-    links: list[dict[str, str]] = []
-    for group in data["related"]:
-        for c in group["candidates"]:
-            link = pair_link(web, c["pair"], note=f"({', '.join(c['reasons'])})" if c.get("reasons") else "")
-            if link is not None and link not in links:
-                links.append(link)
-    return links
-
-
-def _popular_links(web: WebState, slugs: list[str], current: str | None) -> list[dict[str, str]]:
+def _popular_links(web: WebState, slugs: list[str], current: str | None) -> tuple[Link, ...]:
+    """The most viewed comparisons, those of the compared models first (at most ten)."""
     ranked = [p for p, _ in web.popular() if p != current]
     mine = [p for p in ranked if any(p.startswith(f"{s}-vs-") or p.endswith(f"-vs-{s}") for s in slugs)]
-    chosen = (mine + [p for p in ranked if p not in mine])[:10]
-    return [link for p in chosen if (link := pair_link(web, p)) is not None]
+    links = (pair_link(web, p) for p in mine + [p for p in ranked if p not in mine])
+    return tuple(Link(x["url"], x["title"]) for x in links if x is not None)[:10]

@@ -10,20 +10,22 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.sourcing import SourceRef
 from modelvs.catalog.trust import lab_route
 from modelvs.engine.compare.related import related
 from modelvs.engine.monthly import VETTED_RULE, RouteCost, RouteSet, model_costs
 from modelvs.engine.workload import Workload, describe
+from modelvs.formatting import money, usd
 from modelvs.params import ParamError, parse_workload, workload_query
 from modelvs.schema.vocab import TRUST_LABELS
+from modelvs.views.comparison.prices import price_sources, route_prices
+from modelvs.views.comparison.tables import sources_table
 from modelvs.views.fact_text import fact_label, fact_text
-from modelvs.views.format import usd, usd_amount
 from modelvs.views.model import model_view
 from modelvs.web.http import conditional, redirect, state_of
 from modelvs.web.render import bad_request, not_found, page, pair_link, suggest
 from modelvs.web.seo import RELATED_INPUT_SHARE
 from modelvs.web.state import WebState
-from modelvs.web.tables import collect_sources, price_table
 
 
 def model_page(request: Request) -> Response:
@@ -72,10 +74,9 @@ def model_page(request: Request) -> Response:
                 }
                 for f in view["facts"]
             ],
-            prices=price_table(view),
-            history=price_table(view, history=True),
+            prices=route_prices(cat, mid, cat.models[mid].name, on),
             related=_related(web, mid, on),
-            sources=collect_sources({"facts": view["facts"], "benchmarks": _with_model(view)}),
+            sources=sources_table(cat, _sources(cat, mid, view)),
         )
 
     return conditional(request, make)
@@ -103,10 +104,10 @@ def _cost_row(catalog: Catalog, cost: RouteCost, mid: str) -> dict[str, Any]:
         "provider_id": cost.provider,
         "own": cost.route == lab_route(catalog, mid),
         "trust": TRUST_LABELS[cost.trust],
-        "monthly": usd_amount(cost.monthly) if cost.monthly is not None else "unknown",
+        "monthly": money(cost.monthly) if cost.monthly is not None else "unknown",
         "per_request": usd(per_request) if per_request is not None else "",
         "fees": "; ".join(
-            f"{f.percent}% {f.kind.value.replace('_', ' ')}: {usd_amount(f.amount)}" for f in cost.fees
+            f"{f.percent}% {f.kind.value.replace('_', ' ')}: {money(f.amount)}" for f in cost.fees
         ),
         "why": cost.why or "; ".join(cost.notes),
     }
@@ -119,8 +120,10 @@ def _exact(web: WebState, name: str, mid: str) -> bool:
         return False
 
 
-def _with_model(view: dict[str, Any]) -> list[dict[str, Any]]:
-    return [{**b, "model": view["id"]} for b in view["benchmarks"]]
+def _sources(catalog: Catalog, mid: str, view: dict[str, Any]) -> list[SourceRef]:
+    refs: list[SourceRef] = [f["source"] for f in view["facts"] if f["source"]]
+    refs += [b["source"] for b in view["benchmarks"]]
+    return refs + list(price_sources(catalog, [mid]))
 
 
 def _related(web: WebState, mid: str, on: dt.date) -> list[dict[str, str]]:

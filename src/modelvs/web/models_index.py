@@ -9,9 +9,9 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
+from modelvs.formatting import usd
 from modelvs.params import ParamError, parse_date, parse_int
 from modelvs.schema.vocab import CAPABILITY_LABELS, MODEL_KIND_LABELS
-from modelvs.views.format import usd
 from modelvs.views.model_list import (
     CHEAPEST_RULE,
     STATUS_LABELS,

@@ -15,12 +15,12 @@ from starlette.responses import Response
 from modelvs.catalog import Catalog
 from modelvs.catalog.layout import route_model, route_qualifier
 from modelvs.catalog.names import name_key
+from modelvs.catalog.sourcing import source_ref
 from modelvs.catalog.trust import assess, is_vetted
 from modelvs.engine.pricing import route_limits, schedule_for
+from modelvs.formatting import usd
 from modelvs.params import ParamError, parse_int, parse_vocab
 from modelvs.schema.vocab import MODEL_KIND_LABELS, TRUST_LABELS, ModelKind, PriceMode
-from modelvs.views.format import usd
-from modelvs.views.sourcing import source_ref
 from modelvs.web.browse import PAGE_SIZE, pager, sort_links
 from modelvs.web.http import conditional, state_of
 from modelvs.web.render import bad_request, not_found, page

@@ -12,7 +12,9 @@ from modelvs.catalog import Catalog
 from modelvs.web.hosts import SiteHosts
 from modelvs.web.http import CACHE_ERROR, html, json_ld, state_of
 from modelvs.web.state import WebState
-from modelvs.web.store import pair_slug
+
+SUGGESTED_NAMES = 3
+"""Unknown names of one request that the 404 page offers suggestions for."""
 
 
 def canonical_url(request: Request, path: str) -> str:
@@ -59,19 +61,12 @@ def model_link(web: WebState, model_id: str) -> dict[str, str]:
 
 
 def pair_link(web: WebState, pair: str, note: str = "") -> dict[str, str] | None:
+    """A link to a comparison page, or None when there is no such page (here)."""
     ids = web.pair_ids(pair)
-    if ids is None:
+    if ids is None or not web.linkable(pair):
         return None
     names = [web.catalog.models[m].name for m in ids]
     return {"url": f"/compare/{pair}", "title": f"{names[0]} vs {names[1]}", "note": note}
-
-
-def pair_link_of(catalog: Catalog, web: WebState, a: str, b: str) -> dict[str, str] | None:
-    return pair_link(web, pair_slug(catalog, a, b))
-
-
-SUGGESTED_NAMES = 3
-"""Unknown names of one request that the 404 page offers suggestions for."""
 
 
 def not_found(

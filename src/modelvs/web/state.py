@@ -68,6 +68,8 @@ class WebState:
     newest_source: dt.date | None = None
     seeds: list[str] = field(default_factory=list)
     pages: LRU[Any] = field(default_factory=lambda: LRU(256))
+    built_pairs: frozenset[str] | None = None
+    """The comparison pages a static build writes; None when every pair has a page (the live app)."""
     _popular: tuple[int, int, list[tuple[str, int]]] = (-1, 0, [])
     """(snapshot version it was made from, popular-list version, the list)."""
 
@@ -129,6 +131,15 @@ class WebState:
                 return (a, b)
             start = i + 1
         return None
+
+    @property
+    def static(self) -> bool:
+        """Rendering for the static build: nothing computes another workload, only built pairs link."""
+        return self.built_pairs is not None
+
+    def linkable(self, pair: str) -> bool:
+        """Whether the canonical pair slug `pair` has a page to link to."""
+        return self.built_pairs is None or pair in self.built_pairs
 
     def render(self, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(**context)

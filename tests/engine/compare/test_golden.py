@@ -13,9 +13,9 @@ from modelvs.catalog.trust import is_vetted
 from modelvs.engine.analysis import blended_price, break_even_ratio
 from modelvs.engine.compare import Comparison, Figure, compare, comparison_to_dict
 from modelvs.engine.compare.costs import ModelCost, MonthlyFact, cheapest_models
-from modelvs.engine.compare.formatting import money
 from modelvs.engine.monthly import TIE_RULE, RouteSet
 from modelvs.engine.workload import DEFAULT_WORKLOAD
+from modelvs.formatting import money
 from modelvs.schema.vocab import Capability
 
 from .conftest import ON

@@ -6,7 +6,7 @@ Every figure on the page is a `Figure` inside some fact, with the catalog values
 sources it rests on; prose is made only of the facts' own sentences.
 """
 
-from modelvs.engine.compare.comparison import COMPARISON_VERSION, Comparison, compare
+from modelvs.engine.compare.comparison import COMPARISON_VERSION, Comparison, compare, display_names
 from modelvs.engine.compare.facts import Facts, figures
 from modelvs.engine.compare.faq import FaqEntry
 from modelvs.engine.compare.prose import Paragraph, Prose
@@ -33,5 +33,6 @@ __all__ = [
     "Verdicts",
     "compare",
     "comparison_to_dict",
+    "display_names",
     "figures",
 ]

@@ -59,6 +59,10 @@ class RoutesFact:
     models: tuple[str, ...]
     providers: tuple[tuple[str, ...], ...]
     """Provider display names per model, cheapest at the workload first."""
+    route_ids: tuple[tuple[str, ...], ...]
+    """The same routes' ids, in the same order."""
+    monthly: tuple[tuple[Figure | None, ...], ...]
+    """The same routes' monthly cost at the workload, fees included (None: no price for it)."""
     priced: tuple[int, ...]
     """Routes per model that publish a price for the workload."""
 
@@ -74,5 +78,7 @@ def routes_fact(catalog: Catalog, offers: tuple[Offer, ...]) -> RoutesFact:
     return RoutesFact(
         tuple(o.model for o in offers),
         tuple(tuple(catalog.providers[c.provider].name for c in o.costs) for o in offers),
+        tuple(tuple(c.route for c in o.costs) for o in offers),
+        tuple(tuple(fig(c.monthly) if c.monthly is not None else None for c in o.costs) for o in offers),
         tuple(sum(1 for c in o.costs if c.monthly is not None) for o in offers),
     )

@@ -13,9 +13,9 @@ from decimal import Decimal
 from typing import ClassVar
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.sourcing import SourceRef, source_ref
 from modelvs.engine.quality import ARENA, OVERALL, Rating, leaders, plus_minus, rating
 from modelvs.schema import BenchmarkResult, Citation
-from modelvs.views.sourcing import SourceRef, source_ref
 
 from .types import Names, join
 

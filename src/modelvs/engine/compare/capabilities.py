@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.sourcing import field_source
 from modelvs.schema.vocab import CAPABILITY_LABELS, Capability
-from modelvs.views.sourcing import field_source
 
 from .costs import MonthlyFact
 from .specs import LimitFact

@@ -39,7 +39,8 @@ class Comparison:
 
     @property
     def names(self) -> dict[str, str]:
-        return {m.id: m.name for m in self.models}
+        """Model id -> the name every sentence uses (`display_names`)."""
+        return display_names(self.models)
 
 
 def compare(
@@ -60,7 +61,7 @@ def compare(
     for m in ids:
         require_released(m, catalog.models[m], on)  # a price from before a model existed is no answer
     refs = tuple(ModelRef(m, catalog.slugs[m], catalog.models[m].name, _lab_name(catalog, m)) for m in ids)
-    names = _display_names(refs)
+    names = display_names(refs)
     facts = build_facts(catalog, ids, workload, on, routes)
     return Comparison(
         COMPARISON_VERSION,
@@ -80,8 +81,9 @@ def _lab_name(catalog: Catalog, model_id: str) -> str:
     return lab.name if lab is not None else model_id.split("/", 1)[0]
 
 
-def _display_names(refs: tuple[ModelRef, ...]) -> dict[str, str]:
-    # Two models can share a display name (a dated snapshot and its alias); the id tells them apart.
+def display_names(refs: tuple[ModelRef, ...]) -> dict[str, str]:
+    """Model id -> name as the page prints it; two models that share a name (a dated snapshot and
+    its alias) are told apart by id."""
     counts: dict[str, int] = {}
     for r in refs:
         counts[r.name] = counts.get(r.name, 0) + 1

@@ -8,11 +8,11 @@ from decimal import Decimal
 from typing import ClassVar
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.sourcing import source_ref
 from modelvs.engine.monthly import TIE_RULE, RouteCost, RouteSet
 from modelvs.engine.workload import Profile, Workload
-from modelvs.views.sourcing import source_ref
+from modelvs.formatting import count, money, percent, plural, tokens
 
-from .formatting import count, money, percent, tokens
 from .offers import Offer, offer, provider_name, rate_basis, standard_schedule
 from .types import Basis, Figure, Names, join
 
@@ -51,9 +51,8 @@ def workload_fact(workload: Workload) -> WorkloadFact:
         shape = f" of {_profile_text(workload.profiles[0])}"
     else:
         shape = ": " + "; ".join(f"{percent(p.share)} of {_profile_text(p)}" for p in workload.profiles)
-    text = (
-        f"{count(workload.requests_per_month)} requests a month{shape} ({tokens(inp)} in, {tokens(out)} out)"
-    )
+    requests = plural(workload.requests_per_month, "request")
+    text = f"{requests} a month{shape} ({tokens(inp)} in, {tokens(out)} out)"
     if workload.batch_share:
         text += f", {percent(workload.batch_share)} of them in batch mode"
     return WorkloadFact(

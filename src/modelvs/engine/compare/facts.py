@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.sourcing import SourceRef
 from modelvs.engine.monthly import RouteSet, memoised
 from modelvs.engine.workload import Workload
-from modelvs.views.sourcing import SourceRef
 
 from .availability import RoutesFact, SharedProvidersFact, routes_fact, shared_providers_fact
 from .benchmarks import BenchmarkFact, RatingFact, benchmark_fact, rating_fact
@@ -220,7 +220,8 @@ def figures(value: object) -> list[Figure]:
     return [v for v in walk(value) if isinstance(v, Figure)]
 
 
-def _sources(facts: Facts) -> Iterator[tuple[SourceRef, str]]:
+def sources(facts: Facts) -> Iterator[tuple[SourceRef, str]]:
+    """Every cited value on the page: its source and `model id: field`."""
     # Explicit rather than a generic walk: this runs for every pair and must stay cheap.
     for f in dataclasses.fields(facts):
         fact = getattr(facts, f.name)
@@ -246,7 +247,7 @@ def _sources(facts: Facts) -> Iterator[tuple[SourceRef, str]]:
 
 def _freshness(facts: Facts) -> FreshnessFact:
     dated = [
-        (dt.date.fromisoformat(ref["checked"] or ref["retrieved"]), where) for ref, where in _sources(facts)
+        (dt.date.fromisoformat(ref["checked"] or ref["retrieved"]), where) for ref, where in sources(facts)
     ]
     if not dated:
         return FreshnessFact(None, None, None)

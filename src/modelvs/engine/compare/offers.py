@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.sourcing import SourceRef, source_ref
 from modelvs.engine.monthly import RouteCost, RouteSet, model_costs
 from modelvs.engine.pricing import schedule_for
 from modelvs.engine.workload import Workload
 from modelvs.schema import PriceSchedule
 from modelvs.schema.vocab import PriceMode
-from modelvs.views.sourcing import SourceRef, source_ref
 
 from .types import Basis
 

@@ -10,6 +10,8 @@ from .types import ModelRef, Names
 
 @dataclass(frozen=True)
 class Paragraph:
+    id: str
+    """`cost`, `limits`, `capabilities`, `benchmarks`, `where` or `lifecycle`."""
     title: str
     sentences: tuple[str, ...]
 
@@ -65,14 +67,14 @@ def prose(refs: tuple[ModelRef, ...], f: Facts, names: Names) -> Prose:
         f.freshness.sentence(names),
     ]
     paragraphs = (
-        ("Cost", cost),
-        ("Limits", [f.context_window.sentence(names), f.max_output.sentence(names)]),
-        ("Capabilities", caps),
-        ("Benchmarks", [f.benchmarks.sentence(names)]),
-        ("Where to run", [f.routes.sentence(names), f.shared_providers.sentence(names)]),
-        ("Lifecycle and data", lifecycle),
+        ("cost", "Cost", cost),
+        ("limits", "Limits", [f.context_window.sentence(names), f.max_output.sentence(names)]),
+        ("capabilities", "Capabilities", caps),
+        ("benchmarks", "Benchmarks", [f.benchmarks.sentence(names)]),
+        ("where", "Where to run", [f.routes.sentence(names), f.shared_providers.sentence(names)]),
+        ("lifecycle", "Lifecycle and data", lifecycle),
     )
-    deep = tuple(Paragraph(t, tuple(dict.fromkeys(s for s in ss if s))) for t, ss in paragraphs)
+    deep = tuple(Paragraph(i, t, tuple(dict.fromkeys(s for s in ss if s))) for i, t, ss in paragraphs)
     return Prose(
         intro,
         f.monthly.sentence(names),

@@ -12,9 +12,9 @@ from modelvs.engine.analysis import blended_price, break_even_ratio
 from modelvs.engine.monthly import RouteCost
 from modelvs.engine.pricing import price_request
 from modelvs.engine.workload import Request
+from modelvs.formatting import count, io_ratio, money, usd
 from modelvs.schema import PriceSchedule
 
-from .formatting import count, io_ratio, money, usd
 from .offers import Offer, provider_name, rate, rate_basis, standard_schedule
 from .types import Basis, Figure, Names, join
 

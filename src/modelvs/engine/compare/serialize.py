@@ -15,7 +15,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from modelvs.views.format import exact
+from modelvs.formatting import exact
 
 from .comparison import Comparison
 
@@ -33,7 +33,8 @@ def _shape(cls: type) -> _Shape | None:
     return (kind if isinstance(kind, str) else None, tuple(f.name for f in dataclasses.fields(cls)))
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """Any frozen result (dataclasses, tuples, enums, Decimals, dates) as plain JSON types."""
     cls = type(value)
     if cls in _PLAIN:
         return value
@@ -45,10 +46,10 @@ def _plain(value: Any) -> Any:
         kind, names = shape
         out: dict[str, Any] = {"kind": kind} if kind is not None else {}
         for name in names:
-            out[name] = _plain(getattr(value, name))
+            out[name] = plain(getattr(value, name))
         return out
     if cls is tuple or cls is list:
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Decimal):
@@ -56,13 +57,13 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): plain(v) for k, v in value.items()}
     return value
 
 
 def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
     """The whole comparison as plain JSON types, `version` first."""
-    out: dict[str, Any] = _plain(comparison)
+    out: dict[str, Any] = plain(comparison)
     return out

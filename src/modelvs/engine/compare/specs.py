@@ -9,9 +9,9 @@ from typing import ClassVar
 from urllib.parse import urlsplit
 
 from modelvs.catalog import Catalog
-from modelvs.views.sourcing import SourceRef, field_source, source_ref
+from modelvs.catalog.sourcing import SourceRef, field_source, source_ref
+from modelvs.formatting import count, params, times
 
-from .formatting import count, params, times
 from .types import Basis, Figure, Names, join
 
 LIMIT_LABELS = {"context_window": "context window", "max_output": "output limit"}

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from modelvs.views.sourcing import SourceRef
+from modelvs.catalog.sourcing import SourceRef
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,15 @@ from decimal import Decimal
 
 from modelvs.engine.quality import ARENA, plus_minus
 
+from .benchmarks import BenchmarkRow
 from .capabilities import label
 from .facts import Facts
 from .types import Figure, Names, join
 
 TIE, UNKNOWN = "tie", "unknown"
+CLEAR_MARGIN = Decimal("0.05")
+"""A lead counts as a reason (tradeoffs, "choose when") only when the leader is ahead of the next
+model by at least this share of the better value: a 2% difference is a lead, not a reason."""
 
 # signal id: (row label, what leading it gains you)
 SIGNALS: dict[str, tuple[str, str]] = {
@@ -37,6 +41,8 @@ class ScoreRow:
     cells: tuple[str, ...]
     lead: str
     leaders: tuple[str, ...]
+    clear: bool = False
+    """One model leads by at least `CLEAR_MARGIN`: the lead can be given as a reason."""
 
 
 @dataclass(frozen=True)
@@ -70,25 +76,54 @@ def _most(models: tuple[str, ...], values: tuple[int, ...]) -> tuple[str, ...]:
     return tuple(m for m, v in zip(models, values, strict=True) if v == top)
 
 
+def margin(values: tuple[Decimal | None, ...], higher_is_better: bool) -> Decimal | None:
+    """How far the best value is ahead of the next different one, as a share of the better of the
+    two; None when a value is unknown or every value is the same."""
+    if any(v is None for v in values):
+        return None
+    ordered = sorted({v for v in values if v is not None}, reverse=higher_is_better)
+    if len(ordered) < 2:
+        return None
+    best, second = ordered[0], ordered[1]
+    if higher_is_better:
+        return (best - second) / best if best else None
+    return (second - best) / second if second else None
+
+
+def _clear(values: tuple[Decimal | None, ...], higher_is_better: bool) -> bool:
+    found = margin(values, higher_is_better)
+    return found is not None and found >= CLEAR_MARGIN
+
+
 def scorecard(f: Facts) -> tuple[ScoreRow, ...]:
     models = f.routes.models
-    rows: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
+    rows: list[tuple[str, tuple[str, ...], tuple[str, ...], bool]] = []
+
+    def values(figures: tuple[Figure | None, ...]) -> tuple[Decimal | None, ...]:
+        return tuple(x.value if x is not None else None for x in figures)
+
     for signal, fact in zip(("input_price", "output_price", "cache_read_price"), f.rates, strict=True):
-        rows.append((signal, tuple(r.text if r else "no published price" for r in fact.rates), fact.lowest))
+        cells = tuple(r.text if r else "no published price" for r in fact.rates)
+        rows.append((signal, cells, fact.lowest, _clear(values(fact.rates), False)))
     for signal, lim in (("context_window", f.context_window), ("max_output", f.max_output)):
-        rows.append((signal, tuple(v.text if v else UNKNOWN for v in lim.values), lim.largest))
+        cells = tuple(v.text if v else UNKNOWN for v in lim.values)
+        rows.append((signal, cells, lim.largest, _clear(values(lim.values), True)))
+    monthly = tuple(c.monthly for c in f.monthly.costs)
     rows.append(
         (
             "monthly_cost",
-            tuple(c.monthly.text if c.monthly else "no published price" for c in f.monthly.costs),
+            tuple(m.text if m else "no published price" for m in monthly),
             f.monthly.cheapest,
+            _clear(values(monthly), False),
         )
     )
+    priced = tuple(Decimal(n) for n in f.routes.priced)
     rows.append(
         (
             "routes",
             tuple(f"{n} of {len(p)}" for n, p in zip(f.routes.priced, f.routes.providers, strict=True)),
             _most(models, f.routes.priced),
+            _clear(priced, True),
         )
     )
     caps = f.capabilities
@@ -98,17 +133,20 @@ def scorecard(f: Facts) -> tuple[ScoreRow, ...]:
             "capabilities",
             tuple(f"{y} yes, {u} unknown" for y, u in zip(caps.yes_counts, unknown, strict=True)),
             _most(models, caps.yes_counts),
+            _clear(tuple(Decimal(n) for n in caps.yes_counts), True),
         )
     )
-    rows.append(_rating_row(f, models))
+    rating = _rating_row(f, models)
+    rows.append((*rating, len(rating[2]) == 1))  # a rating lead is beyond both intervals: clear
     others = [r for r in f.benchmarks.comparable if r.benchmark != ARENA]
     wins = tuple(sum(1 for r in others if r.leaders == (m,)) for m in models)
     cells = tuple(f"{w} of {len(others)}" if others else "none comparable" for w in wins)
-    rows.append(("benchmarks", cells, _most(models, wins) if others else ()))
+    won = _most(models, wins) if others else ()
+    rows.append(("benchmarks", cells, won, bool(won) and _clear(tuple(Decimal(w) for w in wins), True)))
     out = []
-    for signal, cells, leaders in rows:
+    for signal, cells, leaders, clear in rows:
         lead, who = _lead(models, leaders)
-        out.append(ScoreRow(signal, SIGNALS[signal][0], cells, lead, who))
+        out.append(ScoreRow(signal, SIGNALS[signal][0], cells, lead, who, clear and len(who) == 1))
     return tuple(out)
 
 
@@ -122,8 +160,8 @@ def tradeoffs(rows: tuple[ScoreRow, ...], models: tuple[str, ...], names: Names)
     """Per model, the signals it alone leads against those another model alone leads."""
     out = []
     for m in models:
-        gains = [SIGNALS[r.signal][1] for r in rows if r.lead == m]
-        losses = [SIGNALS[r.signal][1] for r in rows if r.lead not in (m, TIE, UNKNOWN)]
+        gains = [SIGNALS[r.signal][1] for r in rows if r.lead == m and r.clear]
+        losses = [SIGNALS[r.signal][1] for r in rows if r.lead not in (m, TIE, UNKNOWN) and r.clear]
         if not gains:
             continue
         if losses:
@@ -218,13 +256,19 @@ def choose_when(f: Facts, rows: tuple[ScoreRow, ...], names: Names) -> tuple[str
     out = []
     for i, m in enumerate(models):
         when: list[str] = []
-        if f.monthly.gaps and m in f.monthly.cheapest:
+        if (
+            f.monthly.gaps
+            and m in f.monthly.cheapest
+            and min(g.share.value for g in f.monthly.gaps) >= CLEAR_MARGIN
+        ):
             when.append("cost at your traffic decides")
         for lim, what in ((f.context_window, "prompts exceed"), (f.max_output, "answers run past")):
             others = [v for k, v in enumerate(lim.values) if k != i and v is not None]
             mine = lim.values[i]
             if mine is not None and others and m in lim.largest and len(lim.largest) == 1:
-                when.append(f"{what} {max(others, key=lambda v: v.value).text} tokens")
+                runner = max(others, key=lambda v: v.value)
+                if (mine.value - runner.value) / mine.value >= CLEAR_MARGIN:
+                    when.append(f"{what} {runner.text} tokens")
         if f.capabilities.only[i]:
             when.append(f"you need {join([label(c) for c in f.capabilities.only[i]])}")
         for be in f.break_even:
@@ -235,12 +279,22 @@ def choose_when(f: Facts, rows: tuple[ScoreRow, ...], names: Names) -> tuple[str
                 when.append(f"your traffic is {side} than {be.ratio.text} input:output{suffix}")
         if f.rating.leaders == (m,):
             when.append("human-preference quality (the Arena rating) decides")
-        wins = [r.name for r in f.benchmarks.comparable if r.benchmark != ARENA and r.leaders == (m,)]
+        wins = [
+            r.name
+            for r in f.benchmarks.comparable
+            if r.benchmark != ARENA and r.leaders == (m,) and _bench_clear(r)
+        ]
         if wins:
             when.append(f"{join(wins)} results matter")
         if when:
             out.append(f"Choose {names[m]} when {_or(when)}.")
     return tuple(out)
+
+
+def _bench_clear(row: BenchmarkRow) -> bool:
+    return _clear(
+        tuple(s.score if s is not None else None for s in row.scores if s is not None), row.higher_is_better
+    )
 
 
 def _value(fig: Figure | None) -> Decimal:

@@ -1,8 +1,11 @@
 // Live calculator for forms marked data-live-fragment: as the workload is edited, the URL is
-// updated (history.replaceState, so the state can be shared) and the results region named by
-// data-live-target is replaced with the server's HTML fragment for the new query. Without
-// JavaScript the form submits normally (GET). Server HTML is parsed with DOMParser and moved in
-// as nodes; no markup string is ever assigned to an element.
+// updated (history.replaceState, so the state can be shared) and the page's regions named by
+// data-live-target (ids, space separated) are replaced with the server's HTML fragment for the
+// new query: an element of the fragment with a region's id replaces that region (a comparison
+// page swaps every workload-dependent section), else the fragment becomes the region's content
+// (the calculator). Open <details> stay open. Without JavaScript the form submits normally
+// (GET). Server HTML is parsed with DOMParser and moved in as nodes; no markup string is ever
+// assigned to an element.
 (function () {
   "use strict";
   var DELAY = 350;
@@ -16,10 +19,11 @@
   }
 
   function attach(form) {
-    var target = document.getElementById(form.getAttribute("data-live-target"));
+    var ids = (form.getAttribute("data-live-target") || "").split(" ").filter(Boolean);
     var url = form.getAttribute("data-live-fragment");
     var status = form.querySelector("[role=status]");
-    if (!target || !url || !window.fetch || !window.DOMParser) return;
+    var targets = ids.map(function (id) { return document.getElementById(id); });
+    if (!targets.length || targets.indexOf(null) !== -1 || !url || !window.fetch || !window.DOMParser) return;
     var timer = null, seq = 0, last = query(form), controller = null, broken = false;
 
     function say(text) { if (status) status.textContent = text; }
@@ -32,7 +36,7 @@
       history.replaceState(history.state, "", location.pathname + (qs ? "?" + qs : "") + location.hash);
       if (controller) controller.abort();
       controller = window.AbortController ? new AbortController() : null;
-      target.setAttribute("aria-busy", "true");
+      targets.forEach(function (t) { t.setAttribute("aria-busy", "true"); });
       say("Recalculating…");
       fetch(url + (qs ? "?" + qs : ""), {
         headers: { "Accept": "text/html" },
@@ -43,10 +47,7 @@
         if (mine !== seq) return;
         var doc = new DOMParser().parseFromString(result.text, "text/html");
         if (result.ok) {
-          var nodes = Array.prototype.slice.call(doc.body.childNodes).map(function (n) {
-            return document.adoptNode(n);
-          });
-          target.replaceChildren.apply(target, nodes);
+          swap(doc);
           say("Updated.");
         } else if (result.status === 422) {
           say("Not recalculated: " + doc.body.textContent.trim());
@@ -54,12 +55,35 @@
           broken = true;
           say("Could not recalculate here; press Recalculate to reload the page.");
         }
-        target.removeAttribute("aria-busy");
+        targets.forEach(function (t) { t.removeAttribute("aria-busy"); });
       }).catch(function (err) {
         if (mine !== seq || (err && err.name === "AbortError")) return;
-        target.removeAttribute("aria-busy");
+        targets.forEach(function (t) { t.removeAttribute("aria-busy"); });
         broken = true;
         say("Could not recalculate here; press Recalculate to reload the page.");
+      });
+    }
+
+    function keepOpen(from, to) {
+      var before = from.querySelectorAll("details"), after = to.querySelectorAll("details");
+      for (var i = 0; i < before.length && i < after.length; i++) { after[i].open = before[i].open; }
+    }
+
+    function swap(doc) {
+      var whole = true;
+      targets.forEach(function (t) { if (!doc.getElementById(t.id)) whole = false; });
+      if (!whole) {  // one region: the fragment is its content
+        var nodes = Array.prototype.slice.call(doc.body.childNodes).map(function (n) {
+          return document.adoptNode(n);
+        });
+        targets[0].replaceChildren.apply(targets[0], nodes);
+        return;
+      }
+      targets = targets.map(function (t) {
+        var fresh = document.adoptNode(doc.getElementById(t.id));
+        keepOpen(t, fresh);
+        t.replaceWith(fresh);
+        return fresh;
       });
     }
 

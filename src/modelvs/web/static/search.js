@@ -1,10 +1,12 @@
 // Search suggestions for inputs marked data-suggest: fetches /api/v1/search as you type.
 // Works on the last comma-separated name; the form still works without JavaScript.
 // On a static export there is no API: suggestions come from /search-index.json, and the
-// form goes straight to the canonical comparison page (slugs sorted), as the server would.
+// form goes straight to the canonical comparison page (slugs sorted), as the server would,
+// when the build wrote that page; otherwise it says so and links the models' own pages.
 (function () {
   "use strict";
   var index = null;  // null: not needed yet; a promise once the API has failed
+  var built = null;  // the comparison pages the static build wrote (from the index)
 
   function key(text) {  // catalog.names.name_key: case and the separators _ : . / @ do not matter
     return text.trim().toLowerCase().replace(/[\s_:.\/@]+/g, "-").replace(/^-+|-+$/g, "");
@@ -14,6 +16,7 @@
       index = fetch("/search-index.json")
         .then(function (r) { return r.ok ? r.json() : { models: [] }; })
         .then(function (d) {
+          built = d.pairs || null;
           return (d.models || []).map(function (m) {
             var keys = [m.id, m.id.split("/").pop(), m.slug, m.name].concat(m.aliases || []).map(key);
             return { id: m.id, slug: m.slug, name: m.name, lab: m.lab, keys: keys };
@@ -45,27 +48,73 @@
       .then(function (d) { return d.results || []; })
       .catch(function () { return searchIndex(q); });
   }
+  function say(form, parts) {  // parts: strings and [text, href] links, set as text nodes only
+    var box = form.querySelector(".search-status");
+    if (!box) {
+      box = document.createElement("p");
+      box.className = "search-status";
+      box.setAttribute("role", "status");
+      form.appendChild(box);
+    }
+    box.textContent = "";
+    parts.forEach(function (p) {
+      if (typeof p === "string") { box.appendChild(document.createTextNode(p)); return; }
+      var a = document.createElement("a");
+      a.href = p[1];
+      a.textContent = p[0];
+      box.appendChild(a);
+    });
+  }
   function staticSubmit(form, input) {
     form.addEventListener("submit", function (e) {
-      if (!index) { return; }  // the API answered: let the server canonicalise
-      e.preventDefault();
       var names = input.value.split(",").map(function (n) { return n.trim(); }).filter(Boolean);
-      Promise.all(names.map(searchIndex)).then(function (found) {
-        var slugs = [];
-        found.forEach(function (r) { if (r.length && slugs.indexOf(r[0].slug) === -1) { slugs.push(r[0].slug); } });
-        if (slugs.length === 2) { window.location.href = "/compare/" + slugs.sort().join("-vs-") + "/"; }
-        else if (slugs.length === 1) { window.location.href = "/models/" + slugs[0] + "/"; }
+      if (!names.length) { return; }
+      e.preventDefault();
+      // One lookup tells a live site (the API answers: let the server canonicalise) from a static one.
+      lookup(names[0]).then(function () {
+        if (!index) { form.submit(); return; }
+        goStatic(form, names);
       });
     });
   }
+  function goStatic(form, names) {
+    Promise.all(names.map(searchIndex)).then(function (found) {
+      var models = [];
+      found.forEach(function (r) {
+        if (r.length && models.every(function (m) { return m.slug !== r[0].slug; })) { models.push(r[0]); }
+      });
+      var missing = names.filter(function (n, i) { return !found[i].length; });
+      if (missing.length) { say(form, ["No model matches " + missing.join(", ") + "."]); return; }
+      if (models.length === 1) { window.location.href = "/models/" + models[0].slug + "/"; return; }
+      var pair = models.map(function (m) { return m.slug; }).sort().join("-vs-");
+      if (models.length === 2 && (!built || built.indexOf(pair) !== -1)) {
+        window.location.href = "/compare/" + pair + "/";
+        return;
+      }
+      var parts = [models.length === 2
+        ? "This copy of the site has no page comparing " + models[0].name + " and " + models[1].name + "; see "
+        : "This copy of the site has comparison pages of two models only; see "];
+      models.forEach(function (m, i) {
+        if (i) { parts.push(i === models.length - 1 ? " and " : ", "); }
+        parts.push([m.name, "/models/" + m.slug + "/"]);
+      });
+      parts.push(".");
+      say(form, parts);
+    });
+  }
   function attach(input) {
+    // The list opens right under its input: both in a box of their own that it is placed in.
+    var box = document.createElement("span");
+    box.className = "suggest-box";
+    input.parentNode.insertBefore(box, input);
+    box.appendChild(input);
     var list = document.createElement("ul");
     var listId = input.id + "-suggestions";
     list.id = listId;
     list.className = "suggest-list";
     list.setAttribute("role", "listbox");
     list.hidden = true;
-    input.parentNode.appendChild(list);
+    box.appendChild(list);
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-controls", listId);

@@ -1,7 +1,7 @@
 """The static build: every exportable page of the route table, its JSON and Markdown, as files.
 
-`build_site` plans the whole site (`export_plan`), keeps its shard, renders the items with a pool
-of forked workers (each loads the catalog and builds its own app; `export_render`), writes into
+`build_site` plans the whole site (`plan`), keeps its shard, renders the items with a pool
+of forked workers (each loads the catalog and builds its own app; `render`), writes into
 `OUT.tmp-<pid>` and only then swaps it in for OUT, so a failed build leaves OUT as it was.
 """
 
@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from modelvs.catalog import Catalog, load_catalog
-from modelvs.web.export_plan import Kind, PairSelection, Plan, PlanError, Shard, WorkItem, chunk, plan_build
-from modelvs.web.export_render import ChunkResult, Renderer, init_worker, run_chunk
+from modelvs.staticsite.plan import Kind, PairSelection, Plan, PlanError, Shard, WorkItem, chunk, plan_build
+from modelvs.staticsite.render import ChunkResult, Renderer, init_worker, run_chunk
 
 MARKER = ".modelvs-build"
 """Written by every build (same bytes in every shard): OUT is only ever replaced if it has one."""
@@ -28,8 +28,6 @@ DEFAULT_BASE_URL = "http://localhost:8000"
 
 Progress = Callable[[int, int], None]
 """Called with (items done, items in this shard)."""
-
-__all__ = ["BuildError", "BuildOptions", "BuildResult", "PairSelection", "PlanError", "Shard", "build_site"]
 
 
 class BuildError(Exception):
@@ -66,6 +64,8 @@ class BuildResult:
     """Files in the whole (unsharded) build."""
     jobs: int
     """Worker processes used (small builds run in-process)."""
+    notes: list[str] = field(default_factory=list)
+    """What the build could not do as asked, and why."""
 
     @property
     def per_second(self) -> float:
@@ -101,6 +101,7 @@ def build_site(
     planner = Renderer(catalog, options.on, base_url, tmp)
     try:
         plan = plan_build(planner.web, options.pairs, base_url, force=options.force)
+        planner.web.built_pairs = frozenset(plan.pairs)  # pages link only what this build writes
         mine = options.shard.take(plan.items)
         if tmp.exists():
             shutil.rmtree(tmp)
@@ -117,7 +118,7 @@ def build_site(
             done = _collect(inline, sizes, done, len(mine), progress)
         else:
             ctx = multiprocessing.get_context("fork")
-            args = (options.data, catalog.version, options.on, base_url, tmp)
+            args = (options.data, catalog.version, options.on, base_url, tmp, plan.pairs)
             with ctx.Pool(jobs, initializer=init_worker, initargs=args) as pool:
                 results = pool.imap_unordered(run_chunk, chunk(rendered, jobs))
                 done = _collect(results, sizes, done, len(mine), progress)
@@ -129,7 +130,9 @@ def build_site(
         planner.close()
     kinds = Counter(_kind_label(i) for i in mine)
     seconds = time.perf_counter() - start
-    return BuildResult(out, done, sum(sizes.values()), seconds, kinds, len(plan.pairs), len(plan.items), jobs)
+    return BuildResult(
+        out, done, sum(sizes.values()), seconds, kinds, len(plan.pairs), len(plan.items), jobs, plan.notes
+    )
 
 
 def _write_data(plan: Plan, mine: list[WorkItem], root: Path) -> dict[str, int]:

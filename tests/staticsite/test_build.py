@@ -16,8 +16,9 @@ from typer.testing import CliRunner
 from modelvs.catalog import Catalog, default_data_dir, load_catalog
 from modelvs.cli import app as main_app
 from modelvs.cli import build_command
-from modelvs.web import create_app, export_plan
-from modelvs.web.export import MARKER, BuildError, BuildOptions, PairSelection, Shard, build_site
+from modelvs.staticsite import plan as export_plan
+from modelvs.staticsite.build import MARKER, BuildError, BuildOptions, PairSelection, Shard, build_site
+from modelvs.web import create_app
 from tests.web.conftest import TODAY
 
 BASE = "https://modelvs.example"
@@ -74,13 +75,15 @@ def site(small: Catalog, small_data: Path, tmp_path_factory: pytest.TempPathFact
     return _build(small, small_data, out, pairs=PairSelection("popular", 3))
 
 
-@pytest.fixture(scope="module")
-def live(small: Catalog) -> TestClient:
-    return TestClient(create_app(small, today=TODAY, base_url=BASE), follow_redirects=False)
-
-
 def _pairs(site: Path) -> list[str]:
     return sorted(p.stem for p in (site / "api/v1/compare").glob("*.json"))
+
+
+@pytest.fixture(scope="module")
+def live(small: Catalog, site: Path) -> TestClient:
+    """The app as the build runs it: linking only the comparisons the build wrote."""
+    app = create_app(small, today=TODAY, base_url=BASE, built_pairs=_pairs(site))
+    return TestClient(app, follow_redirects=False)
 
 
 def test_writes_every_kind_of_file(site: Path, small: Catalog) -> None:
@@ -100,7 +103,8 @@ def test_writes_every_kind_of_file(site: Path, small: Catalog) -> None:
         assert (site / f"providers/{pid}/index.html").is_file()
     for pair in pairs:
         assert (site / f"compare/{pair}/index.html").is_file()
-        assert (site / f"compare/{pair}/index.md").read_text().startswith("# ")
+        assert (site / f"compare/{pair}.md").read_text().startswith("# ")
+        assert json.loads((site / f"compare/{pair}.json").read_bytes())["path"] == f"/compare/{pair}"
     assert (site / "api/v1/models.json").is_file()
     assert (site / "api/v1/providers.json").is_file()
     assert not list(site.parent.glob("out.tmp-*")), "the temporary folder is gone"
@@ -114,7 +118,7 @@ def test_pages_and_json_equal_the_live_app(site: Path, live: TestClient) -> None
             url = url.rstrip("/") or "/"
         elif rel.startswith("api/v1/") and not rel.startswith("api/v1/compare/"):
             url = "/" + rel.removesuffix(".json")
-        elif rel in ("robots.txt", "openapi.json"):
+        elif rel in ("robots.txt", "openapi.json") or re.fullmatch(r"compare/[^/]+\.(md|json)", rel):
             url = "/" + rel
         else:
             continue
@@ -123,6 +127,39 @@ def test_pages_and_json_equal_the_live_app(site: Path, live: TestClient) -> None
         assert answer.content == body, url
         checked += 1
     assert checked > 60
+
+
+def test_pages_link_only_what_was_built_and_forms_are_read_only(site: Path) -> None:
+    built = set(_pairs(site))
+    for rel, body in _files(site).items():
+        if not rel.endswith(".html"):
+            continue
+        for pair in re.findall(r'href="/compare/([^"?#/]+)"', body.decode()):
+            assert pair.removesuffix(".md").removesuffix(".json") in built, (rel, pair)
+        assert b"data-live-fragment" not in body, rel  # no workload the static site cannot price
+    page = (site / "compare/gemini-3.1-pro-preview-vs-gpt-4o-2024-11-20/index.html").read_text()
+    assert "<fieldset disabled>" in page
+    assert "priced at the default workload" in page
+
+
+def test_popular_n_builds_n_or_says_why_fewer(small: Catalog, small_data: Path, tmp_path: Path) -> None:
+    from modelvs.staticsite.plan import plan_build
+
+    web = create_app(small, today=TODAY).state.web
+    five = plan_build(web, PairSelection("popular", 5), BASE)
+    assert len(five.pairs) == 5
+    assert five.pairs[:3] == [  # the prior first, in order, then related comparisons
+        "gemini-3.1-pro-preview-vs-gpt-4o-2024-11-20",
+        "claude-opus-4-7-vs-gpt-5.5",
+        "gemini-3-flash-preview-vs-gpt-5-mini",
+    ]
+    assert five.notes == []
+    many = plan_build(web, PairSelection("popular", 10_000), BASE)
+    assert len(many.pairs) < 10_000
+    assert many.notes == [
+        f"--pairs popular:10000 asked for 10,000 comparisons; the popular list and every model's related"
+        f" comparisons hold {len(many.pairs):,}, and the build has those."
+    ]
 
 
 def test_json_has_a_version_and_comparisons_match_the_api(site: Path, live: TestClient) -> None:
@@ -134,12 +171,14 @@ def test_json_has_a_version_and_comparisons_match_the_api(site: Path, live: Test
         assert answer.content == (site / f"api/v1/compare/{pair}.json").read_bytes()
 
 
-def test_markdown_equals_the_compare_command(site: Path, small_data: Path) -> None:
+def test_markdown_equals_the_compare_command(small: Catalog, small_data: Path) -> None:
+    # The same page model: the CLI's Markdown is the live app's, byte for byte.
     pair = "gemini-3.1-pro-preview-vs-gpt-4o-2024-11-20"
     args = ["compare", *pair.split("-vs-"), "-f", "md", "--on", TODAY.isoformat(), "--data", str(small_data)]
     result = CliRunner().invoke(main_app, args)
     assert result.exit_code == 0, result.output
-    assert (site / f"compare/{pair}/index.md").read_text(encoding="utf-8") == result.stdout
+    app = TestClient(create_app(small, today=TODAY, base_url=BASE))
+    assert app.get(f"/compare/{pair}.md").text == result.stdout
 
 
 def test_reverse_order_pairs_are_meta_refresh_pages(site: Path, live: TestClient) -> None:
@@ -168,6 +207,7 @@ def test_search_index_is_small_and_complete(site: Path, small: Catalog) -> None:
     index = json.loads((site / "search-index.json").read_bytes())
     assert {m["id"] for m in index["models"]} == set(small.models)
     assert all({"id", "slug", "name"} <= set(m) for m in index["models"])
+    assert index["pairs"] == _pairs(site)  # the search says when a comparison was not built
 
 
 def test_404_page_is_the_apps_not_found_page(site: Path) -> None:

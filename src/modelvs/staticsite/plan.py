@@ -21,6 +21,7 @@ from modelvs.catalog.names import name_key
 from modelvs.storage.base import ViewStore
 from modelvs.storage.popular import popular_pairs
 from modelvs.web.api import API_VERSION
+from modelvs.web.compare_formats import FORMATS
 from modelvs.web.http import dumps
 from modelvs.web.routes import ROUTES, RouteSpec
 from modelvs.web.seo import related_pairs
@@ -31,8 +32,8 @@ MAX_FILES = 200_000
 """The input share the model pages and the sitemap rank related models at."""
 SITEMAP_URLS = 50_000
 """The sitemap protocol's limit per file."""
-FILES_PER_PAIR = 4
-"""Page, JSON, Markdown and the reverse-order redirect."""
+FILES_PER_PAIR = 2 + len(FORMATS)
+"""Every format of the page, the API's JSON and the reverse-order redirect."""
 T = TypeVar("T")
 
 
@@ -44,7 +45,6 @@ class Kind(StrEnum):
     PAGE = "page"
     API = "api"
     COMPARE_JSON = "compare-json"
-    COMPARE_MD = "compare-md"
     REDIRECT = "redirect"
     NOT_FOUND = "404"
     ASSET = "asset"
@@ -112,6 +112,8 @@ class Plan:
     """Canonical HTML pages, in route-table order: exactly what the sitemap lists."""
     data: dict[str, bytes] = field(default_factory=dict)
     """Output path -> content of the DATA items."""
+    notes: list[str] = field(default_factory=list)
+    """What the build could not do as asked, and why (printed with its summary)."""
 
 
 def popular_prior(web: WebState) -> list[tuple[str, int]]:
@@ -127,7 +129,10 @@ def all_pairs_count(web: WebState) -> int:
 def select_pairs(web: WebState, selection: PairSelection) -> list[str]:
     """Canonical pair slugs for `selection` (popular: the prior alone, no view store)."""
     if selection.kind == "popular":
-        return [p for p, _ in popular_pairs(_NoViews(), popular_prior(web), selection.limit)]
+        ranked = [p for p, _ in popular_pairs(_NoViews(), popular_prior(web), selection.limit)]
+        # The prior is only the seed pairs: the live sitemap's order (every model's related
+        # pairs, as model pages link them) ranks the rest, so popular:N builds N when it can.
+        return list(dict.fromkeys([*ranked, *related_pairs(web)]))[: selection.limit]
     if selection.kind == "related":
         # The popular prior too: the home page links those pairs (as the live sitemap lists them).
         return list(dict.fromkeys([*web.seeds, *related_pairs(web)]))
@@ -167,6 +172,12 @@ def plan_build(web: WebState, selection: PairSelection, base_url: str, *, force:
                 f"{MAX_FILES:,} files without --force"
             )
     pairs = select_pairs(web, selection)
+    notes = []
+    if selection.kind == "popular" and len(pairs) < selection.limit:
+        notes.append(
+            f"--pairs {selection} asked for {selection.limit:,} comparisons; the popular list and every"
+            f" model's related comparisons hold {len(pairs):,}, and the build has those."
+        )
     items: dict[str, WorkItem] = {}
     html_paths: list[str] = []
 
@@ -186,7 +197,9 @@ def plan_build(web: WebState, selection: PairSelection, base_url: str, *, force:
                 html_paths.append(path)
     for pair in pairs:
         add(WorkItem(f"api/v1/compare/{pair}.json", Kind.COMPARE_JSON, pair))
-        add(WorkItem(f"compare/{pair}/index.md", Kind.COMPARE_MD, pair))
+        for fmt in FORMATS:
+            if fmt.suffix:  # the HTML page is the route table's own
+                add(WorkItem(f"compare/{pair}{fmt.suffix}", Kind.PAGE, f"/compare/{pair}{fmt.suffix}"))
     for pair in pairs:
         reverse = _reverse(web, pair)
         if reverse is not None and f"compare/{reverse}/index.html" not in items:
@@ -197,10 +210,10 @@ def plan_build(web: WebState, selection: PairSelection, base_url: str, *, force:
         add(WorkItem(f"static/{rel}", Kind.ASSET, rel))
     if len(items) > MAX_FILES and not force:
         raise PlanError(f"the build is {len(items):,} files; the limit is {MAX_FILES:,} without --force")
-    data = {**sitemaps(web, html_paths, base_url), "search-index.json": search_index(web)}
+    data = {**sitemaps(web, html_paths, base_url), "search-index.json": search_index(web, pairs)}
     for name in data:
         add(WorkItem(name, Kind.DATA, f"/{name}"))
-    return Plan(sorted(items.values()), pairs, html_paths, data)
+    return Plan(sorted(items.values()), pairs, html_paths, data, notes)
 
 
 def _reverse(web: WebState, pair: str) -> str | None:
@@ -231,8 +244,9 @@ def _xml(tag: str, rows: list[str]) -> bytes:
     return (head + "\n".join(rows) + f"\n</{tag}>\n").encode("utf-8")
 
 
-def search_index(web: WebState) -> bytes:
-    """What the search box needs offline: id, slug, name, lab and the aliases the name does not cover."""
+def search_index(web: WebState, pairs: Sequence[str]) -> bytes:
+    """What the search box needs offline: id, slug, name, lab and the aliases the name does not
+    cover of every model, and the comparison pages this build wrote (it links no other)."""
     cat = web.catalog
     rows = []
     for entry in web.search:
@@ -249,7 +263,7 @@ def search_index(web: WebState) -> bytes:
         if aliases:
             row["aliases"] = aliases
         rows.append(row)
-    return dumps({"version": API_VERSION, "catalog": cat.version, "models": rows})
+    return dumps({"version": API_VERSION, "catalog": cat.version, "models": rows, "pairs": sorted(pairs)})
 
 
 def chunk(items: Sequence[T], jobs: int) -> list[list[T]]:

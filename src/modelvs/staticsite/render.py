@@ -10,7 +10,7 @@ import asyncio
 import datetime as dt
 import html
 import threading
-from collections.abc import MutableMapping
+from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,12 +19,8 @@ from urllib.parse import quote
 from starlette.requests import Request
 
 from modelvs.catalog import Catalog, load_catalog
-from modelvs.engine.compare import compare, comparison_to_dict
-from modelvs.engine.workload import DEFAULT_WORKLOAD
-from modelvs.views.comparison_md import comparison_markdown
-from modelvs.views.comparison_tables import comparison_tables
+from modelvs.staticsite.plan import Kind, WorkItem
 from modelvs.web.app import create_app
-from modelvs.web.export_plan import Kind, WorkItem
 from modelvs.web.render import not_found
 from modelvs.web.state import STATIC_DIR, WebState
 
@@ -81,8 +77,11 @@ def redirect_page(target: str, canonical: str) -> bytes:
 class Renderer:
     """Renders work items with one in-process app; `write` puts them under `root`."""
 
-    def __init__(self, catalog: Catalog, on: dt.date, base_url: str, root: Path) -> None:
-        self.app = create_app(catalog, store=_NullStore(), today=on, base_url=base_url)
+    def __init__(
+        self, catalog: Catalog, on: dt.date, base_url: str, root: Path, pairs: Iterable[str] | None = None
+    ) -> None:
+        """`pairs`: the comparison pages the build writes (None while planning: not known yet)."""
+        self.app = create_app(catalog, store=_NullStore(), today=on, base_url=base_url, built_pairs=pairs)
         self.web: WebState = self.app.state.web
         self.base_url = base_url.rstrip("/")
         self.root = root
@@ -155,10 +154,6 @@ class Renderer:
         if item.kind is Kind.COMPARE_JSON:
             a, b = self._pair(item.url)
             return self._ok(f"/api/v1/compare?models={self.web.catalog.slugs[a]},{self.web.catalog.slugs[b]}")
-        if item.kind is Kind.COMPARE_MD:
-            ids = list(self._pair(item.url))
-            view = comparison_to_dict(compare(self.web.catalog, ids, DEFAULT_WORKLOAD, self.web.today()))
-            return comparison_markdown(view, comparison_tables(self.web.catalog, view)).encode("utf-8")
         if item.kind is Kind.REDIRECT:
             answer = self.get(item.url)
             target = answer.headers.get("location", "")
@@ -199,8 +194,7 @@ class Renderer:
                 result.error = (err.url, err.detail)
                 return result
             except Exception as err:  # any failure is reported against the page's URL
-                url = f"/compare/{item.url}" if item.kind is Kind.COMPARE_MD else item.url
-                result.error = (url, f"{type(err).__name__}: {err}")
+                result.error = (item.url, f"{type(err).__name__}: {err}")
                 return result
             target = self.root / item.out
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -212,7 +206,9 @@ class Renderer:
 _WORKER: Renderer | str = "the worker was not initialised"
 
 
-def init_worker(data: Path | None, version: str, on: dt.date, base_url: str, root: Path) -> None:
+def init_worker(
+    data: Path | None, version: str, on: dt.date, base_url: str, root: Path, pairs: list[str]
+) -> None:
     """Pool initializer: load the catalog once (it must be the planned `version`) and build an app.
 
     It must not raise (a pool restarts workers whose initializer fails, forever): a failure is
@@ -224,7 +220,7 @@ def init_worker(data: Path | None, version: str, on: dt.date, base_url: str, roo
         if catalog.version != version:
             _WORKER = f"the worker loaded catalog {catalog.version[:12]}, the build planned {version[:12]}"
             return
-        _WORKER = Renderer(catalog, on, base_url, root)
+        _WORKER = Renderer(catalog, on, base_url, root, pairs)
     except Exception as err:
         _WORKER = f"loading the catalog failed: {type(err).__name__}: {err}"
 

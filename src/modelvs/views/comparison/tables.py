@@ -1,0 +1,281 @@
+"""The comparison's tables, each cell in its one wording: scorecard, monthly cost, specs,
+capabilities, benchmarks and sources. Built from the engine's `Comparison`; no arithmetic here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from modelvs.catalog import Catalog
+from modelvs.catalog.sourcing import SourceRef
+from modelvs.engine.compare import Comparison, ScoreRow
+from modelvs.engine.compare.benchmarks import BenchmarkFact
+from modelvs.engine.compare.capabilities import label
+from modelvs.engine.compare.costs import ModelCost
+from modelvs.engine.compare.types import Figure, join
+from modelvs.views.blocks import Cell, Row, Table
+from modelvs.views.comparison.page import BenchmarkRow, BenchScore, OwnScores
+from modelvs.views.comparison.prices import dated
+
+UNKNOWN = "unknown"
+NONE_ANNOUNCED = "none announced"
+
+
+def leader(names: dict[str, str], leaders: Sequence[str]) -> str:
+    """Who leads a row: one name, `tie: A and B`, or `no leader` (the data cannot say)."""
+    if not leaders:
+        return "no leader"
+    if len(leaders) == 1:
+        return names[leaders[0]]
+    return "tie: " + join([names[m] for m in leaders])
+
+
+def _score_row(row: ScoreRow, models: Sequence[str], names: dict[str, str]) -> Row:
+    leads = set(row.leaders) if row.lead != UNKNOWN else set()
+    cells = tuple(Cell(text, lead=m in leads) for m, text in zip(models, row.cells, strict=True))
+    return Row(Cell(row.label), (*cells, Cell(leader(names, row.leaders if row.lead != UNKNOWN else ()))))
+
+
+def scorecard_table(c: Comparison) -> Table:
+    names = c.names
+    models = [m.id for m in c.models]
+    rows = [_score_row(r, models, names) for r in c.verdicts.scorecard]
+    tags = c.facts.tags
+    rows.append(
+        Row(
+            Cell("Use-case tags (rules below)"),
+            (*(Cell(", ".join(tags.labels(i)) or "none") for i in range(len(models))), Cell("")),
+        )
+    )
+    return Table(
+        "scorecard-table", "Each signal and who leads it", ("Signal", *names.values(), "Leader"), tuple(rows)
+    )
+
+
+def _cost(cost: ModelCost | None) -> str:
+    if cost is None:
+        return "no lab API"
+    if cost.monthly is None:
+        return f"none: {cost.reason}"
+    fees = "".join(f", including a {f.percent.text} fee of {f.amount.text}" for f in cost.fees)
+    return f"{cost.monthly.text} on {cost.provider}{fees}"
+
+
+def cost_table(c: Comparison) -> Table:
+    """Monthly cost per model: on its headline route, on its lab's own API, in each scenario."""
+    names = c.names
+    f = c.facts
+    lines: list[tuple[str, tuple[ModelCost, ...], tuple[str, ...]]] = [
+        ("Your traffic, headline route", f.monthly.costs, f.monthly.cheapest)
+    ]
+    if f.lab_api is not None:
+        lab = f.lab_api.costs
+        priced = [x for x in lab if x.monthly is not None]
+        low = min((x.monthly.value for x in priced if x.monthly), default=None)
+        cheapest = tuple(x.model for x in priced if len(priced) > 1 and x.monthly and x.monthly.value == low)
+        lines.append(("On the lab's own API", lab, cheapest))
+    lines += [(s.change[0].upper() + s.change[1:], s.costs, s.cheapest) for s in f.scenarios]
+    rows = []
+    for title, costs, cheapest in lines:
+        by_model = {x.model: x for x in costs}
+        rows.append(Row(Cell(title), tuple(Cell(_cost(by_model.get(m)), lead=m in cheapest) for m in names)))
+    return Table(
+        "cost-table", "Monthly cost, provider fees included", ("Monthly cost", *names.values()), tuple(rows)
+    )
+
+
+def _figures(values: Iterable[Figure | None]) -> tuple[Cell, ...]:
+    return tuple(Cell(v.text) if v is not None else Cell(UNKNOWN, state=UNKNOWN) for v in values)
+
+
+def spec_table(c: Comparison) -> Table:
+    names = c.names
+    f = c.facts
+    ids = list(names)
+    life = {x.model: x for x in f.lifecycle.models}
+    cutoffs = {x.model: x for x in (f.cutoffs.cutoffs if f.cutoffs else ())}
+
+    def cutoff(m: str) -> Cell:
+        x = cutoffs.get(m)
+        if x is None or x.value is None:
+            return Cell(UNKNOWN, state=UNKNOWN)
+        others = "; ".join(f"{ref['name']} gives {v}" for v, ref in x.alternatives)
+        return Cell(x.value + (f" ({others})" if others else ""), note=dated(x.source))
+
+    def date(value: object) -> Cell:
+        return Cell(str(value)) if value is not None else Cell(NONE_ANNOUNCED)
+
+    def known(value: str | None) -> Cell:
+        return Cell(value) if value else Cell(UNKNOWN, state=UNKNOWN)
+
+    params = f.parameters.total if f.parameters else (None,) * len(ids)
+    weights = {True: "downloadable", False: "not released", None: UNKNOWN}
+    rows = [
+        ("Lab", tuple(Cell(m.lab) for m in c.models)),
+        ("Status", tuple(known(life[m].status) for m in ids)),
+        (
+            "Released",
+            tuple(known(str(life[m].release_date)) if life[m].release_date else known(None) for m in ids),
+        ),
+        ("Context window (tokens)", _figures(f.context_window.values)),
+        ("Max output (tokens)", _figures(f.max_output.values)),
+        ("Knowledge cutoff", tuple(cutoff(m) for m in ids)),
+        ("Parameters (disclosed)", tuple(Cell(p.text) if p else Cell("not disclosed") for p in params)),
+        ("License", tuple(known(x) for x in f.license.licenses)),
+        (
+            "Weights",
+            tuple(Cell(weights[x], state=UNKNOWN if x is None else None) for x in f.license.open_weights),
+        ),
+        ("Input modalities", tuple(Cell(", ".join(x) or "not listed") for x in f.modalities.inputs)),
+        ("Output modalities", tuple(Cell(", ".join(x) or "not listed") for x in f.modalities.outputs)),
+        ("Deprecation date", tuple(date(life[m].deprecation_date) for m in ids)),
+        ("Retirement date", tuple(date(life[m].retirement_date) for m in ids)),
+    ]
+    return Table(
+        "specs-table",
+        "Specifications (unknown where the catalog has no value)",
+        ("Specification", *names.values()),
+        tuple(Row(Cell(t), cells) for t, cells in rows),
+    )
+
+
+def capability_table(c: Comparison) -> Table:
+    """Every registered capability as yes, no or unknown; each known value's source on hover."""
+    names = c.names
+    caps = c.facts.capabilities
+    refs = {(b.model, b.field.removeprefix("capabilities.")): b.source for b in caps.basis}
+    rows = tuple(
+        Row(
+            Cell(label(cap)),
+            tuple(
+                Cell(s, state=s, note=dated(refs.get((m, cap))) if (m, cap) in refs else None)
+                for m, s in zip(names, states, strict=True)
+            ),
+        )
+        for cap, states in caps.cells
+    )
+    return Table("capabilities-table", "Capabilities", ("Capability", *names.values()), rows)
+
+
+def _credit(ref: SourceRef | None) -> str | None:
+    return ref["name"] if ref is not None else None
+
+
+def _number(value: Decimal | None) -> str | None:
+    return None if value is None else f"{value.normalize():f}"
+
+
+def benchmark_rows(fact: BenchmarkFact, names: dict[str, str]) -> tuple[BenchmarkRow, ...]:
+    """Comparable scores side by side, each with its interval, votes, setting and date where the
+    source gives them; a row whose leaders' intervals overlap is statistically tied."""
+    rows = []
+    for row in fact.comparable:
+        scores = tuple(
+            BenchScore(
+                s.model,
+                _number(s.score) or "",
+                _number(s.low),
+                _number(s.high),
+                f"{s.samples:,}" if s.samples is not None else None,
+                s.setting or s.harness,
+                s.date,
+                not s.self_reported,
+                _credit(s.source),
+                s.model in row.leaders,
+            )
+            if s is not None
+            else None
+            for s in row.scores
+        )
+        rows.append(
+            BenchmarkRow(
+                row.benchmark,
+                row.name,
+                row.category,
+                row.version,
+                row.metric,
+                row.higher_is_better,
+                scores,
+                row.tied,
+                leader(names, row.leaders),
+            )
+        )
+    return tuple(rows)
+
+
+def benchmark_credits(fact: BenchmarkFact) -> tuple[str, ...]:
+    """The credit lines the licences of the benchmarks shown ask for, each once."""
+    scores = [s for row in fact.comparable for s in row.scores if s is not None]
+    scores += [s for own in fact.own for s in own]
+    return tuple(dict.fromkeys(s.credit for s in scores if s.credit))
+
+
+def benchmark_table(rows: Sequence[BenchmarkRow], names: dict[str, str]) -> Table:
+    def cell(s: BenchScore | None) -> Cell:
+        if s is None:
+            return Cell("no score")
+        text = s.value + ("" if s.independent else " (self-reported)")
+        if s.low is not None and s.high is not None:
+            text += f" (95% interval {s.low} to {s.high})"
+        credit = s.source and f"source: {s.source}"
+        detail = "; ".join(x for x in (s.setting, s.votes and f"{s.votes} votes", s.date, credit) if x)
+        return Cell(text, lead=s.lead, note=detail or None)
+
+    out = tuple(
+        Row(
+            Cell(r.name + (f" ({r.version})" if r.version else "")),
+            (*(cell(s) for s in r.scores), Cell("statistically tied" if r.tied else r.leader)),
+        )
+        for r in rows
+    )
+    return Table(
+        "benchmarks-table",
+        "Comparable scores (same benchmark and version)",
+        ("Benchmark", *names.values(), "Leader"),
+        out,
+    )
+
+
+def own_scores(fact: BenchmarkFact, names: dict[str, str]) -> tuple[OwnScores, ...]:
+    out = []
+    for m, scores in zip(fact.models, fact.own, strict=True):
+        items = tuple(
+            f"{s.name}{f' ({s.version})' if s.version else ''}: {s.score.normalize():f}"
+            f" ({'self-reported' if s.self_reported else 'independent'}; {dated(s.source)})"
+            for s in scores
+        )
+        if items:
+            out.append(OwnScores(m, f"Other scores for {names[m]} (not comparable)", items))
+    return tuple(out)
+
+
+def sources_table(catalog: Catalog, refs: Iterable[SourceRef]) -> Table:
+    """Every source cited on the page: version, license, snapshot, checked dates, values cited."""
+    seen: dict[str, list[SourceRef]] = {}
+    for ref in refs:
+        seen.setdefault(ref["source"], []).append(ref)
+    rows = []
+    for sid, group in sorted(seen.items()):
+        src = catalog.sources.get(sid)
+        checked = sorted({r["checked"] for r in group if r["checked"]})
+        span = " to ".join(dict.fromkeys([checked[0], checked[-1]])) if checked else "none stated"
+        url = src.url if src is not None else group[0]["url"]
+        rows.append(
+            Row(
+                Cell(src.name if src is not None else group[0]["name"], note=url),
+                (
+                    Cell(src.version or "—" if src is not None else "—"),
+                    Cell(group[0]["license"]),
+                    Cell(src.retrieved.isoformat() if src is not None else group[0]["retrieved"]),
+                    Cell(span),
+                    Cell(f"{len(group):,}"),
+                ),
+            )
+        )
+    return Table(
+        "sources-table",
+        "Every source cited on this page",
+        ("Source", "Version", "License", "Snapshot", "Checked dates", "Values cited"),
+        tuple(rows),
+    )

@@ -1,0 +1,50 @@
+"""The comparison's charts as numbers: the tier cliff and the context limit, routes, break-even."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from modelvs.views.blocks import Chart
+from modelvs.views.comparison import ComparisonPage
+
+
+def _chart(page: ComparisonPage, cid: str) -> Chart:
+    return next(c for c in page.costs.charts if c.id == cid)
+
+
+def test_three_charts_and_no_traffic_line(reference: ComparisonPage) -> None:
+    assert [c.id for c in reference.costs.charts] == ["chart-prompt", "chart-routes", "chart-blend"]
+
+
+def test_prompt_chart_shows_the_tier_cliff_and_the_context_limit(reference: ComparisonPage) -> None:
+    chart = _chart(reference, "chart-prompt")
+    gemini, gpt = ({p.x: p.y for p in s.points} for s in chart.series)
+    # Gemini bills the whole request at its >200k rates ($4 in, $18 out) once the prompt passes 200,000.
+    assert gemini[Decimal(200_000)] == Decimal("0.403")  # 200,000 x $2 + 250 x $12 per 1M
+    assert gemini[Decimal(200_001)] == Decimal("0.804504")  # 200,001 x $4 + 250 x $18 per 1M
+    assert max(gpt) == Decimal(128_000)  # no point past GPT-4o's window
+    assert max(gemini) == Decimal(1_048_576)
+    kinds = {(m.kind, m.x) for m in chart.marks}
+    assert {("cliff", Decimal(200_000)), ("limit", Decimal(128_000)), ("you", Decimal(800))} <= kinds
+    rows = {r.head.text: [c.text for c in r.cells] for r in chart.table.rows}
+    assert rows["128,000"] == ["$0.26", "$0.32"]  # $0.259 and $0.3225, to the cent
+    assert rows["1,048,576"][1] == "cannot run"
+
+
+def test_route_chart_bars_the_cheapest_routes_of_each_model(reference: ComparisonPage) -> None:
+    chart = _chart(reference, "chart-routes")
+    names = [s.name for s in chart.series]
+    assert names[0] == "Gemini 3.1 Pro Preview on Google AI Studio (Gemini API)"
+    assert "GPT-4o (2024-11-20) on OpenAI API" in names
+    leads = [s.name for s in chart.series if s.lead]
+    assert all(n.startswith("GPT-4o (2024-11-20)") for n in leads)  # $4,500, the lowest
+    assert all(len(s.points) == 1 for s in chart.series)
+
+
+def test_blend_chart_marks_the_break_even_at_four_to_one(reference: ComparisonPage) -> None:
+    chart = _chart(reference, "chart-blend")
+    (mark,) = [m for m in chart.marks if m.kind == "break-even"]
+    assert mark.x == Decimal("0.8")
+    assert "4:1" in mark.label
+    assert [len(s.points) for s in chart.series] == [11, 11]
+    assert "4:1 input:output" in chart.caption

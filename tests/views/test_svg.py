@@ -1,0 +1,66 @@
+"""SVG drawings: well-formed XML, accessible, hostile text kept as text."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+
+from modelvs.views import svg
+from modelvs.views.blocks import Axis, Chart, Mark, Point, Series, Table
+from modelvs.views.comparison import ComparisonPage
+
+NS = {"s": "http://www.w3.org/2000/svg"}
+HOSTILE = '<script>alert(1)</script>" onload="x" & </title>\x1b]0;title\x07'
+
+
+def _chart(kind: str, name: str) -> Chart:
+    points = (Point(Decimal(0), Decimal(1), name), Point(Decimal(5), Decimal("2.5"), name))
+    return Chart(
+        "c", kind, f"title {name}", f"caption {name}", Axis(name, "tokens", Decimal(5)),
+        Axis(name, "usd", Decimal("2.5")), (Series(name, points),), (Mark(Decimal(2), name, "you"),),
+        Table("t", name, (name,), ()),
+    )  # fmt: skip
+
+
+def test_every_chart_of_the_reference_page_is_accessible_xml(reference: ComparisonPage) -> None:
+    for chart in reference.costs.charts:
+        root = ET.fromstring(svg.render(chart))
+        assert root.attrib["role"] == "img"
+        assert root.attrib["aria-labelledby"] == f"{chart.id}-title {chart.id}-desc"
+        assert root.find("s:title", NS) is not None
+        assert root.find("s:desc", NS) is not None
+
+
+def test_line_points_and_ticks(reference: ComparisonPage) -> None:
+    chart = next(c for c in reference.costs.charts if c.id == "chart-blend")
+    root = ET.fromstring(svg.render(chart))
+    series = root.findall("s:g[@class='series']", NS)
+    assert [len(g.findall("s:circle", NS)) for g in series] == [11, 11]
+    ticks = [t.text for t in root.iter(f"{{{NS['s']}}}text") if t.attrib.get("class") == "tick x"]
+    assert ticks[0] == "0%"
+    assert ticks[-1] == "100%"
+    mark = next(g for g in root.iter(f"{{{NS['s']}}}g") if "break-even" in g.attrib.get("class", ""))
+    line = mark.find("s:line", NS)
+    assert line is not None
+    assert float(line.attrib["x1"]) == svg.LEFT + 0.8 * svg.PLOT_W
+
+
+def test_hostile_text_stays_text() -> None:
+    for kind in ("line", "bars"):
+        text = svg.render(_chart(kind, HOSTILE))
+        root = ET.fromstring(text)  # well-formed: the control characters are gone
+        assert "<script>" not in text
+        assert 'onload="x"' not in text
+        assert "\x1b" not in text
+        assert root.find("s:title", NS) is not None
+
+
+def test_tick_labels() -> None:
+    assert svg.short(200_000, "tokens") == "200k"
+    assert svg.short(1_000_000, "tokens") == "1M"
+    assert svg.short(0.005, "usd") == "$0.005"
+    assert svg.short(2500, "usd") == "$2.5k"
+    assert svg.short(0.8, "percent") == "80%"
+    top, ticks = svg.ticks(Axis("x", "usd", Decimal("4.38")))
+    assert top == 5.0
+    assert ticks == (0.0, 1.0, 2.0, 3.0, 4.0, 5.0)
