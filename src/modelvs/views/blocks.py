@@ -84,6 +84,9 @@ class Series:
     points: tuple[Point, ...]
     lead: bool = False
     """Drawn as the leading series (the cheapest bar)."""
+    style: str = "line"
+    """A scatter's series: `line` (points joined), `dots` (small, unlabelled) or `marked` (one
+    labelled point per series)."""
 
 
 @dataclass(frozen=True)
@@ -101,14 +104,19 @@ class Mark:
 class Axis:
     label: str
     unit: str
-    """`usd`, `tokens` or `percent`: how tick labels print."""
+    """`usd`, `tokens`, `percent` or `score`: how tick labels print."""
     high: Decimal
-    """The largest value the axis must show (it starts at 0)."""
+    """The largest value the axis must show (it starts at 0 unless `low` is given)."""
+    low: Decimal | None = None
+    """The smallest value a scatter's axis must show (a rating axis does not start at 0)."""
+    scale: str = "linear"
+    """`linear` or `log` (a scatter's cost axis: costs span several powers of ten)."""
 
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart as numbers: `line` (series of points) or `bars` (one series per bar, horizontal)."""
+    """A chart as numbers: `line` (series of points), `bars` (one series per bar, horizontal) or
+    `scatter` (points on two axes, a line through some of them)."""
 
     id: str
     kind: str

@@ -7,6 +7,7 @@ renderer turns them into coordinates.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
 
 from modelvs.catalog import Catalog
@@ -14,6 +15,8 @@ from modelvs.engine.analysis import blended_price
 from modelvs.engine.compare import Comparison
 from modelvs.engine.compare.offers import standard_schedule
 from modelvs.engine.pricing import request_total
+from modelvs.engine.quality import FRONTIER_RULE, OVERALL, plus_minus
+from modelvs.engine.value import ValueMap, ValuePoint
 from modelvs.engine.workload import Request, Workload
 from modelvs.formatting import count, io_ratio, money, percent, usd
 from modelvs.schema.vocab import Comparison as Threshold
@@ -26,6 +29,7 @@ SHARES = tuple(Decimal(i) / 10 for i in range(11))
 ROUTES_PER_MODEL = 5
 """Routes per model the route chart draws (3 when more than four models are compared)."""
 LAB_APIS = "the labs' own APIs"
+FRONTIER_SERIES = "The frontier: no model is as cheap and rated higher"
 
 
 def _headline(c: Comparison) -> list[tuple[str, str]]:
@@ -272,6 +276,87 @@ def ranking_chart(ranked: list[tuple[str, str, Decimal]], cid: str = "chart-rank
     )
 
 
+def value_chart(
+    catalog: Catalog, value: ValueMap, names: Mapping[str, str] | None = None, cid: str = "chart-value"
+) -> Chart | None:
+    """Arena rating against monthly cost at the workload: every rated current model as a dot, the
+    frontier joined, the `highlighted` models marked. None unless two models have a price above $0."""
+    shown = [p for p in value.points if p.monthly > 0]  # a log axis has no place for $0
+    if len(shown) < 2:
+        return None
+    known = names or {}
+
+    def name(model: str) -> str:
+        return known.get(model) or catalog.models[model].name
+
+    def point(p: ValuePoint) -> Point:
+        return Point(
+            p.monthly,
+            p.rating.score,
+            f"{name(p.model)}: {plus_minus(p.rating)} at {money(p.monthly)} a month",
+        )
+
+    edge, marked = set(value.frontier), set(value.highlighted)
+    series = (
+        Series("Other rated models", tuple(point(p) for p in shown if p.model not in edge), style="dots"),
+        Series(FRONTIER_SERIES, tuple(point(p) for p in shown if p.model in edge), style="line"),
+        *(
+            Series(name(p.model), (point(p),), lead=p.model in edge, style="marked")
+            for m in value.highlighted
+            for p in shown
+            if p.model == m
+        ),
+    )
+    listed = [p for p in value.points if p.model in edge or p.model in marked]
+    rows = tuple(
+        Row(
+            Cell(name(p.model), lead=p.model in marked),
+            (
+                Cell(plus_minus(p.rating)),
+                Cell(money(p.monthly)),
+                Cell("yes" if p.model in edge else "no"),
+            ),
+        )
+        for p in listed
+    )
+    category = "overall" if value.category == OVERALL else value.category
+    table = Table(
+        f"{cid}-table",
+        "Quality per dollar: the frontier and the models compared",
+        ("Model", f"Arena rating ({category})", "Monthly cost", "On the frontier"),
+        rows,
+    )
+    return Chart(
+        cid,
+        "scatter",
+        "Quality per dollar at your traffic",
+        f"Each current text model with an Arena rating ({category}) at what your traffic costs a month on"
+        f" its cheapest vetted route ({len(shown):,} models). {FRONTIER_RULE} Free models are left off the"
+        " log scale.",
+        Axis(
+            "USD a month at your traffic (log scale)",
+            "usd",
+            max(p.monthly for p in shown),
+            low=min(p.monthly for p in shown),
+            scale="log",
+        ),
+        Axis(
+            f"Arena rating ({category})",
+            "score",
+            max(p.rating.high for p in shown),
+            low=min(p.rating.low for p in shown),
+        ),
+        series,
+        (),
+        table,
+    )
+
+
 def comparison_charts(catalog: Catalog, c: Comparison, workload: Workload, on: dt.date) -> tuple[Chart, ...]:
-    charts = (prompt_chart(catalog, c, workload, on), route_chart(c), blend_chart(catalog, c, on))
+    charts = (
+        prompt_chart(catalog, c, workload, on),
+        route_chart(c),
+        blend_chart(catalog, c, on),
+        value_chart(catalog, c.value, c.names),
+    )
     return tuple(x for x in charts if x is not None)

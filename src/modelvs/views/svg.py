@@ -41,6 +41,8 @@ def short(value: float, unit: str) -> str:
     """A tick label: `200k`, `1M`, `$2.50`, `$10k`, `$0.005`, `80%`."""
     if unit == "percent":
         return f"{value * 100:.0f}%"
+    if unit == "score":
+        return f"{value:,.0f}"
     prefix = "$" if unit == "usd" else ""
     for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
         if abs(value) >= size:
@@ -177,6 +179,90 @@ def bar_chart(chart: Chart) -> str:
     return "\n".join(out)
 
 
+def log_ticks(axis: Axis) -> tuple[float, float, tuple[float, ...]]:
+    """Powers of ten from at or below the axis' `low` to at or above its `high`."""
+    low = max(float(axis.low if axis.low is not None else axis.high), 1e-6)
+    first = math.floor(math.log10(low))
+    last = max(math.ceil(math.log10(max(float(axis.high), low))), first + 1)
+    return float(first), float(last), tuple(10.0**e for e in range(first, last + 1))
+
+
+def band_ticks(axis: Axis) -> tuple[float, float, tuple[float, ...]]:
+    """A round band around `low` to `high` with 4 to 6 evenly spaced ticks."""
+    low = float(axis.low if axis.low is not None else 0)
+    span = max(float(axis.high) - low, 1e-9)
+    base = 10.0 ** math.floor(math.log10(span))
+    step = next(s * base for s in (0.2, 0.25, 0.5, 1.0, 2.0, 2.5, 5.0, 10.0) if span / (s * base) <= 5)
+    bottom, top = math.floor(low / step) * step, math.ceil(float(axis.high) / step - 1e-9) * step
+    return bottom, top, tuple(bottom + i * step for i in range(round((top - bottom) / step) + 1))
+
+
+def scatter_chart(chart: Chart) -> str:
+    """Points against a log cost axis and a rating band: `dots` small, a `line` series joined,
+    each `marked` series one labelled point."""
+    x_first, x_last, x_ticks = log_ticks(chart.x)
+    y_low, y_high, y_ticks = band_ticks(chart.y)
+
+    def px(value: Decimal | float) -> float:
+        position = (math.log10(max(float(value), 1e-6)) - x_first) / (x_last - x_first)
+        return LEFT + position * PLOT_W
+
+    def py(value: Decimal | float) -> float:
+        return TOP + (1 - (float(value) - y_low) / (y_high - y_low)) * PLOT_H
+
+    bottom = TOP + PLOT_H
+    marked = [s for s in chart.series if s.style == "marked"]
+    height = bottom + 56 + math.ceil(len(marked) / 2) * LEGEND_ROW
+    out = [*_open(chart, height), '<g class="axes">']
+    for value in y_ticks:
+        y = num(py(value))
+        out.append(f'<line class="grid" x1="{LEFT}" x2="{LEFT + PLOT_W}" y1="{y}" y2="{y}"/>')
+        out.append(text(LEFT - 6, y, short(value, chart.y.unit), "end", "tick y"))
+    for value in x_ticks:
+        x = num(px(value))
+        out.append(f'<line class="grid" x1="{x}" x2="{x}" y1="{TOP}" y2="{bottom}"/>')
+        out.append(text(x, bottom + 18, short(value, chart.x.unit), "middle", "tick x"))
+    out += [
+        text(LEFT + PLOT_W / 2, bottom + 38, chart.x.label, "middle", "axis-label"),
+        text(LEFT, TOP - 12, chart.y.label, "start", "axis-label"),
+        f'<line class="axis" x1="{LEFT}" x2="{LEFT + PLOT_W}" y1="{bottom}" y2="{bottom}"/>',
+        f'<line class="axis" x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{bottom}"/>',
+        "</g>",
+    ]
+    for series in (s for s in chart.series if s.style == "dots"):
+        out.append(f'<g class="dots" data-name="{xml(series.name)}"><title>{xml(series.name)}</title>')
+        out += [
+            f'<circle cx="{num(px(p.x))}" cy="{num(py(p.y))}" r="2.5" fill="{COLORS[5]}" fill-opacity="0.45">'
+            f"<title>{xml(p.label)}</title></circle>"
+            for p in series.points
+        ]
+        out.append("</g>")
+    for series in (s for s in chart.series if s.style == "line"):
+        coords = " ".join(f"{num(px(p.x))},{num(py(p.y))}" for p in series.points)
+        out.append(f'<g class="frontier" data-name="{xml(series.name)}"><title>{xml(series.name)}</title>')
+        out.append(f'<polyline fill="none" stroke="{COLORS[2]}" stroke-width="2" points="{coords}"/>')
+        out += [
+            f'<circle cx="{num(px(p.x))}" cy="{num(py(p.y))}" r="3.5" fill="{COLORS[2]}">'
+            f"<title>{xml(p.label)}</title></circle>"
+            for p in series.points
+        ]
+        out.append("</g>")
+    for i, series in enumerate(marked):
+        color = COLORS[i % len(COLORS)]
+        out.append(f'<g class="series" data-name="{xml(series.name)}"><title>{xml(series.name)}</title>')
+        out += [
+            f'<circle cx="{num(px(p.x))}" cy="{num(py(p.y))}" r="7" fill="none" stroke="{color}"'
+            f' stroke-width="3"><title>{xml(p.label)}</title></circle>'
+            for p in series.points
+        ]
+        out.append("</g>")
+    legend = _legend([s.name for s in marked], bottom + 60)
+    out += [*legend, "</svg>"]
+    return "\n".join(out)
+
+
 def render(chart: Chart) -> str:
     """The chart's SVG, by its kind."""
+    if chart.kind == "scatter":
+        return scatter_chart(chart)
     return bar_chart(chart) if chart.kind == "bars" else line_chart(chart)

@@ -54,7 +54,7 @@ def test_the_rating_sentence_leads_ties_or_says_who_has_none() -> None:
     )
     unrated = rated({"a": "1", "b": "2"}, {"a": [result("1500", "1495", "1505")]})
     assert rating_fact(unrated, ["lab/a", "lab/b"]).sentence(NAMES) == (
-        "A has an Arena rating (overall: A 1,500 ± 5.0); B has none, so quality is not compared here."
+        "A has an Arena rating of 1,500 ± 5.0 (overall); B has none, so quality is not compared here."
     )
 
 

@@ -54,6 +54,11 @@ class Score:
     credit: str | None = None
     """The credit line the benchmark's licence asks for."""
 
+    @property
+    def margin(self) -> Decimal | None:
+        """Half the interval's width (the `±` shown), when the source gives an interval."""
+        return None if self.low is None or self.high is None else (self.high - self.low) / 2
+
 
 @dataclass(frozen=True)
 class BenchmarkRow:
@@ -229,12 +234,12 @@ class RatingFact:
             return f"No Arena rating is recorded for {join([names[m] for m in self.models])}."
         cells = join([f"{names[r.model]} {plus_minus(r)}" for r in rated])
         if missing:
-            has = "has" if len(rated) == 1 else "have"
             lacks = "has" if len(missing) == 1 else "have"
-            return (
-                f"{join([names[r.model] for r in rated])} {has} an Arena rating (overall: {cells}); "
-                f"{join(missing)} {lacks} none, so quality is not compared here."
-            )
+            if len(rated) == 1:
+                held = f"{names[rated[0].model]} has an Arena rating of {plus_minus(rated[0])} (overall)"
+            else:
+                held = f"{join([names[r.model] for r in rated])} have Arena ratings (overall: {cells})"
+            return f"{held}; {join(missing)} {lacks} none, so quality is not compared here."
         if len(self.leaders) == 1:
             (lead,) = self.leaders
             return (

@@ -10,7 +10,7 @@ from decimal import Decimal
 from modelvs.catalog import Catalog
 from modelvs.catalog.sourcing import SourceRef
 from modelvs.engine.compare import Comparison, ScoreRow
-from modelvs.engine.compare.benchmarks import BenchmarkFact
+from modelvs.engine.compare.benchmarks import BenchmarkFact, Score
 from modelvs.engine.compare.capabilities import label
 from modelvs.engine.compare.costs import ModelCost
 from modelvs.engine.compare.types import Figure, join
@@ -205,10 +205,11 @@ def benchmark_rows(fact: BenchmarkFact, names: dict[str, str]) -> tuple[Benchmar
 
 
 def benchmark_credits(fact: BenchmarkFact) -> tuple[str, ...]:
-    """The credit lines the licences of the benchmarks shown ask for, each once."""
+    """The credit the licences of the benchmarks shown ask for, each once, as one sentence."""
     scores = [s for row in fact.comparable for s in row.scores if s is not None]
     scores += [s for own in fact.own for s in own]
-    return tuple(dict.fromkeys(s.credit for s in scores if s.credit))
+    credits = tuple(dict.fromkeys(s.credit for s in scores if s.credit))
+    return (f"Scores credited to {'; '.join(credits)}.",) if credits else ()
 
 
 def benchmark_table(rows: Sequence[BenchmarkRow], names: dict[str, str]) -> Table:
@@ -237,13 +238,26 @@ def benchmark_table(rows: Sequence[BenchmarkRow], names: dict[str, str]) -> Tabl
     )
 
 
+def _own(s: Score) -> str:
+    """`Coding 1,521 ± 4.5`, `68.5 (version 2.0)`: one score of a model's own list."""
+    value = f"{s.score:,.0f} ± {s.margin:.1f}" if s.margin is not None else _number(s.score) or ""
+    label = s.name.split(": ", 1)[1] + " " if ": " in s.name else ""
+    extra = [x for x in (s.version and f"version {s.version}", s.setting) if x]
+    return label + value + (f" ({', '.join(extra)})" if extra else "")
+
+
 def own_scores(fact: BenchmarkFact, names: dict[str, str]) -> tuple[OwnScores, ...]:
+    """Per model, its scores no other compared model shares: one line per benchmark, its source once."""
     out = []
     for m, scores in zip(fact.models, fact.own, strict=True):
+        by_bench: dict[str, list[Score]] = {}
+        for s in scores:
+            by_bench.setdefault(s.benchmark, []).append(s)
         items = tuple(
-            f"{s.name}{f' ({s.version})' if s.version else ''}: {s.score.normalize():f}"
-            f" ({'self-reported' if s.self_reported else 'independent'}; {dated(s.source)})"
-            for s in scores
+            f"{group[0].name.split(': ', 1)[0]}"
+            f" ({'self-reported' if group[0].self_reported else 'independent'}): "
+            f"{'; '.join(_own(s) for s in group)} ({dated(group[0].source)})"
+            for group in by_bench.values()
         )
         if items:
             out.append(OwnScores(m, f"Other scores for {names[m]} (not comparable)", items))
