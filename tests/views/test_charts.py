@@ -12,8 +12,27 @@ def _chart(page: ComparisonPage, cid: str) -> Chart:
     return next(c for c in page.costs.charts if c.id == cid)
 
 
-def test_three_charts_and_no_traffic_line(reference: ComparisonPage) -> None:
-    assert [c.id for c in reference.costs.charts] == ["chart-prompt", "chart-routes", "chart-blend"]
+def test_four_charts_and_no_traffic_line(reference: ComparisonPage) -> None:
+    ids = [c.id for c in reference.costs.charts]
+    assert ids == ["chart-prompt", "chart-routes", "chart-blend", "chart-value"]
+
+
+def test_value_chart_marks_the_rated_compared_models_and_draws_the_frontier(reference: ComparisonPage) -> None:
+    chart = _chart(reference, "chart-value")
+    assert chart.kind == "scatter"
+    assert chart.x.scale == "log"
+    marked = [s.name for s in chart.series if s.style == "marked"]
+    assert marked == ["Gemini 3.1 Pro Preview"]  # GPT-4o (2024-11-20) is not on the Arena's board
+    (edge,) = [s for s in chart.series if s.style == "line"]
+    (dots,) = [s for s in chart.series if s.style == "dots"]
+    points = sorted((p.x, p.y) for p in edge.points)
+    assert len(points) >= 3
+    assert all(b[0] > a[0] and b[1] > a[1] for a, b in zip(points, points[1:], strict=False))
+    # Every model off the frontier has one on it at most as dear and rated at least as high.
+    assert all(any(x <= d.x and y >= d.y for x, y in points) for d in dots.points)
+    rows = {r.head.text: [c.text for c in r.cells] for r in chart.table.rows}
+    assert rows["Gemini 3.1 Pro Preview"] == ["1,487 ± 3.0", "$4,600", "no"]
+    assert "Arena leaderboard (LMArena), CC BY 4.0" in chart.caption
 
 
 def test_prompt_chart_shows_the_tier_cliff_and_the_context_limit(reference: ComparisonPage) -> None:

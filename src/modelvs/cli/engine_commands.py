@@ -23,6 +23,7 @@ from modelvs.cli.common import (
     resolve_model,
 )
 from modelvs.engine.monthly import VETTED_RULE, RouteSet, model_costs
+from modelvs.engine.quality import arena_credit
 from modelvs.engine.quality import categories as arena_categories
 from modelvs.engine.rank import Needs, RankOrder
 from modelvs.engine.rank import rank as rank_models
@@ -188,9 +189,16 @@ def rank(
         view,
         ("#", "model", "id", "cheapest route", "monthly", *(("Arena rating",) if rated else ()), "fees"),
         rows,
-        [VETTED_RULE]
-        if routes is RouteSet.VETTED
-        else ["All routes, resellers and unchecked prices included."],
+        [
+            VETTED_RULE
+            if routes is RouteSet.VETTED
+            else "All routes, resellers and unchecked prices included.",
+            *(
+                (f"Arena ratings credited to {credit}.",)
+                if rated and (credit := arena_credit(catalog))
+                else ()
+            ),
+        ],
     )
 
 

@@ -60,6 +60,12 @@ def rating(catalog: Catalog, model_id: str, category: str = OVERALL) -> Rating |
     return ratings(catalog, category).get(model_id)
 
 
+def arena_credit(catalog: Catalog) -> str | None:
+    """The credit line the Arena's licence asks for wherever a rating is shown."""
+    bench = catalog.benchmarks.get(ARENA)
+    return bench.credit if bench else None
+
+
 def categories(catalog: Catalog) -> tuple[tuple[str, str], ...]:
     """(id, name) of the Arena's categories, in the registry's order."""
     bench = catalog.benchmarks.get(ARENA)

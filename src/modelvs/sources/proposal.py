@@ -42,6 +42,12 @@ class Offer:
     """Model offers: the provider whose listing the values were read from (its trust decides
     which listing speaks for the model, and whether its capability flags fill gaps)."""
 
+    def __post_init__(self) -> None:
+        # A source's stray whitespace around a name ("DeepSeek V3 (Turbo)\t") is never part of it.
+        name = self.values.get("name")
+        if isinstance(name, str) and name != name.strip():
+            self.values["name"] = name.strip()
+
 
 @dataclass(frozen=True)
 class ResultOffer:

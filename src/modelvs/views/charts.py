@@ -15,7 +15,7 @@ from modelvs.engine.analysis import blended_price
 from modelvs.engine.compare import Comparison
 from modelvs.engine.compare.offers import standard_schedule
 from modelvs.engine.pricing import request_total
-from modelvs.engine.quality import FRONTIER_RULE, OVERALL, plus_minus
+from modelvs.engine.quality import FRONTIER_RULE, OVERALL, arena_credit, plus_minus
 from modelvs.engine.value import ValueMap, ValuePoint
 from modelvs.engine.workload import Request, Workload
 from modelvs.formatting import count, io_ratio, money, percent, usd
@@ -332,7 +332,7 @@ def value_chart(
         "Quality per dollar at your traffic",
         f"Each current text model with an Arena rating ({category}) at what your traffic costs a month on"
         f" its cheapest vetted route ({len(shown):,} models). {FRONTIER_RULE} Free models are left off the"
-        " log scale.",
+        " log scale." + (f" Ratings credited to {credit}." if (credit := arena_credit(catalog)) else ""),
         Axis(
             "USD a month at your traffic (log scale)",
             "usd",

@@ -37,7 +37,7 @@ _MD = str.maketrans(
     }
 )
 # What would start a block (heading, quote, list item, thematic break) at the start of a line.
-_MD_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
+_MD_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)](\s|$)))")
 
 
 def clean(text: object) -> str:

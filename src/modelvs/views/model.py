@@ -10,7 +10,8 @@ from typing_extensions import TypedDict
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.sourcing import SourceRef, field_source, source_ref
-from modelvs.schema import Model, PriceSchedule, Route
+from modelvs.formatting import exact
+from modelvs.schema import BenchmarkResult, Citation, Model, PriceSchedule, Route
 from modelvs.schema.model import MODEL_FACTS
 from modelvs.schema.pricing import TOKEN_COMPONENTS
 from modelvs.schema.vocab import CAPABILITY_LABELS, Capability
@@ -113,14 +114,28 @@ class RouteRow(TypedDict):
 
 @record
 class ModelBenchmarkRow(TypedDict):
+    """One result: a lab's own report or an independent leaderboard's, with what qualifies it."""
+
     benchmark: str
     name: str
+    category: str | None
+    """The leaderboard's category (`Coding`), when it has categories."""
     version: str | None
     score: str
     """Exact decimal text."""
+    low: str | None
+    """The 95% interval's lower end (exact), when the source gives one."""
+    high: str | None
+    samples: int | None
+    """Votes or cases behind the score."""
+    setting: str | None
+    """The model's setting for the run (`High`, `32k thinking tokens`)."""
+    harness: str | None
     date: str
     self_reported: bool
-    source: SourceRef
+    source: SourceRef | None
+    credit: str | None
+    """The credit line the benchmark's licence asks for."""
 
 
 @record
@@ -161,18 +176,7 @@ def model_view(catalog: Catalog, model_id: str, on: dt.date) -> dict[str, Any]:
                 for a in model.alternatives
             ],
             routes=[_route(catalog, rid, route, on) for rid, route in catalog.model_routes(model_id)],
-            benchmarks=[
-                ModelBenchmarkRow(
-                    benchmark=r.benchmark,
-                    name=catalog.benchmarks[r.benchmark].name,
-                    version=r.version,
-                    score=str(r.score),
-                    date=r.date.isoformat(),
-                    self_reported=r.self_reported,
-                    source=source_ref(catalog, model.citations[r.citation]),
-                )
-                for r in model.benchmarks
-            ],
+            benchmarks=[_result(catalog, r, cite) for r, cite in catalog.results_of(model_id)],
             on=on.isoformat(),
         )
     )
@@ -262,3 +266,23 @@ def _jsonable(value: Any) -> Any:
     if hasattr(value, "value"):
         return value.value
     return value
+
+
+def _result(catalog: Catalog, r: BenchmarkResult, cite: Citation | None) -> ModelBenchmarkRow:
+    bench = catalog.benchmarks[r.benchmark]
+    return ModelBenchmarkRow(
+        benchmark=r.benchmark,
+        name=bench.name,
+        category=next((c.name for c in bench.categories if c.id == r.category), r.category),
+        version=r.version,
+        score=exact(r.score),
+        low=exact(r.low) if r.low is not None else None,
+        high=exact(r.high) if r.high is not None else None,
+        samples=r.samples,
+        setting=r.setting,
+        harness=r.harness,
+        date=r.date.isoformat(),
+        self_reported=r.self_reported,
+        source=source_ref(catalog, cite) if cite is not None else None,
+        credit=bench.credit,
+    )

@@ -25,8 +25,8 @@ class WorkloadForm:
     action: str
     """Where the form submits (GET)."""
     fragment: str | None
-    """The endpoint that answers the live sections for a new workload; None where nothing computes
-    one (the static build), and the form is shown read-only."""
+    """The endpoint that answers the live sections for a new workload; None where the page reloads
+    on submit, or nothing computes one (the static build)."""
     targets: tuple[str, ...]
     """Ids of the page's elements the fragment replaces."""
     hidden: tuple[tuple[str, str], ...]
@@ -36,6 +36,8 @@ class WorkloadForm:
     """Why the form is read-only, when it is."""
     flags: str
     """How the CLI changes the workload (`--requests 2M --input 3k`)."""
+    read_only: bool = False
+    """Shown but not editable: nothing here can price another workload (the static build)."""
 
 
 FIELDS = (
@@ -63,9 +65,12 @@ def workload_form(
     targets: tuple[str, ...],
     hidden: tuple[tuple[str, str], ...] = (),
     flags: str = "",
+    read_only: bool | None = None,
 ) -> WorkloadForm:
-    """The form for `workload`, live (`fragment` answers `targets`) or read-only without it."""
+    """The form for `workload`: live (`fragment` answers `targets`), submitted as a page load, or
+    read-only (by default, when there is no fragment)."""
     values = workload_query(workload)
     fields = tuple(Field(name, label, values[name], mode) for name, label, mode in FIELDS)
-    note = "" if fragment is not None else STATIC_NOTE
-    return WorkloadForm(action, fragment, targets, hidden, fields, HINT, note, flags)
+    locked = fragment is None if read_only is None else read_only
+    note = STATIC_NOTE if locked else ""
+    return WorkloadForm(action, fragment, targets, hidden, fields, HINT, note, flags, locked)

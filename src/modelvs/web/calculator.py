@@ -10,13 +10,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from modelvs.catalog import Catalog
-from modelvs.engine.quality import categories
+from modelvs.engine.quality import arena_credit, categories, plus_minus
 from modelvs.engine.rank import Needs, Ranked, RankOrder, rank
+from modelvs.engine.value import value_map
 from modelvs.engine.workload import Workload
 from modelvs.formatting import money
 from modelvs.params import ParamError, needs_in, parse_int, parse_order, parse_workload
 from modelvs.schema.vocab import CAPABILITY_LABELS, Modality
-from modelvs.views.charts import ranking_chart
+from modelvs.views.charts import ranking_chart, value_chart
 from modelvs.views.costs import rank_view
 from modelvs.views.workload_form import workload_form
 from modelvs.web.http import conditional, html, state_of
@@ -24,6 +25,11 @@ from modelvs.web.render import bad_request, page
 from modelvs.web.state import WebState
 
 PAGE_SIZE = 50
+ORDER_LABELS = {
+    RankOrder.COST: "Monthly cost, cheapest first",
+    RankOrder.RATING: "Arena rating, highest first",
+    RankOrder.VALUE: "Rating points per dollar, highest first",
+}
 CHART_MODELS = 5
 """Top models of the page the ranking chart draws."""
 
@@ -87,7 +93,9 @@ def _results(
     """What the ranking (the live region) shows: rows, pager and the traffic chart of the top models."""
     web = state_of(request)
     q = request.query_params
-    view = ranked_view(web, needs, workload, (page_no - 1) * PAGE_SIZE, PAGE_SIZE, order)
+    offset = (page_no - 1) * PAGE_SIZE
+    view = ranked_view(web, needs, workload, offset, PAGE_SIZE, order)
+    shown = ranked(web, needs, workload, web.today(), order)[offset : offset + PAGE_SIZE]
     rows = [
         {
             "rank": m["rank"],
@@ -100,8 +108,9 @@ def _results(
                 f"{f['percent']}% {f['kind'].replace('_', ' ')}: {money(f['usd'])}" for f in m["fees"]
             )
             or "none",
+            "rating": plus_minus(r.rating) if r.rating is not None else "not rated",
         }
-        for m in view["models"]
+        for m, r in zip(view["models"], shown, strict=True)
     ]
     top = [
         (m["model"]["name"], m["provider"]["name"], Decimal(m["monthly_usd"]))
@@ -109,12 +118,18 @@ def _results(
         if m["monthly_usd"] is not None
     ]
     chart = ranking_chart(top)
+    marked = [r.model for r in shown[:CHART_MODELS]]
+    value = value_chart(
+        web.catalog, value_map(web.catalog, workload, web.today(), marked, needs.rating_category)
+    )
     pages = (view["total"] + PAGE_SIZE - 1) // PAGE_SIZE
     base = [(k, v) for k, v in q.multi_items() if k != "page"]
     return {
         "view": view,
         "rows": rows,
-        "charts": [chart] if chart is not None else [],
+        "charts": [c for c in (chart, value) if c is not None],
+        "order": order.value,
+        "credit": arena_credit(web.catalog),
         "page_no": page_no,
         "pages": pages,
         "prev_query": _query(base, page_no - 1) if page_no > 1 else None,
@@ -147,6 +162,12 @@ def calculator(request: Request) -> Response:
             ],
             modalities=[{"id": m.value, "checked": m in needs.input_modalities} for m in Modality],
             min_context=q.get("min_context", ""),
+            min_rating=q.get("min_rating", ""),
+            rating_categories=[
+                {"id": cid, "name": name, "selected": cid == needs.rating_category}
+                for cid, name in categories(web.catalog)
+            ],
+            orders=[{"id": o.value, "label": ORDER_LABELS[o], "selected": o is order} for o in RankOrder],
             **_results(request, workload, needs, page_no, order),
         )
 

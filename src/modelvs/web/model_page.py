@@ -16,12 +16,13 @@ from modelvs.engine.compare.related import related
 from modelvs.engine.monthly import VETTED_RULE, RouteCost, RouteSet, model_costs
 from modelvs.engine.workload import Workload, describe
 from modelvs.formatting import money, usd
-from modelvs.params import ParamError, parse_workload, workload_query
+from modelvs.params import ParamError, parse_workload
 from modelvs.schema.vocab import TRUST_LABELS
 from modelvs.views.comparison.prices import price_sources, route_prices
 from modelvs.views.comparison.tables import sources_table
 from modelvs.views.fact_text import fact_label, fact_text
 from modelvs.views.model import model_view
+from modelvs.views.workload_form import workload_form
 from modelvs.web.http import conditional, redirect, state_of
 from modelvs.web.render import bad_request, not_found, page, pair_link, suggest
 from modelvs.web.seo import RELATED_INPUT_SHARE
@@ -61,7 +62,7 @@ def model_page(request: Request) -> Response:
             path=f"/models/{slug}",
             view=view,
             slug=slug,
-            values=workload_query(workload),
+            form=workload_form(workload, f"/models/{slug}", None, (), read_only=web.static),
             workload_text=describe(workload),
             costs=[_cost_row(cat, c, mid) for c in costs],
             unvetted=every - len(costs),
@@ -122,7 +123,7 @@ def _exact(web: WebState, name: str, mid: str) -> bool:
 
 def _sources(catalog: Catalog, mid: str, view: dict[str, Any]) -> list[SourceRef]:
     refs: list[SourceRef] = [f["source"] for f in view["facts"] if f["source"]]
-    refs += [b["source"] for b in view["benchmarks"]]
+    refs += [b["source"] for b in view["benchmarks"] if b["source"]]
     return refs + list(price_sources(catalog, [mid]))
 
 

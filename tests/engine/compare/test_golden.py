@@ -305,7 +305,8 @@ def test_defect_13_benchmarks_listed_when_none_comparable(page: Comparison) -> N
     assert "SWE-bench Verified 80.6" in sentence
     # Each model's scores are named, and that none compares: Gemini has Arena ratings, GPT-4o
     # (2024-11-20) only an Aider polyglot run (pass_rate_2 18.2 in the recorded leaderboard).
-    assert "Arena (LMArena): Overall 1486.8" in sentence
+    # The Arena's overall row for it: 1486.8, interval 1483.9 to 1489.8; and 25 category rows.
+    assert "Arena (LMArena): Overall 1,487 ± 3.0 and 25 category scores" in sentence
     assert "GPT-4o (2024-11-20) has Aider Polyglot 18.2" in sentence
     quality = page.prose.quality
     assert quality.startswith("Gemini 3.1 Pro Preview has an Arena rating")

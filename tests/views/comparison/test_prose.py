@@ -23,6 +23,7 @@ from rich.console import Console
 from modelvs.catalog import Catalog
 from modelvs.engine.compare import Comparison, compare
 from modelvs.engine.compare.verdicts import SIGNALS
+from modelvs.engine.quality import ARENA, ahead
 from modelvs.engine.workload import DEFAULT_WORKLOAD
 from modelvs.views.comparison import ComparisonPage, Shell, comparison_page
 from modelvs.views.comparison.build import split
@@ -110,9 +111,8 @@ def signal_values(c: Comparison) -> dict[str, tuple[list[Decimal | None], bool]]
     def figs(xs: tuple[object, ...]) -> list[Decimal | None]:
         return [getattr(x, "value", None) for x in xs]
 
-    wins = [
-        Decimal(sum(1 for r in f.benchmarks.comparable if r.leaders == (m,))) for m in f.benchmarks.models
-    ]
+    others = [r for r in f.benchmarks.comparable if r.benchmark != ARENA]
+    wins = [Decimal(sum(1 for r in others if r.leaders == (m,))) for m in f.benchmarks.models]
     return {
         "input_price": (figs(f.rates[0].rates), False),
         "output_price": (figs(f.rates[1].rates), False),
@@ -132,7 +132,15 @@ def weak_reasons(c: Comparison, page: ComparisonPage) -> list[str]:
     values = signal_values(c)
     for line in page.tradeoffs:
         for signal, (_, gain) in SIGNALS.items():
-            if gain in line:
+            if gain in line and signal == "rating":  # a rating lead rests on intervals, not a share
+                rated = c.facts.rating
+                if len(rated.leaders) != 1 or not all(
+                    ahead(rated.ratings[rated.models.index(rated.leaders[0])], r)
+                    for m, r in zip(rated.models, rated.ratings, strict=True)
+                    if m != rated.leaders[0] and r is not None
+                ):
+                    weak.append(f"{line} [rating: not beyond the intervals]")
+            elif gain in line:
                 m = _margin(*values[signal])
                 if m is None or m < MARGIN:
                     weak.append(f"{line} [{signal}: {m}]")
@@ -228,6 +236,7 @@ def test_no_reason_rests_on_a_difference_under_five_percent(
 
 
 def test_no_python_value_in_any_rendering(
+    shipped: Catalog,
     rendered: list[tuple[list[str], Comparison, ComparisonPage, dict[str, str]]],
 ) -> None:
     found = []
@@ -237,6 +246,7 @@ def test_no_python_value_in_any_rendering(
             text = " ".join(text.split())  # the terminal wraps long names
             # Names are data: `Claude 3.7 Opus 20250219` is how the lab spells it.
             names = [m.name for m in c.models] + [r.name for g in c.related for r in g.candidates]
+            names += [shipped.models[p.model].name for p in c.value.points]  # the value chart's
             for name in sorted(names, key=len, reverse=True):
                 text = text.replace(name, "NAME")
             found += [

@@ -96,7 +96,7 @@ class BenchmarkFact:
         lists = []
         for m, scores in zip(self.models, self.own, strict=True):
             if scores:
-                lists.append(f"{names[m]} has {join([_score(s) for s in scores])}")
+                lists.append(f"{names[m]} has {join(_summary(scores))}")
             elif not self.comparable:
                 lists.append(f"the catalog has no scores for {names[m]}")
         if not self.comparable:
@@ -132,7 +132,24 @@ def _v(version: str | None) -> str:
 
 def _score(s: Score) -> str:
     setting = f", {s.setting}" if s.setting else ""
-    return f"{s.name}{_v(s.version)} {s.score}{setting}"
+    value = f"{s.score:,.0f} ± {s.margin:.1f}" if s.margin is not None else f"{s.score.normalize():f}"
+    return f"{s.name}{_v(s.version)} {value}{setting}"
+
+
+def _summary(scores: tuple[Score, ...]) -> list[str]:
+    """A model's own scores, one phrase per benchmark: a leaderboard with categories is named by
+    its overall score (or first category) and the count of the others."""
+    groups: dict[str, list[Score]] = {}
+    for s in scores:
+        groups.setdefault(s.benchmark, []).append(s)
+    out = []
+    for group in groups.values():
+        head = next((s for s in group if s.category == OVERALL), group[0])
+        more = len(group) - 1
+        out.append(
+            _score(head) + (f" and {more} category {'score' if more == 1 else 'scores'}" if more else "")
+        )
+    return out
 
 
 def benchmark_fact(catalog: Catalog, model_ids: list[str]) -> BenchmarkFact:

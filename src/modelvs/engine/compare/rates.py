@@ -183,7 +183,7 @@ def _long_prompt(catalog: Catalog, o: Offer, request: Request, on: dt.date) -> L
         return LongPrompt(o.model, None, "no published price")
     priced = price_request(catalog, o.headline.route, request, on)
     if priced.total is None:
-        return LongPrompt(o.model, None, priced.impossible)
+        return LongPrompt(o.model, None, priced.why or "no price for this request")
     return LongPrompt(o.model, Figure(priced.total, money(priced.total)), None)
 
 

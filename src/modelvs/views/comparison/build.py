@@ -182,7 +182,7 @@ def comparison_page(catalog: Catalog, c: Comparison, workload: Workload, shell: 
     rows = tables.benchmark_rows(f.benchmarks, names)
     own = tables.own_scores(f.benchmarks, names)
     benchmarks = Benchmarks(
-        () if rows or own else said.take(paragraphs.get("benchmarks", ())),
+        said.take(paragraphs.get("benchmarks", ())),
         rows,
         tables.benchmark_table(rows, names) if rows else None,
         own,

@@ -121,7 +121,7 @@ class BenchScore:
     """Lower end of the score's interval, when the source gives one."""
     high: str | None
     votes: str | None
-    """Votes or sample size behind the score."""
+    """Votes or cases behind the score, with the word (`12,345 votes`, `225 cases`)."""
     setting: str | None
     """Harness, prompt or setting the score was measured with."""
     date: str | None
@@ -130,6 +130,8 @@ class BenchScore:
     source: str | None
     """Who to credit: the source's name and version."""
     lead: bool
+    measures: tuple[str, ...] = ()
+    """Further measures of the run, formatted (`run cost $6.74`, `95.1% of edits well formed`)."""
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ from modelvs.engine.compare.benchmarks import BenchmarkFact, Score
 from modelvs.engine.compare.capabilities import label
 from modelvs.engine.compare.costs import ModelCost
 from modelvs.engine.compare.types import Figure, join
+from modelvs.engine.quality import ARENA
+from modelvs.formatting import money
 from modelvs.views.blocks import Cell, Row, Table
 from modelvs.views.comparison.page import BenchmarkRow, BenchScore, OwnScores
 from modelvs.views.comparison.prices import dated
@@ -166,6 +168,18 @@ def _number(value: Decimal | None) -> str | None:
     return None if value is None else f"{value.normalize():f}"
 
 
+def _samples(s: Score) -> str:
+    return f"{s.samples:,} {'votes' if s.benchmark == ARENA else 'cases'}"
+
+
+def _measure(key: str, what: str, value: Decimal) -> str:
+    """A further measure of a run: `run cost $6.74`, `95.1% of cases ...`, `12.1 seconds per case`."""
+    if key.endswith("_cost"):
+        return f"run cost {money(value)}"
+    number = f"{value.normalize():f}"
+    return f"{number}{what}" if what.startswith("%") else f"{number} {what}"
+
+
 def benchmark_rows(fact: BenchmarkFact, names: dict[str, str]) -> tuple[BenchmarkRow, ...]:
     """Comparable scores side by side, each with its interval, votes, setting and date where the
     source gives them; a row whose leaders' intervals overlap is statistically tied."""
@@ -174,15 +188,16 @@ def benchmark_rows(fact: BenchmarkFact, names: dict[str, str]) -> tuple[Benchmar
         scores = tuple(
             BenchScore(
                 s.model,
-                _number(s.score) or "",
+                _value(s),
                 _number(s.low),
                 _number(s.high),
-                f"{s.samples:,}" if s.samples is not None else None,
+                _samples(s) if s.samples is not None else None,
                 s.setting or s.harness,
                 s.date,
                 not s.self_reported,
                 _credit(s.source),
                 s.model in row.leaders,
+                tuple(_measure(key, what, v) for key, what, v in s.measures),
             )
             if s is not None
             else None
@@ -217,10 +232,11 @@ def benchmark_table(rows: Sequence[BenchmarkRow], names: dict[str, str]) -> Tabl
         if s is None:
             return Cell("no score")
         text = s.value + ("" if s.independent else " (self-reported)")
-        if s.low is not None and s.high is not None:
-            text += f" (95% interval {s.low} to {s.high})"
+        text += "".join(f"; {m}" for m in s.measures if m.startswith("run cost"))
         credit = s.source and f"source: {s.source}"
-        detail = "; ".join(x for x in (s.setting, s.votes and f"{s.votes} votes", s.date, credit) if x)
+        interval = s.low is not None and s.high is not None and f"95% interval {s.low} to {s.high}"
+        shown = (interval, s.setting, s.votes, *s.measures, s.date, credit)
+        detail = "; ".join(x for x in shown if x)
         return Cell(text, lead=s.lead, note=detail or None)
 
     out = tuple(
@@ -238,9 +254,14 @@ def benchmark_table(rows: Sequence[BenchmarkRow], names: dict[str, str]) -> Tabl
     )
 
 
+def _value(s: Score) -> str:
+    """`1,521 ± 4.5` for a rating with an interval, else the score as published (`18.2`)."""
+    return f"{s.score:,.0f} ± {s.margin:.1f}" if s.margin is not None else _number(s.score) or ""
+
+
 def _own(s: Score) -> str:
     """`Coding 1,521 ± 4.5`, `68.5 (version 2.0)`: one score of a model's own list."""
-    value = f"{s.score:,.0f} ± {s.margin:.1f}" if s.margin is not None else _number(s.score) or ""
+    value = _value(s)
     label = s.name.split(": ", 1)[1] + " " if ": " in s.name else ""
     extra = [x for x in (s.version and f"version {s.version}", s.setting) if x]
     return label + value + (f" ({', '.join(extra)})" if extra else "")
