@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import pairwise
 
 from modelvs.views.blocks import Chart
 from modelvs.views.comparison import ComparisonPage
@@ -17,7 +18,9 @@ def test_four_charts_and_no_traffic_line(reference: ComparisonPage) -> None:
     assert ids == ["chart-prompt", "chart-routes", "chart-blend", "chart-value"]
 
 
-def test_value_chart_marks_the_rated_compared_models_and_draws_the_frontier(reference: ComparisonPage) -> None:
+def test_value_chart_marks_rated_compared_models_and_draws_the_frontier(
+    reference: ComparisonPage,
+) -> None:
     chart = _chart(reference, "chart-value")
     assert chart.kind == "scatter"
     assert chart.x.scale == "log"
@@ -27,7 +30,7 @@ def test_value_chart_marks_the_rated_compared_models_and_draws_the_frontier(refe
     (dots,) = [s for s in chart.series if s.style == "dots"]
     points = sorted((p.x, p.y) for p in edge.points)
     assert len(points) >= 3
-    assert all(b[0] > a[0] and b[1] > a[1] for a, b in zip(points, points[1:], strict=False))
+    assert all(b[0] > a[0] and b[1] > a[1] for a, b in pairwise(points))
     # Every model off the frontier has one on it at most as dear and rated at least as high.
     assert all(any(x <= d.x and y >= d.y for x, y in points) for d in dots.points)
     rows = {r.head.text: [c.text for c in r.cells] for r in chart.table.rows}
