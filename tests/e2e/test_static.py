@@ -67,7 +67,7 @@ def test_static_search_says_when_a_comparison_was_not_built(static_site: str, pa
 
 def test_static_comparison_form_is_read_only(static_site: str, page: Page) -> None:
     page.goto(static_site + "/compare/gemini-3.1-pro-preview-vs-gpt-4o-2024-11-20/")
-    expect(page.locator("form.workload fieldset")).to_be_disabled()
+    expect(page.locator("form.workload #wl-requests")).to_be_disabled()  # inside a disabled fieldset
     expect(page.locator("form.workload")).to_contain_text("priced at the default workload")
     hrefs = page.locator("main a[href^='/compare/']").evaluate_all(
         "els => els.map(e => e.getAttribute('href'))"
