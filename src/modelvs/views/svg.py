@@ -92,6 +92,32 @@ def _legend(names: Sequence[str], top: float) -> list[str]:
     return out
 
 
+def _axes(
+    chart: Chart,
+    y_at: Sequence[tuple[float, float]],
+    x_at: Sequence[tuple[float, float]],
+    x_grid: bool = False,
+) -> list[str]:
+    """Grid lines, ticks with their labels (each at its (coordinate, value)), axis labels and lines."""
+    bottom = TOP + PLOT_H
+    out = ['<g class="axes">']
+    for y, value in y_at:
+        out.append(f'<line class="grid" x1="{LEFT}" x2="{LEFT + PLOT_W}" y1="{num(y)}" y2="{num(y)}"/>')
+        out.append(text(LEFT - 6, num(y), short(value, chart.y.unit), "end", "tick y"))
+    for x, value in x_at:
+        top, cls = (TOP, "grid") if x_grid else (bottom, "tick")
+        out.append(f'<line class="{cls}" x1="{num(x)}" x2="{num(x)}" y1="{top}" y2="{bottom + 5}"/>')
+        out.append(text(num(x), bottom + 18, short(value, chart.x.unit), "middle", "tick x"))
+    return [
+        *out,
+        text(LEFT + PLOT_W / 2, bottom + 38, chart.x.label, "middle", "axis-label"),
+        text(LEFT, TOP - 12, chart.y.label, "start", "axis-label"),
+        f'<line class="axis" x1="{LEFT}" x2="{LEFT + PLOT_W}" y1="{bottom}" y2="{bottom}"/>',
+        f'<line class="axis" x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{bottom}"/>',
+        "</g>",
+    ]
+
+
 def line_chart(chart: Chart) -> str:
     """One `<g class="series">` per line with a `<circle>` per point, markers, axes and a legend."""
     x_top, x_ticks = ticks(chart.x)
@@ -105,22 +131,7 @@ def line_chart(chart: Chart) -> str:
 
     bottom = TOP + PLOT_H
     height = bottom + 56 + math.ceil(len(chart.series) / 2) * LEGEND_ROW
-    out = [*_open(chart, height), '<g class="axes">']
-    for value in y_ticks:
-        y = num(py(value))
-        out.append(f'<line class="grid" x1="{LEFT}" x2="{LEFT + PLOT_W}" y1="{y}" y2="{y}"/>')
-        out.append(text(LEFT - 6, y, short(value, chart.y.unit), "end", "tick y"))
-    for value in x_ticks:
-        x = num(px(value))
-        out.append(f'<line class="tick" x1="{x}" x2="{x}" y1="{bottom}" y2="{bottom + 5}"/>')
-        out.append(text(x, bottom + 18, short(value, chart.x.unit), "middle", "tick x"))
-    out += [
-        text(LEFT + PLOT_W / 2, bottom + 38, chart.x.label, "middle", "axis-label"),
-        text(LEFT, TOP - 12, chart.y.label, "start", "axis-label"),
-        f'<line class="axis" x1="{LEFT}" x2="{LEFT + PLOT_W}" y1="{bottom}" y2="{bottom}"/>',
-        f'<line class="axis" x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{bottom}"/>',
-        "</g>",
-    ]
+    out = [*_open(chart, height), *_axes(chart, [(py(v), v) for v in y_ticks], [(px(v), v) for v in x_ticks])]
     for m, mark in enumerate(chart.marks):
         mx = px(mark.x)
         out.append(f'<g class="mark {xml(mark.kind)}" data-value="{mark.x}">')
@@ -213,22 +224,8 @@ def scatter_chart(chart: Chart) -> str:
     bottom = TOP + PLOT_H
     marked = [s for s in chart.series if s.style == "marked"]
     height = bottom + 56 + math.ceil(len(marked) / 2) * LEGEND_ROW
-    out = [*_open(chart, height), '<g class="axes">']
-    for value in y_ticks:
-        y = num(py(value))
-        out.append(f'<line class="grid" x1="{LEFT}" x2="{LEFT + PLOT_W}" y1="{y}" y2="{y}"/>')
-        out.append(text(LEFT - 6, y, short(value, chart.y.unit), "end", "tick y"))
-    for value in x_ticks:
-        x = num(px(value))
-        out.append(f'<line class="grid" x1="{x}" x2="{x}" y1="{TOP}" y2="{bottom}"/>')
-        out.append(text(x, bottom + 18, short(value, chart.x.unit), "middle", "tick x"))
-    out += [
-        text(LEFT + PLOT_W / 2, bottom + 38, chart.x.label, "middle", "axis-label"),
-        text(LEFT, TOP - 12, chart.y.label, "start", "axis-label"),
-        f'<line class="axis" x1="{LEFT}" x2="{LEFT + PLOT_W}" y1="{bottom}" y2="{bottom}"/>',
-        f'<line class="axis" x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{bottom}"/>',
-        "</g>",
-    ]
+    y_at, x_at = [(py(v), v) for v in y_ticks], [(px(v), v) for v in x_ticks]
+    out = [*_open(chart, height), *_axes(chart, y_at, x_at, x_grid=True)]
     for series in (s for s in chart.series if s.style == "dots"):
         out.append(f'<g class="dots" data-name="{xml(series.name)}"><title>{xml(series.name)}</title>')
         out += [
