@@ -7,6 +7,7 @@ import pytest
 
 from modelvs.schema import PriceSchedule, Source
 from modelvs.sources import genai_prices as gp
+from modelvs.sources.genai_prices_schedules import Dated, Prices, Tiered
 from modelvs.sources.proposal import Offer, Proposal
 from tests.genai_windows import moment_for
 
@@ -14,7 +15,7 @@ TODAY = dt.date(2026, 11, 24)
 D = Decimal
 
 
-def prices(**values: Decimal | gp.Tiered) -> gp.Prices:
+def prices(**values: Decimal | Tiered) -> Prices:
     return tuple(values.items())
 
 
@@ -30,7 +31,7 @@ def entry(model_id: str = "gpt-9", **changes: Any) -> gp.Entry:
         deprecated=False,
         comments=None,
         exact_ids=(),
-        prices=(gp.Dated(prices(input_mtok=D("2"), output_mtok=D("8"))),),
+        prices=(Dated(prices(input_mtok=D("2"), output_mtok=D("8"))),),
         variants=(),
     )
     return dataclasses.replace(base, **changes)
@@ -73,10 +74,10 @@ def _has_float(value: Any) -> bool:
 
 
 def test_tier_rows_are_cliffs_above_start_with_every_tiered_component() -> None:
-    tiered = gp.Dated(
+    tiered = Dated(
         prices(
-            input_mtok=gp.Tiered(D("2"), ((200_000, D("4")),)),
-            output_mtok=gp.Tiered(D("12"), ((100_000, D("15")), (200_000, D("18")))),
+            input_mtok=Tiered(D("2"), ((200_000, D("4")),)),
+            output_mtok=Tiered(D("12"), ((100_000, D("15")), (200_000, D("18")))),
             cache_read_mtok=D("0.2"),
         )
     )
@@ -92,8 +93,8 @@ def test_tier_rows_are_cliffs_above_start_with_every_tiered_component() -> None:
 
 
 def test_batch_variant_with_start_date_inherits_unset_components() -> None:
-    base = gp.Dated(prices(input_mtok=D("2.5"), output_mtok=D("10"), cache_read_mtok=D("1.25")))
-    batch = gp.Dated(
+    base = Dated(prices(input_mtok=D("2.5"), output_mtok=D("10"), cache_read_mtok=D("1.25")))
+    batch = Dated(
         prices(input_mtok=D("1.25"), output_mtok=D("5")),
         start=dt.date(2026, 10, 14),
         when=(("processing", "batch"),),
@@ -117,13 +118,13 @@ def test_batch_variant_with_start_date_inherits_unset_components() -> None:
 
 def test_dated_history_and_variants_split_on_every_start_date() -> None:
     base = (
-        gp.Dated(prices(input_mtok=D("0.5"), output_mtok=D("6"))),
-        gp.Dated(prices(input_mtok=D("1"), output_mtok=D("12")), start=dt.date(2027, 1, 1)),
+        Dated(prices(input_mtok=D("0.5"), output_mtok=D("6"))),
+        Dated(prices(input_mtok=D("1"), output_mtok=D("12")), start=dt.date(2027, 1, 1)),
     )
     when = (("service_tier", "flex"),)
     flex = (
-        gp.Dated(prices(input_mtok=D("0.5")), start=dt.date(2027, 1, 1), when=when),
-        gp.Dated(prices(input_mtok=D("0.25")), start=dt.date(2026, 10, 15), when=when),
+        Dated(prices(input_mtok=D("0.5")), start=dt.date(2027, 1, 1), when=when),
+        Dated(prices(input_mtok=D("0.25")), start=dt.date(2026, 10, 15), when=when),
     )
     schedules = route(translate(entry(prices=base, variants=flex)), "openai:openai/gpt-9")
     standard = [(s.get("effective_from"), s.get("effective_until"), s["input"]) for s in schedules[:2]]
@@ -136,7 +137,7 @@ def test_dated_history_and_variants_split_on_every_start_date() -> None:
 
 
 def test_per_thousand_counts_become_exact_per_unit_fees() -> None:
-    base = gp.Dated(
+    base = Dated(
         prices(
             input_mtok=D("1"),
             web_searches_kcount=D("14"),
@@ -153,9 +154,9 @@ def test_per_thousand_counts_become_exact_per_unit_fees() -> None:
         "input_audio_hours",
         "storage_searches_kcount",
     }
-    assert route(
-        translate(entry(prices=(gp.Dated(prices(audio_hours=D("0.36"))),))), "openai:openai/gpt-9"
-    ) == ({"mode": "standard", "per_unit": {"audio_second": D("0.0001")}},)
+    assert route(translate(entry(prices=(Dated(prices(audio_hours=D("0.36"))),))), "openai:openai/gpt-9") == (
+        {"mode": "standard", "per_unit": {"audio_second": D("0.0001")}},
+    )
 
 
 def test_exact_ids_expand_into_models_and_routes_with_the_same_prices() -> None:
@@ -199,11 +200,11 @@ def test_bedrock_ids_of_one_model_are_aliases_of_one_route() -> None:
 
 
 def test_a_windowed_price_is_the_standard_price_and_the_rest_of_the_day_off_peak() -> None:
-    off_peak = gp.Dated(prices(input_mtok=D("0.135"), output_mtok=D("0.55")))
-    main = gp.Dated(prices(input_mtok=D("0.27"), output_mtok=D("1.1")), window=(30, 990))
-    peak = gp.Dated(prices(input_mtok=D("0.3"), output_mtok=D("1.2")), window=(60, 240))
-    peak_again = gp.Dated(prices(input_mtok=D("0.3"), output_mtok=D("1.2")), window=(360, 600))
-    night = gp.Dated(prices(input_mtok=D("0.1")), window=(0, 60), when=(("processing", "batch"),))
+    off_peak = Dated(prices(input_mtok=D("0.135"), output_mtok=D("0.55")))
+    main = Dated(prices(input_mtok=D("0.27"), output_mtok=D("1.1")), window=(30, 990))
+    peak = Dated(prices(input_mtok=D("0.3"), output_mtok=D("1.2")), window=(60, 240))
+    peak_again = Dated(prices(input_mtok=D("0.3"), output_mtok=D("1.2")), window=(360, 600))
+    night = Dated(prices(input_mtok=D("0.1")), window=(0, 60), when=(("processing", "batch"),))
     proposal = translate(
         entry("deepseek-chat", provider="deepseek", prices=(off_peak, main)),
         entry("deepseek-flash", provider="deepseek", prices=(off_peak, peak, peak_again), variants=(night,)),
@@ -232,17 +233,17 @@ def test_a_windowed_price_is_the_standard_price_and_the_rest_of_the_day_off_peak
 
 
 def test_prices_that_differ_by_time_of_day_are_skipped() -> None:
-    base = gp.Dated(prices(input_mtok=D("1")))
-    morning = gp.Dated(prices(input_mtok=D("2")), window=(60, 120))
-    evening = gp.Dated(prices(input_mtok=D("3")), window=(600, 660))
+    base = Dated(prices(input_mtok=D("1")))
+    morning = Dated(prices(input_mtok=D("2")), window=(60, 120))
+    evening = Dated(prices(input_mtok=D("3")), window=(600, 660))
     proposal = translate(entry("m-1", provider="deepseek", prices=(base, morning, evening)))
     assert [(s["mode"], s["input"]) for s in route(proposal, "deepseek:deepseek/m-1")] == [("standard", D(1))]
     assert proposal.skipped[0][1].startswith("time-of-day price at 01:00-02:00 UTC, 10:00-11:00 UTC")
 
 
 def test_service_tiers_map_to_modes_and_fast_only_stands_in_for_priority() -> None:
-    def tier(name: str, price: str) -> gp.Dated:
-        return gp.Dated(prices(input_mtok=D(price)), when=(("service_tier", name),))
+    def tier(name: str, price: str) -> Dated:
+        return Dated(prices(input_mtok=D(price)), when=(("service_tier", name),))
 
     both = translate(entry(variants=(tier("default", "2"), tier("priority", "4"), tier("fast", "9"))))
     assert [(s["mode"], s["input"]) for s in route(both, "openai:openai/gpt-9")] == [
@@ -255,7 +256,7 @@ def test_service_tiers_map_to_modes_and_fast_only_stands_in_for_priority() -> No
         ("flex", D(1)),
         ("priority", D(9)),
     ]
-    speed = translate(entry(variants=(gp.Dated(prices(input_mtok=D(12)), when=(("speed", "fast"),)),)))
+    speed = translate(entry(variants=(Dated(prices(input_mtok=D(12)), when=(("speed", "fast"),)),)))
     assert speed.skipped == (("openai.models.gpt-9", "price variant for speed=fast: no matching price mode"),)
 
 

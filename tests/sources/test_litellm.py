@@ -80,15 +80,6 @@ def test_parse_reads_money_as_decimal() -> None:
     assert by_key["gpt-4o-2024-11-20"].deprecation_date == dt.date(2027, 1, 14)
 
 
-def test_per_million_is_exact() -> None:
-    assert str(litellm.per_million(Decimal("0.00001"))) == "10"
-    assert str(litellm.per_million(Decimal("2E-7"))) == "0.2"
-    # A float's rounding error in the source's text is not part of the price.
-    assert str(litellm.per_million(Decimal("0.000015000020000000002"))) == "15.00002"
-    assert str(litellm.per_million(Decimal("8.000000000000001e-07"))) == "0.8"
-    assert str(litellm.per_million(Decimal(0))) == "0"
-
-
 def test_gpt_4o_on_openai() -> None:
     offers = _offers(_proposal())
     route = offers[("route", "openai:openai/gpt-4o-2024-11-20")]

@@ -4,7 +4,8 @@ from typing import Any
 
 from modelvs.sources.proposal import Offer, Proposal
 from modelvs.sync.changes import ChangeKind
-from modelvs.sync.merge import Records, merge
+from modelvs.sync.fields import Records
+from modelvs.sync.merge import merge
 
 TODAY = dt.date(2026, 11, 24)
 

@@ -3,7 +3,7 @@ from decimal import Decimal
 from typing import Any
 
 from modelvs.sources.proposal import Proposal, ResultOffer
-from modelvs.sync.merge import Records
+from modelvs.sync.fields import Records
 from modelvs.sync.results import attach_results
 
 DAY = dt.date(2026, 10, 20)

@@ -14,21 +14,21 @@ import importlib.util
 import json
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from modelvs.catalog.money import denoise
 from modelvs.sources.identity import identify, is_router, slugify
+from modelvs.sources.litellm_entries import Entry, read_entry
+from modelvs.sources.litellm_prices import price_schedules
 from modelvs.sources.proposal import Offer, Proposal
 from modelvs.sources.providers import FIRST_PARTY, is_subscription_only, provider_kind
 
 SOURCE_ID = "litellm"
 WHEEL_MEMBER = "litellm/model_prices_and_context_window_backup.json"
 _TEXT_MODES = frozenset({"chat", "completion", "responses"})
-_MODES = {"": "standard", "batches": "batch", "priority": "priority", "flex": "flex"}
 
 _GROUPS: dict[str, tuple[str, ...]] = {
     "openai": ("openai", "text-completion-openai"),
@@ -82,59 +82,7 @@ _SIZE_CLASS = re.compile(r"^(together|fireworks)-ai-(up-to|above|moe|embedding|d
 _HOST_LABS = {"google-vertex": "google"}
 """Lab for ids no rule places: Vertex's bare ids (`text-bison`, `medlm-large`) are Google's."""
 
-_COMPONENTS = {
-    "input_cost_per_token": "input",
-    "output_cost_per_token": "output",
-    "cache_read_input_token_cost": "cache_read",
-    "cache_creation_input_token_cost": "cache_write",
-    "cache_creation_input_token_cost_above_1hr": "cache_write_1h",
-    "output_cost_per_reasoning_token": "reasoning",
-    "input_cost_per_audio_token": "input_audio",
-    "output_cost_per_audio_token": "output_audio",
-    "input_cost_per_image_token": "input_image",
-    "output_cost_per_image_token": "output_image",
-}
-"""LiteLLM per-token price key stem -> schedule component."""
-_BASES = sorted(_COMPONENTS, key=len, reverse=True)  # longest first: `..._above_1hr` before its stem
-_SUFFIX = re.compile(r"^(?:_above_(\d+)k_tokens)?(?:_([a-z]+))?$")
-_SAME_FLAGS = (
-    *("vision", "function_calling", "tool_choice", "reasoning", "computer_use", "pdf_input"),
-    *("prompt_caching", "audio_input", "audio_output", "video_input", "web_search", "system_messages"),
-)
-_FLAGS = {f"supports_{c}": c for c in _SAME_FLAGS} | {
-    "supports_parallel_function_calling": "parallel_tool_calls",
-    "supports_response_schema": "structured_outputs",
-}
 _KIND_ORDER = {"first-party": 0, "cloud": 1, "aggregator": 2}
-
-Fail = Callable[[str, str], ValueError]
-
-
-@dataclass(frozen=True)
-class Rate:
-    """One per-token price: its mode suffix (`""`, `batches`, ...), tier threshold, component."""
-
-    mode: str
-    threshold: int | None
-    component: str
-    usd_per_token: Decimal
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One key of the cost map, with the fields this importer reads."""
-
-    key: str
-    provider: str | None
-    mode: str | None
-    max_input: int | None
-    max_output: int | None
-    flags: Mapping[str, bool]
-    rates: tuple[Rate, ...]
-    per_request: Decimal | None
-    per_web_search: Decimal | None
-    deprecation_date: dt.date | None
-    source: str | None
 
 
 def fetch(path: Path | None = None) -> tuple[bytes, str]:
@@ -163,118 +111,11 @@ def parse(raw: bytes) -> list[Entry]:
     doc = json.loads(raw, parse_float=Decimal, parse_constant=_no_constant)
     if not isinstance(doc, dict):
         raise ValueError("LiteLLM cost map: top level must be an object of model keys")
-    return [_entry(key, data) for key, data in doc.items()]
+    return [read_entry(key, data) for key, data in doc.items()]
 
 
 def _no_constant(name: str) -> Any:
     raise ValueError(f"LiteLLM cost map: {name} is not a price")
-
-
-def _entry(key: str, data: Any) -> Entry:
-    def fail(field: str, why: str) -> ValueError:
-        return ValueError(f"LiteLLM cost map: {key!r}: field {field!r} {why}")
-
-    if not isinstance(data, dict):
-        raise fail("", "entry must be an object")
-    if key == "sample_spec":  # documents each field in prose: nothing to read
-        return Entry(key, None, None, None, None, {}, (), None, None, None, None)
-    for field in ("litellm_provider", "mode", "source"):
-        if field in data and not isinstance(data[field], str):
-            raise fail(field, "must be a string")
-    limits: dict[str, int | None] = {}
-    for field in ("max_input_tokens", "max_output_tokens"):
-        value = data.get(field)
-        if value is not None and (not _is_number(value) or value != int(value) or value < 0):
-            raise fail(field, "must be a non-negative integer")
-        limits[field] = int(value) if value else None
-    flags: dict[str, bool] = {}
-    for field, capability in _FLAGS.items():
-        if field in data:
-            if not isinstance(data[field], bool):
-                raise fail(field, "must be true or false")
-            flags[capability] = data[field]
-    rates = [_rate(field, value, fail) for field, value in data.items()]
-    if isinstance(data.get("tiered_pricing"), list):
-        rates.extend(_range_rates(data["tiered_pricing"], fail))
-    deprecation = None
-    if data.get("deprecation_date") is not None:
-        try:
-            deprecation = dt.date.fromisoformat(str(data["deprecation_date"]))
-        except ValueError:
-            raise fail("deprecation_date", "is not an ISO date") from None
-    return Entry(
-        key=key,
-        provider=data.get("litellm_provider"),
-        mode=data.get("mode"),
-        max_input=limits["max_input_tokens"],
-        max_output=limits["max_output_tokens"],
-        flags=flags,
-        rates=tuple(r for r in rates if r is not None),
-        per_request=_money(data, "input_cost_per_request", fail),
-        per_web_search=_web_search(data.get("search_context_cost_per_query")),
-        deprecation_date=deprecation,
-        source=data.get("source"),
-    )
-
-
-def _rate(field: str, value: Any, fail: Fail) -> Rate | None:
-    """A per-token price key: stem, optional `_above_NNNk_tokens`, optional mode suffix."""
-    if field == "input_cost_per_token_cache_hit":  # DeepSeek's older name for a cache read
-        return Rate("", None, "cache_hit", _checked(field, value, fail))
-    for base in _BASES:
-        if field.startswith(base):
-            match = _SUFFIX.match(field[len(base) :])
-            if match is None:
-                continue
-            threshold = int(match[1]) * 1000 if match[1] else None
-            return Rate(match[2] or "", threshold, _COMPONENTS[base], _checked(field, value, fail))
-    return None
-
-
-def _range_rates(tiers: list[Any], fail: Fail) -> list[Rate]:
-    """`tiered_pricing` ranges: LiteLLM bills the whole request at the range it falls in."""
-    rates = []
-    for i, tier in enumerate(tiers):
-        where = f"tiered_pricing[{i}]"
-        if not isinstance(tier, dict) or "range" not in tier:
-            continue  # per-query tiers of search tools carry no token range
-        span = tier["range"]
-        if not isinstance(span, list) or len(span) != 2 or not _is_number(span[0]) or span[0] < 0:
-            raise fail(f"{where}.range", "must be [start, end] token counts")
-        start = int(span[0]) or None
-
-        def fail_here(field: str, why: str, where: str = where) -> ValueError:
-            return fail(f"{where}.{field}", why)
-
-        for field, value in tier.items():
-            rate = _rate(field, value, fail_here)
-            if rate is not None:
-                rates.append(Rate("", start, rate.component, rate.usd_per_token))
-    return rates
-
-
-def _checked(field: str, value: Any, fail: Fail) -> Decimal:
-    if not _is_number(value) or value < 0:
-        raise fail(field, "must be a non-negative number")
-    return Decimal(value)
-
-
-def _money(data: dict[str, Any], field: str, fail: Fail) -> Decimal | None:
-    return None if data.get(field) is None else _checked(field, data[field], fail)
-
-
-def _is_number(value: Any) -> bool:
-    if isinstance(value, Decimal):
-        return value.is_finite()
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _web_search(value: Any) -> Decimal | None:
-    """A per-query search fee, only when every search context size costs the same."""
-    if not isinstance(value, dict):
-        return None
-    prices = {v for v in value.values() if _is_number(v)}
-    return Decimal(prices.pop()) if len(prices) == 1 and len(value) == 3 else None
 
 
 @dataclass(frozen=True)
@@ -307,7 +148,7 @@ def translate(entries: Iterable[Entry], retrieved: dt.date, version: str) -> Pro
             skipped.append((other.entry.key, f"{why} of {best.entry.key!r}"))
         models.setdefault(best.model_id, []).extend(group)
         providers.setdefault(best.provider, best.entry.provider or best.provider)
-        prices, unpriced = _prices(best.entry)
+        prices, unpriced = price_schedules(best.entry)
         skipped.extend(
             (f"{best.entry.key}.{mode}", f"price mode {mode!r} has no catalog mode") for mode in unpriced
         )
@@ -421,50 +262,6 @@ def _limits(entry: Entry) -> dict[str, Any]:
     if entry.max_output:
         values["max_output"] = entry.max_output
     return values
-
-
-def _prices(entry: Entry) -> tuple[tuple[dict[str, Any], ...] | None, list[str]]:
-    """Schedules per mode, and the mode suffixes the catalog has no mode for."""
-    by_mode: dict[str, dict[int | None, dict[str, Any]]] = {}
-    ttl = "5m" if any(r.component == "cache_write_1h" for r in entry.rates) else "default"
-    for rate in entry.rates:
-        rates = by_mode.setdefault(rate.mode, {}).setdefault(rate.threshold, {})
-        value = per_million(rate.usd_per_token)
-        if rate.component == "cache_write":
-            rates.setdefault("cache_write", {})[ttl] = value
-        elif rate.component == "cache_write_1h":
-            rates.setdefault("cache_write", {})["1h"] = value
-        elif rate.component != "cache_hit" or "cache_read" not in rates:
-            rates["cache_read" if rate.component == "cache_hit" else rate.component] = value
-    schedules = []
-    for suffix, levels in sorted(by_mode.items()):
-        base = levels.get(None, {})
-        # A mode exists only where the entry prices its input or output; no inheritance.
-        if suffix not in _MODES or not ({"input", "output"} & base.keys()) or not _positive(base):
-            continue
-        schedule: dict[str, Any] = {"mode": _MODES[suffix]} | base
-        tiers = [{"threshold": t, "comparison": ">"} | r for t, r in levels.items() if t is not None]
-        if tiers:
-            schedule["tiers"] = sorted(tiers, key=lambda t: t["threshold"])
-        per_unit = {"request": entry.per_request, "web_search": entry.per_web_search}
-        if suffix == "" and any(per_unit.values()):
-            schedule["per_unit"] = {unit: fee for unit, fee in per_unit.items() if fee is not None}
-        schedules.append(schedule)
-    schedules.sort(key=lambda s: list(_MODES.values()).index(s["mode"]))
-    unpriced = sorted(m for m in by_mode if m not in _MODES)
-    return (tuple(schedules) or None), unpriced
-
-
-def per_million(usd_per_token: Decimal) -> Decimal:
-    """USD per token -> USD per 1M tokens, exact; integers without an exponent (10, not 1E+1)."""
-    value = denoise(usd_per_token * 1_000_000).normalize()
-    exponent = value.as_tuple().exponent
-    return value.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else value
-
-
-def _positive(rates: dict[str, Any]) -> bool:
-    """Whether any token price is above zero: an all-zero schedule is unpriced, not free."""
-    return any(v > 0 for v in rates.values() if isinstance(v, Decimal))
 
 
 def _source(version: str, retrieved: dt.date) -> dict[str, Any]:

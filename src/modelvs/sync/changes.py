@@ -8,7 +8,11 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum, StrEnum
+from pathlib import Path
 from typing import Any
+
+from modelvs.catalog.layout import record_path
+from modelvs.sync.fields import Key, Records, flatten
 
 
 class ChangeKind(StrEnum):
@@ -42,6 +46,50 @@ class Change:
         return (
             f"! {where}: kept {_short(self.old)} ({self.other_source}); {self.source} says {_short(self.new)}"
         )
+
+
+def changes_between(before: Records, after: Records) -> list[Change]:
+    """Added, removed and changed records and values between two states of the catalog."""
+    found: list[Change] = []
+    for key in sorted(set(before) | set(after)):
+        old, new = before.get(key), after.get(key)
+        if old == new:
+            continue
+        if old is None:
+            found.append(
+                Change(
+                    ChangeKind.ADDED,
+                    record_file(key),
+                    "",
+                    None,
+                    new.get("name", key[1]) if new else None,
+                )
+            )
+        elif new is None:
+            found.append(Change(ChangeKind.REMOVED, record_file(key), "", old.get("name", key[1])))
+        else:
+            found.extend(_field_changes(key, old, new))
+    return found
+
+
+def _field_changes(key: Key, old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+    flat_old, flat_new = flatten(old, deep=True), flatten(new, deep=True)
+    found = []
+    for field in sorted(set(flat_old) | set(flat_new)):
+        if field.startswith(("citations", "provenance", "alternatives")):
+            continue
+        a, b = flat_old.get(field), flat_new.get(field)
+        if a == b:
+            continue
+        source = new.get("provenance", {}).get(field.split(".")[0], "")
+        kind = ChangeKind.ADDED if a is None else ChangeKind.REMOVED if b is None else ChangeKind.CHANGED
+        found.append(Change(kind, record_file(key), field, a, b, source))
+    return found
+
+
+def record_file(key: Key) -> str:
+    """The file a record is written to, relative to the data folder, as a change names it."""
+    return record_path(Path(), *key).as_posix()
 
 
 def summary(changes: list[Change]) -> str:

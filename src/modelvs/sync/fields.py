@@ -1,8 +1,14 @@
-"""Reading and writing dotted field paths in raw records, and their alternatives."""
+"""Raw records, and reading and writing dotted field paths in them and their alternatives."""
 
 from __future__ import annotations
 
 from typing import Any
+
+Key = tuple[str, str]
+"""(kind, id) of a record."""
+Records = dict[Key, dict[str, Any]]
+
+_NESTED = ("capabilities",)
 
 
 def get(raw: dict[str, Any], field: str) -> Any:
@@ -47,3 +53,15 @@ def drop_alternative(raw: dict[str, Any], field: str, citation: str) -> None:
         ]
         if not raw["alternatives"]:
             del raw["alternatives"]
+
+
+def flatten(values: dict[str, Any], *, deep: bool = False) -> dict[str, Any]:
+    """Values by dotted field path: `capabilities` always spread into its fields, every table if `deep`."""
+    flat: dict[str, Any] = {}
+    for key, value in values.items():
+        if isinstance(value, dict) and (deep or key in _NESTED):
+            for sub, inner in flatten(value, deep=deep).items():
+                flat[f"{key}.{sub}"] = inner
+        else:
+            flat[key] = value
+    return flat

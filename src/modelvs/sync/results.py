@@ -20,7 +20,7 @@ from modelvs.catalog.resolve import UnknownModelError
 from modelvs.schema import Model, Route
 from modelvs.sources.proposal import Proposal, ResultOffer
 from modelvs.sources.variants import split_date
-from modelvs.sync.merge import Records
+from modelvs.sync.fields import Records
 
 JOIN_RULE = (
     "A leaderboard's model names join models by the same name resolution as everything else, the most"

@@ -14,8 +14,8 @@ from decimal import Decimal
 from typing import Any
 
 from modelvs.schema.model import MODEL_FACTS
-from modelvs.sync.fields import add_alternative, get, set_
-from modelvs.sync.merge import RULES_SOURCE, Records
+from modelvs.sync.fields import Records, add_alternative, get, set_
+from modelvs.sync.own_records import RULES_SOURCE
 
 _DATES = ("release_date", "deprecation_date", "retirement_date")
 

@@ -20,9 +20,9 @@ from modelvs.catalog.problems import Problem, Severity
 from modelvs.catalog.resolve import UnknownModelError
 from modelvs.schema import Model
 from modelvs.sources.proposal import Proposal
-from modelvs.sync.changes import Change, ChangeKind
-from modelvs.sync.merge import Records, merge
-from modelvs.sync.merge import changes_between as _merge_changes
+from modelvs.sync.changes import Change, ChangeKind, changes_between
+from modelvs.sync.fields import Records
+from modelvs.sync.merge import merge
 from modelvs.sync.results import JoinReport, attach_results
 from modelvs.sync.review import apply_reviews
 from modelvs.sync.tree import read_records, write_records
@@ -55,7 +55,7 @@ def sync(
     merged, changes = merge(before, proposals, today)
     after, joins = attach_results(merged, proposals)
     scored = {k for k in before.keys() | after.keys() if k[0] == "result"}
-    changes += _merge_changes(
+    changes += changes_between(
         {k: before[k] for k in scored & before.keys()}, {k: after[k] for k in scored & after.keys()}
     )
     changes = changes + unreported(before, after, changes)
@@ -134,7 +134,7 @@ def review(
 
     after, applied, unmatched = apply_reviews(before, reviews, benchmarks, resolve, today)
     problems = validate(after, today)
-    changes = _merge_changes(before, after)
+    changes = changes_between(before, after)
     changes += unreported(before, after, changes)
     if dry_run or any(p.severity is Severity.ERROR for p in problems):
         would = len(differing(before, after))

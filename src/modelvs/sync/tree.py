@@ -9,7 +9,7 @@ from modelvs.catalog import tomlio
 from modelvs.catalog.layout import KIND_BY_NAME, record_id, record_path
 from modelvs.catalog.leftovers import BACKUP, STAGING, beside, hold, recover, release
 from modelvs.catalog.load import data_files
-from modelvs.sync.merge import Records
+from modelvs.sync.fields import Records
 
 __all__ = ["read_records", "recover", "write_records"]
 
