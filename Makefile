@@ -33,7 +33,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 unit: $(STAMP)
-	$(BIN)/pytest --cov --cov-report=term -q
+	$(BIN)/pytest -n auto --maxprocesses 4 --dist loadfile --cov --cov-report=term -q
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

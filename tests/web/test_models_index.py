@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+from decimal import Decimal
 from urllib.parse import parse_qsl, urlsplit
 
 from starlette.testclient import TestClient
 
+from modelvs.catalog import load_catalog
 from tests.web.html import Node, parse
 
 
@@ -32,7 +34,7 @@ def test_the_index_lists_every_model_page_by_page(client: TestClient) -> None:
     second = _ids(parse(client.get(nxt).text))
     assert not set(ids) & set(second)
     headers = [th.text for th in _table(doc).find("thead").find_all("th")]
-    assert "Rating" in headers  # the slot the quality rating will fill
+    assert "Rating" in headers
     assert {"Lab", "Kind", "Context", "Capabilities", "Status"} <= set(headers)
 
 
@@ -84,3 +86,19 @@ def test_a_bad_parameter_is_a_422_page(client: TestClient) -> None:
     response = client.get("/models?sort=price")
     assert response.status_code == 422
     assert "sort" in response.text
+
+
+def test_sorting_by_rating_puts_the_arena_s_best_first_with_its_credit(client: TestClient) -> None:
+    response = client.get("/models?sort=-rating")
+    doc = parse(response.text)
+    top = _ids(doc)[0]
+    api = client.get("/api/v1/models?sort=-rating&limit=3").json()["models"]
+    assert api[0]["id"] == top
+    scores = [Decimal(m["rating"]) for m in api]
+    assert scores == sorted(scores, reverse=True)
+    # The board's overall leader among current models, read from the catalog's Arena results.
+    board = load_catalog().results_of(top)
+    assert any(
+        r.benchmark == "lmarena" and r.category == "overall" and r.score == scores[0] for r, _ in board
+    )
+    assert "Arena leaderboard (LMArena), CC BY 4.0" in response.text

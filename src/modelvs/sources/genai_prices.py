@@ -36,7 +36,6 @@ _SKIP_PROVIDERS = {
     "openai-decisions": "an OpenAI API product priced per GPT model, not a provider of its own",
 }
 _CHECKED = re.compile(r"\b(?:verified|checked)(?: on)?[ ,:]*(\d{4}-\d{2}-\d{2})", re.IGNORECASE)
-_DAY = 24 * 60
 _SOURCE = {
     "name": "genai-prices",
     "kind": "package",

@@ -10,7 +10,7 @@ from modelvs.sources.providers import FIRST_PARTY
 from modelvs.sources.registry import IMPORTED
 from modelvs.sync.fields import Records
 
-RULES_SOURCE = "modelvs"
+MAINTAINERS = "modelvs"
 """The curated source for values modelvs states itself (lab names from its own table)."""
 
 
@@ -29,15 +29,15 @@ def ensure_providers(records: Records) -> None:
             "lab": lab,
             "url": LABS[lab][1],
             "citations": {
-                RULES_SOURCE: {"source": RULES_SOURCE, "locator": f"providers.FIRST_PARTY.{provider}"}
+                MAINTAINERS: {"source": MAINTAINERS, "locator": f"providers.FIRST_PARTY.{provider}"}
             },
             "provenance": {
-                "name": RULES_SOURCE,
-                "kind": RULES_SOURCE,
-                "trust": RULES_SOURCE,
-                "trust_reason": RULES_SOURCE,
-                "lab": RULES_SOURCE,
-                "url": RULES_SOURCE,
+                "name": MAINTAINERS,
+                "kind": MAINTAINERS,
+                "trust": MAINTAINERS,
+                "trust_reason": MAINTAINERS,
+                "lab": MAINTAINERS,
+                "url": MAINTAINERS,
             },
         }
 
@@ -59,11 +59,11 @@ def ensure_labs(records: Records, today: dt.date) -> None:
         raw: dict[str, Any] = {"name": name}
         if url:
             raw["url"] = url
-        raw["citations"] = {RULES_SOURCE: {"source": RULES_SOURCE, "locator": f"identity.LABS.{lab}"}}
-        raw["provenance"] = {"name": RULES_SOURCE}
+        raw["citations"] = {MAINTAINERS: {"source": MAINTAINERS, "locator": f"identity.LABS.{lab}"}}
+        raw["provenance"] = {"name": MAINTAINERS}
         records[("lab", lab)] = raw
     records.setdefault(
-        ("source", RULES_SOURCE),
+        ("source", MAINTAINERS),
         {
             "name": "modelvs maintainers",
             "kind": "curated",

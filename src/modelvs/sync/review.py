@@ -15,7 +15,7 @@ from typing import Any
 
 from modelvs.schema.model import MODEL_FACTS
 from modelvs.sync.fields import Records, add_alternative, get, set_
-from modelvs.sync.own_records import RULES_SOURCE
+from modelvs.sync.own_records import MAINTAINERS
 
 _DATES = ("release_date", "deprecation_date", "retirement_date")
 
@@ -52,7 +52,7 @@ def _apply(raw: dict[str, Any], review: dict[str, Any], today: dt.date) -> None:
         if url not in keys:
             key = f"review-{len(keys) + 1}"
             keys[url] = key
-            raw.setdefault("citations", {})[key] = {"source": RULES_SOURCE, "url": url, "checked": today}
+            raw.setdefault("citations", {})[key] = {"source": MAINTAINERS, "url": url, "checked": today}
         return keys[url]
 
     for name in MODEL_FACTS:

@@ -23,6 +23,7 @@ from modelvs.catalog.names import name_key
 from modelvs.catalog.trust import lab_route
 from modelvs.engine.monthly import all_route_costs, cheapest_route, memoised
 from modelvs.engine.pricing import schedule_for
+from modelvs.engine.quality import ratings
 from modelvs.engine.workload import DEFAULT_WORKLOAD, Workload
 from modelvs.schema.vocab import Capability, Modality, ModelKind, PriceMode
 
@@ -141,7 +142,7 @@ class ModelRow:
     cheapest: RoutePrice | None
     """The cheapest vetted route (`CHEAPEST_RULE`)."""
     rating: Decimal | None = None
-    """A quality rating, once the catalog has one (none is imported yet)."""
+    """The model's Arena rating (overall), if it is rated."""
     keys: tuple[str, ...] = field(default=(), repr=False, compare=False)
     """Loose names the text filter matches."""
 
@@ -233,7 +234,11 @@ def _all_rows(catalog: Catalog, on: dt.date) -> tuple[ModelRow, ...]:
     for key, ids in catalog.names.items():
         for mid in ids:
             keys.setdefault(mid, []).append(key)
-    return tuple(_row(catalog, mid, on, tuple(keys.get(mid, ()))) for mid in sorted(catalog.models))
+    rated = ratings(catalog)
+    return tuple(
+        replace(row, rating=rated[row.id].score) if row.id in rated else row
+        for row in (_row(catalog, mid, on, tuple(keys.get(mid, ()))) for mid in sorted(catalog.models))
+    )
 
 
 def _row(catalog: Catalog, mid: str, on: dt.date, keys: tuple[str, ...]) -> ModelRow:

@@ -9,6 +9,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
+from modelvs.engine.quality import arena_credit
 from modelvs.formatting import usd
 from modelvs.params import ParamError, parse_date, parse_int
 from modelvs.schema.vocab import CAPABILITY_LABELS, MODEL_KIND_LABELS
@@ -71,6 +72,7 @@ def models_index(request: Request) -> Response:
             cheapest_rule=CHEAPEST_RULE,
             filtered=bool(query_without(q, "page", "sort")),
             price_day=on.isoformat(),
+            credit=arena_credit(web.catalog),
         )
 
     return conditional(request, make)
@@ -106,7 +108,7 @@ def _row(row: ModelRow) -> dict[str, Any]:
         "lab_route": _route(row.lab_route),
         "cheapest": _route(row.cheapest),
         "capabilities": shown or "none known",
-        "rating": "not rated" if row.rating is None else str(row.rating),
+        "rating": "not rated" if row.rating is None else f"{row.rating:,.0f}",
         "status": STATUS_LABELS[row.status],
         "ended": row.status in (Status.DEPRECATED, Status.RETIRED),
     }
