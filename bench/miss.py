@@ -46,7 +46,7 @@ def cpu_ms(fn: Callable[[], object]) -> float:
 
 
 def misses(rounds: int, rng: random.Random) -> None:
-    from modelvs.web.export_render import Renderer  # the static build's in-process client
+    from modelvs.staticsite.render import Renderer  # the static build's in-process client
 
     catalog = load_catalog()
     app = Renderer(catalog, ON, "https://modelvs.example", Path(tempfile.mkdtemp()))

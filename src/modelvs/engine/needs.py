@@ -29,6 +29,8 @@ class Needs:
     """The lowest Arena rating (in `rating_category`) a model may have; unrated models are left out."""
     rating_category: str = "overall"
     """The Arena category ratings are read from (`overall`, `coding`, ...)."""
+    only: frozenset[str] | None = None
+    """Only these models (the value map ranks just the rated ones); None for every model."""
 
     def describe(self) -> str:
         parts = [c.value for c in sorted(self.capabilities)]
@@ -48,6 +50,8 @@ class Needs:
 
 def meets(catalog: Catalog, model_id: str, needs: Needs, on: dt.date) -> bool:
     """Whether a model has every need as a known yes (and is out by `on`, current, of a wanted kind)."""
+    if needs.only is not None and model_id not in needs.only:
+        return False
     model = catalog.models[model_id]
     if (model.kind or ModelKind.TEXT) not in needs.kinds:
         return False

@@ -61,10 +61,11 @@ def value_map(
 def _points(catalog: Catalog, workload: Workload, on: dt.date, category: str) -> tuple[ValuePoint, ...]:
     rated = ratings(catalog, category)
     found = []
-    for ranked in rank(catalog, Needs(), workload, on):
-        monthly = ranked.cost.monthly
-        if ranked.model in rated and monthly is not None:
-            found.append(ValuePoint(ranked.model, monthly, ranked.cost.route, rated[ranked.model]))
+    # Only the rated models are ranked: the map needs nothing of the others.
+    for ranked in rank(catalog, Needs(only=frozenset(rated)), workload, on):
+        cost = ranked.cost
+        if cost.monthly is not None:
+            found.append(ValuePoint(ranked.model, cost.monthly, cost.route, rated[ranked.model]))
     return tuple(found)
 
 
