@@ -26,6 +26,7 @@ from modelvs.views import svg
 from modelvs.views.escape import clean
 from modelvs.web.assets import Assets
 from modelvs.web.cors import ApiCors
+from modelvs.web.grid import grid
 from modelvs.web.hosts import DEFAULT_TRUSTED_HOSTS, SiteHosts
 from modelvs.web.http import api_error
 from modelvs.web.render import bad_request, not_found
@@ -62,6 +63,7 @@ def make_env(assets: Assets | None = None) -> jinja2.Environment:
         finalize=_clean,
     )
     env.filters["svg"] = lambda chart: Markup(svg.render(chart))  # every text in it escaped by `svg`
+    env.globals["grid"] = grid  # every text in it escaped by `grid`
     env.globals["asset"] = assets.url if assets is not None else lambda name: f"/static/{name}"
     return env
 

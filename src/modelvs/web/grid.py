@@ -1,0 +1,77 @@
+"""A `views.blocks.Table` as HTML: the site's one table markup, built in Python.
+
+A comparison page prints some fifteen tables; as a template macro they were half of a cache
+miss. Tables the views memoise (every route's prices) are rendered once and their HTML kept,
+keyed by the table object itself, so a new workload reprints only the tables that changed.
+"""
+
+from __future__ import annotations
+
+import weakref
+
+from markupsafe import Markup, escape
+
+from modelvs.views.blocks import Cell, Table
+from modelvs.views.escape import clean
+
+_KEPT = 2048
+"""Rendered tables kept; past it the memo starts again (memoised tables are few per catalog)."""
+_rendered: dict[int, tuple[weakref.ref[Table], Markup]] = {}
+
+
+def _text(value: str) -> str:
+    return str(escape(clean(value)))
+
+
+def _cell(tag: str, cell: Cell, scope: str | None = None) -> str:
+    attrs = f' scope="{scope}"' if scope else ""
+    if tag == "td":  # a row header is styled as a header only
+        marks = (
+            "lead" if cell.lead else "",
+            f"v-{_text(cell.state)}" if cell.state else "",
+            "src" if cell.source else "",
+        )
+        if any(marks):
+            attrs += f' class="{" ".join(m for m in marks if m)}"'
+    if cell.note:
+        attrs += f' title="{_text(cell.note)}"'
+    body = _text(cell.text)
+    if cell.href:
+        body = f'<a href="{_text(cell.href)}">{body}</a>'
+    return f"<{tag}{attrs}>{body}</{tag}>"
+
+
+def _render(t: Table) -> str:
+    caption = _text(t.caption)
+    out = [
+        f'<div class="table-wrap" tabindex="0" role="region" aria-label="{caption}">',
+        f'<table id="{_text(t.id)}">',
+        f"  <caption>{caption}</caption>",
+        "  <thead><tr>" + "".join(f'<th scope="col">{_text(h)}</th>' for h in t.columns) + "</tr></thead>",
+        "  <tbody>",
+    ]
+    for r in t.rows:
+        out.append(
+            "    <tr>" + _cell("th", r.head, "row") + "".join(_cell("td", c) for c in r.cells) + "</tr>"
+        )
+    out += ["  </tbody>", "</table>", "</div>"]
+    if t.sources:
+        out.append(f'<ul class="legend" aria-label="Sources of {caption}">')
+        for s in t.sources:
+            text = _text(s.text)
+            link = f'<a href="{_text(s.url)}" rel="nofollow noopener">{text}</a>' if s.url else text
+            out.append(f"  <li>Source {s.number}: {link}</li>")
+        out.append("</ul>")
+    return "\n".join(out)
+
+
+def grid(t: Table) -> Markup:
+    """The table's HTML (every text escaped), from the memo when this very table was printed."""
+    kept = _rendered.get(id(t))
+    if kept is not None and kept[0]() is t:
+        return kept[1]
+    html = Markup(_render(t))
+    if len(_rendered) >= _KEPT:
+        _rendered.clear()
+    _rendered[id(t)] = (weakref.ref(t), html)
+    return html
