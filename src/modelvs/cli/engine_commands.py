@@ -23,7 +23,7 @@ from modelvs.cli.common import (
     resolve_model,
 )
 from modelvs.engine.monthly import VETTED_RULE, RouteSet, model_costs
-from modelvs.engine.quality import arena_credit
+from modelvs.engine.quality import arena_credit, score_text
 from modelvs.engine.quality import categories as arena_categories
 from modelvs.engine.rank import Needs, RankOrder
 from modelvs.engine.rank import rank as rank_models
@@ -250,7 +250,7 @@ def _rating(rating: dict[str, Any] | None) -> str:
     if rating is None:
         return "-"
     score, low, high = (Decimal(rating[k]) for k in ("score", "low", "high"))
-    return f"{score:,.0f} ± {(high - low) / 2:.1f}"
+    return score_text(score, (high - low) / 2)
 
 
 def _usd(value: str | None) -> str:

@@ -16,6 +16,7 @@ from types import MappingProxyType
 
 from modelvs.catalog import Catalog
 from modelvs.engine.monthly import memoised
+from modelvs.formatting import exact
 
 ARENA = "lmarena"
 """The benchmark id of the Arena ratings."""
@@ -91,7 +92,13 @@ def _ratings(catalog: Catalog, category: str) -> Mapping[str, Rating]:
 
 def plus_minus(r: Rating) -> str:
     """`1,501 ± 3.8`: a rating to the point and its interval's half-width to a tenth (text only)."""
-    return f"{r.score:,.0f} ± {r.margin:.1f}"
+    return score_text(r.score, r.margin)
+
+
+def score_text(score: Decimal, margin: Decimal | None) -> str:
+    """`1,501 ± 3.8` for a score with an interval (half-width `margin`), else the score as
+    published (`18.2`): the one wording of a score on every page."""
+    return f"{score:,.0f} ± {margin:.1f}" if margin is not None else exact(score)
 
 
 def ahead(a: Rating, b: Rating) -> bool:

@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.sourcing import SourceRef, source_ref
-from modelvs.engine.quality import ARENA, OVERALL, Rating, leaders, plus_minus, rating
+from modelvs.engine.quality import ARENA, OVERALL, Rating, leaders, plus_minus, rating, score_text
 from modelvs.schema import BenchmarkResult, Citation
 
 from .types import Names, join
@@ -132,8 +132,7 @@ def _v(version: str | None) -> str:
 
 def _score(s: Score) -> str:
     setting = f", {s.setting}" if s.setting else ""
-    value = f"{s.score:,.0f} ± {s.margin:.1f}" if s.margin is not None else f"{s.score.normalize():f}"
-    return f"{s.name}{_v(s.version)} {value}{setting}"
+    return f"{s.name}{_v(s.version)} {score_text(s.score, s.margin)}{setting}"
 
 
 def _summary(scores: tuple[Score, ...]) -> list[str]:

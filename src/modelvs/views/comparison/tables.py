@@ -14,8 +14,8 @@ from modelvs.engine.compare.benchmarks import BenchmarkFact, Score
 from modelvs.engine.compare.capabilities import label
 from modelvs.engine.compare.costs import ModelCost
 from modelvs.engine.compare.types import Figure, join
-from modelvs.engine.quality import ARENA
-from modelvs.formatting import money
+from modelvs.engine.quality import ARENA, score_text
+from modelvs.formatting import exact, money
 from modelvs.views.blocks import Cell, Row, Table
 from modelvs.views.comparison.page import BenchmarkRow, BenchScore, OwnScores
 from modelvs.views.comparison.prices import dated
@@ -165,7 +165,7 @@ def _credit(ref: SourceRef | None) -> str | None:
 
 
 def _number(value: Decimal | None) -> str | None:
-    return None if value is None else f"{value.normalize():f}"
+    return None if value is None else exact(value)
 
 
 def _samples(s: Score) -> str:
@@ -176,7 +176,7 @@ def _measure(key: str, what: str, value: Decimal) -> str:
     """A further measure of a run: `run cost $6.74`, `95.1% of cases ...`, `12.1 seconds per case`."""
     if key.endswith("_cost"):
         return f"run cost {money(value)}"
-    number = f"{value.normalize():f}"
+    number = exact(value)
     return f"{number}{what}" if what.startswith("%") else f"{number} {what}"
 
 
@@ -256,7 +256,7 @@ def benchmark_table(rows: Sequence[BenchmarkRow], names: dict[str, str]) -> Tabl
 
 def _value(s: Score) -> str:
     """`1,521 ± 4.5` for a rating with an interval, else the score as published (`18.2`)."""
-    return f"{s.score:,.0f} ± {s.margin:.1f}" if s.margin is not None else _number(s.score) or ""
+    return score_text(s.score, s.margin)
 
 
 def _own(s: Score) -> str:
