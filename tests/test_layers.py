@@ -18,6 +18,7 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "modelvs.formatting": ("modelvs.",),
     "modelvs.schema": ("modelvs.engine", "modelvs.views", "modelvs.sync", *SHELLS),
     "modelvs.catalog": ("modelvs.engine", "modelvs.views", "modelvs.sources", "modelvs.sync", *SHELLS),
+    "modelvs.usage": ("modelvs.engine", "modelvs.views", "modelvs.sources", "modelvs.sync", *SHELLS),
     "modelvs.engine": ("modelvs.views", "modelvs.sources", "modelvs.sync", *SHELLS),
     "modelvs.views": SHELLS,
 }
