@@ -21,6 +21,9 @@ _EXPORTS = {
     "price": "modelvs.library",
     "compare": "modelvs.library",
     "rank": "modelvs.library",
+    "reprice": "modelvs.library",
+    "Repricing": "modelvs.engine.reprice",
+    "UsageFormatError": "modelvs.usage",
     "Price": "modelvs.library",
     "NoPriceError": "modelvs.library",
     "Catalog": "modelvs.catalog",
@@ -59,15 +62,18 @@ __all__ = [
     "PriceMode",
     "Profile",
     "Ranked",
+    "Repricing",
     "RouteCost",
     "RouteSet",
     "UnknownModelError",
+    "UsageFormatError",
     "Workload",
     "__version__",
     "compare",
     "load_catalog",
     "price",
     "rank",
+    "reprice",
 ]
 # (written out so that tools read it; tests/test_public_api.py checks it against _EXPORTS)
 
@@ -80,9 +86,11 @@ if TYPE_CHECKING:
     from modelvs.engine.monthly import RouteCost, RouteSet
     from modelvs.engine.pricing import Line
     from modelvs.engine.rank import Needs, Ranked
+    from modelvs.engine.reprice import Repricing
     from modelvs.engine.workload import DEFAULT_WORKLOAD, Profile, Workload
-    from modelvs.library import NoPriceError, Price, compare, load_catalog, price, rank
+    from modelvs.library import NoPriceError, Price, compare, load_catalog, price, rank, reprice
     from modelvs.schema.vocab import Capability, Modality, ModelKind, PriceMode
+    from modelvs.usage import UsageFormatError
 
 
 def __getattr__(name: str) -> Any:

@@ -15,11 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from modelvs.catalog import Catalog
 from modelvs.catalog import load_catalog as _load
@@ -35,8 +35,9 @@ from modelvs.schema.vocab import Capability, PriceMode
 
 if TYPE_CHECKING:
     from modelvs.engine.compare import Comparison
+    from modelvs.engine.reprice import Repricing
 
-__all__ = ["NoPriceError", "Price", "compare", "load_catalog", "price", "rank"]
+__all__ = ["NoPriceError", "Price", "compare", "load_catalog", "price", "rank", "reprice"]
 
 _shipped: Catalog | None = None
 _shipped_lock = threading.Lock()
@@ -198,6 +199,53 @@ def rank(
         wanted = Needs(capabilities=frozenset(Capability(n) for n in needs))
     day = _day(on)
     return _rank(cat, wanted, workload or DEFAULT_WORKLOAD, day, limit, RankOrder(order))
+
+
+def reprice(
+    path_or_file: str | os.PathLike[str] | IO[bytes] | IO[str],
+    as_: Iterable[str] = (),
+    *,
+    routes: str = "lab",
+    input_format: str | None = None,
+    columns: str | Mapping[str, str] | None = None,
+    suggest: int = 5,
+    catalog: Catalog | None = None,
+) -> Repricing:
+    """A usage log (a path or an open file) priced as it was and on other models.
+
+    The format is detected from the file (OpenTelemetry GenAI spans, OpenAI and Anthropic usage
+    exports, OpenRouter activity, LiteLLM spend logs, ccusage, the plain usage CSV), or named by
+    `input_format`; `columns` reads any CSV (`"date=Day,model=Model,..."` or a mapping). Each row is
+    priced on the model and provider it names at the prices of its day; then on each model of `as_`
+    (names as everywhere) on its lab's API (`routes="vetted"`: the cheapest vetted route), or,
+    without `as_`, on the `suggest` models of the quality-per-dollar frontier that run every row.
+    Raises `UsageFormatError` (with `.line` and `.field`) for a file that cannot be read.
+    """
+    from modelvs.engine.reprice import AltRoutes
+    from modelvs.engine.reprice import reprice as _reprice
+    from modelvs.usage import parse_columns, read_log
+    from modelvs.usage.tokenizers import stated_ratios
+
+    cat = catalog if catalog is not None else load_catalog()
+    wanted = [cat.resolve(m) for m in ([as_] if isinstance(as_, str) else as_)]
+    mapping = parse_columns(columns) if isinstance(columns, str) else columns
+    try:
+        chosen = AltRoutes(routes)
+    except ValueError:
+        raise ValueError(f"routes takes lab or vetted, got {routes!r}") from None
+    notes: set[str] = set()
+    if isinstance(path_or_file, (str, os.PathLike)):
+        with Path(path_or_file).open("rb") as stream:
+            fmt, records = read_log(stream, input_format=input_format, columns=mapping, notes=notes)
+            return _reprice(
+                cat, records, log_format=fmt, alternatives=wanted, routes=chosen, suggest=suggest,
+                ratios=stated_ratios(), notes=notes,
+            )  # fmt: skip
+    fmt, records = read_log(path_or_file, input_format=input_format, columns=mapping, notes=notes)
+    return _reprice(
+        cat, records, log_format=fmt, alternatives=wanted, routes=chosen, suggest=suggest,
+        ratios=stated_ratios(), notes=notes,
+    )  # fmt: skip
 
 
 def _routes(catalog: Catalog, model_id: str, provider: str | None, on: dt.date) -> list[str]:

@@ -14,6 +14,7 @@ from modelvs.cli import (
     engine_commands,
     identity_command,
     models_command,
+    reprice_command,
     serve_command,
 )
 from modelvs.cli.common import errors
@@ -48,6 +49,7 @@ compare_command.register(app)
 serve_command.register(app)
 build_command.register(app)
 identity_command.register(app)
+reprice_command.register(app)
 
 
 def main() -> None:
