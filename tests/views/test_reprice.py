@@ -95,9 +95,12 @@ def test_the_chart_is_cost_per_day_against_each_alternative(usage: dict[str, Any
     assert [s.name for s in chart.series] == [
         "Reported by the log",
         "Re-priced as logged",
-        "Claude Opus 4.7 (anthropic:anthropic/claude-opus-4-7)",
-        "GPT-4o (2024-11-20) (openai:openai/gpt-4o-2024-11-20)",
+        "Claude Opus 4.7",
+        "GPT-4o (2024-11-20)",
     ]
+    assert [float(p.x) for p in chart.series[1].points] == [0, 1, 2]  # days since the first
+    _, marks = svg.ticks(chart.x)
+    assert all(m == int(m) for m in marks)  # ticks on whole days
     drawn = svg.render(chart)
     assert drawn.startswith("<svg")
     assert chart.table.rows[0].head.text == "2026-11-05"

@@ -21,7 +21,7 @@ from modelvs.views.escape import terminal
 from modelvs.views.records import as_dict
 from modelvs.views.reprice import csv_text, markdown, report, reprice_view
 
-TERMINAL_COLUMNS = {"reprice-models": (0, 2, 7, 8, 9, 10), "reprice-alternatives": (0, 2, 3, 4)}
+TERMINAL_COLUMNS = {"reprice-models": (0, 1, 2, 3, 4, 5), "reprice-alternatives": (0, 1, 2, 3)}
 """The columns a terminal has room for (token counts are in `--format md`, `csv` and `json`)."""
 
 

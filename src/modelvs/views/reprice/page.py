@@ -3,6 +3,7 @@ day (the log as reported and re-priced, against each alternative)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -79,9 +80,7 @@ def cost_chart(view: dict[str, Any], cid: str = "chart-reprice") -> Chart | None
         )
     named.append(("Re-priced as logged", [Decimal(d["repriced"]) for d in days]))
     for i, a in enumerate(view["alternatives"]):
-        named.append(
-            (f"{a['name']} ({a['route'] or 'no route'})", [Decimal(d["alternatives"][i]) for d in days])
-        )
+        named.append((a["name"], [Decimal(d["alternatives"][i]) for d in days]))
     high = max((v for _, values in named for v in values if v is not None), default=Decimal(0))
     if high <= 0:
         return None
@@ -108,11 +107,13 @@ def cost_chart(view: dict[str, Any], cid: str = "chart-reprice") -> Chart | None
             cid, "bars", f"Cost of {labels[0]}", caption, Axis("Model", "tokens", Decimal(len(totals))),
             Axis("USD", "usd", high), series, (), table,
         )  # fmt: skip
+    first = dt.date.fromisoformat(labels[0])
+    offsets = [(dt.date.fromisoformat(day) - first).days for day in labels]
     series = tuple(
         Series(
             name,
             tuple(
-                Point(Decimal(i + 1), v, f"{labels[i]}: {money(v)}")
+                Point(Decimal(offsets[i]), v, f"{labels[i]}: {money(v)}")
                 for i, v in enumerate(values)
                 if v is not None
             ),
@@ -124,12 +125,19 @@ def cost_chart(view: dict[str, Any], cid: str = "chart-reprice") -> Chart | None
         "line",
         "Cost per day",
         caption,
-        Axis(f"Day of the log (day 1 is {labels[0]})", "score", Decimal(len(days))),
+        Axis(f"Days since {labels[0]}", "score", Decimal(_whole_ticks(offsets[-1]))),
         Axis("USD a day", "usd", high),
         series,
         (),
         table,
     )
+
+
+def _whole_ticks(span: int) -> int:
+    """An axis end at or past `span` days whose ticks (`svg.ticks`) fall on whole days."""
+    if span <= 3:
+        return 4
+    return 16 if 12 < span <= 15 else span
 
 
 def _money(value: Decimal | None) -> str:

@@ -116,30 +116,31 @@ def _models(view: dict[str, Any]) -> TextTable:
         rows.append(
             (
                 m["name"],
-                m["route"] or "—",
+                usd(m["repriced"]),
+                usd(m["reported"]),
+                change(diff["before"], diff["after"]) if diff else "—",
+                count(m["unpriced_rows"]),
                 count(m["requests"]),
                 count(t["input"]),
                 count(t["cached_input"]),
                 count(t["cache_write"] + t["cache_write_1h"]),
                 count(t["output"] + t["reasoning"]),
-                usd(m["reported"]),
-                usd(m["repriced"]),
-                change(diff["before"], diff["after"]) if diff else "—",
-                count(m["unpriced_rows"]),
+                m["route"] or "—",
             )
         )
+    # Money first: on a phone the columns past the first screen are scrolled to.
     headers = (
         "Model (as logged)",
-        "Route",
+        "Re-priced",
+        "Reported",
+        "Difference",
+        "Rows not priced",
         "Requests",
         "Input tokens",
         "Cached",
         "Cache writes",
         "Output tokens",
-        "Reported",
-        "Re-priced",
-        "Difference",
-        "Rows not priced",
+        "Route",
     )
     return TextTable("reprice-models", "As logged, by model", headers, tuple(rows))
 
@@ -152,20 +153,20 @@ def _alternatives(view: dict[str, Any]) -> TextTable:
         rows.append(
             (
                 a["name"] + (" (suggested)" if a["suggested"] else ""),
-                a["route"] or "—",
                 usd(a["total"]),
                 _against(versus) if versus else "—",
                 count(a["unpriced_rows"]) + (f": {a['reasons'][0]['reason']}" if a["reasons"] else ""),
                 f"{usd(tokenizer['low_total'])} to {usd(tokenizer['high_total'])}" if tokenizer else "—",
+                a["route"] or "—",
             )
         )
     headers = (
         "Model",
-        "Route",
         "Total",
         "Against the log (rows both run)",
         "Rows it cannot run",
         "Stated tokenizer range",
+        "Route",
     )
     title = "On other models" + (
         " (the lab's API)" if view["routes"] == "lab" else " (the cheapest vetted route)"
