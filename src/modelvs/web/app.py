@@ -115,7 +115,7 @@ def create_app(
     assets = Assets(STATIC_DIR, fingerprint=fingerprint_assets)
     web = WebState(catalog, views, today_fn, make_env(assets))
     web.built_pairs = frozenset(built_pairs) if built_pairs is not None else None
-    routes = [Route(spec.path, spec.endpoint, name=spec.name, methods=["GET", "HEAD"]) for spec in ROUTES]
+    routes = [Route(spec.path, spec.endpoint, name=spec.name, methods=list(spec.methods)) for spec in ROUTES]
     routes.append(Route("/static/{name:path}", assets.endpoint, name="static", methods=["GET", "HEAD"]))
 
     @contextlib.asynccontextmanager

@@ -17,6 +17,7 @@ from starlette.responses import Response
 from modelvs.views.costs import CostView, RankView
 from modelvs.views.model import ModelView
 from modelvs.views.model_records import ModelPage
+from modelvs.views.reprice import RepriceView
 from modelvs.web.api import ProvidersPage, SearchPage
 from modelvs.web.http import JSON, conditional
 
@@ -38,6 +39,7 @@ RESPONSES: dict[str, type] = {
     "api_providers": ProvidersPage,
     "api_cost": CostView,
     "api_rank": RankView,
+    "api_reprice": RepriceView,
 }
 """Route name -> the record its 200 JSON answer is built with (`api_compare`: the comparison)."""
 COMPARISON = "Comparison"
@@ -136,6 +138,13 @@ def document() -> dict[str, Any]:
                 "responses": responses,
             }
         }
+    from modelvs.web.reprice_openapi import openapi_paths  # a POST with a body: outside the GET loop
+
+    posted = next(s for s in ROUTES if s.name == "api_reprice")
+    parameters = [_parameter(p) for p in posted.params]
+    paths.update(
+        openapi_paths(parameters, response_schema("api_reprice"), {"$ref": REF.format(model="Error")})
+    )
     return {
         "openapi": "3.1.0",
         "info": {

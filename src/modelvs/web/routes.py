@@ -6,7 +6,7 @@ parameters; API specs also carry what `/openapi.json` documents.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 
 from starlette.requests import Request
@@ -22,11 +22,12 @@ from modelvs.web import (
     openapi,
     pages,
     provider_page,
+    reprice,
     seo,
 )
 from modelvs.web.state import WebState
 
-Endpoint = Callable[[Request], Response]
+Endpoint = Callable[[Request], Response] | Callable[[Request], Awaitable[Response]]
 Enumerate = Callable[[WebState], Iterable[dict[str, str]]]
 
 
@@ -60,6 +61,7 @@ class RouteSpec:
     params: tuple[Param, ...] = ()
     media: str = "application/json"
     """What a 200 answers: JSON, or CSV for a list's `.csv` twin."""
+    methods: tuple[str, ...] = ("GET", "HEAD")
 
 
 WORKLOAD = (
@@ -165,6 +167,31 @@ ROUTES: tuple[RouteSpec, ...] = (
     RouteSpec("/calculator", calculator.calculator, "calculator", True, _once),
     RouteSpec("/calculator/fragment", calculator.calculator_fragment, "calculator_fragment", False),
     RouteSpec("/changes", changes.changes_page, "changes", True, _once),
+    # A log is posted, never stored: the page (a form without JavaScript), its results fragment,
+    # and the API (documented by `reprice.openapi_paths`, outside the GET-only loop of `openapi`).
+    RouteSpec("/reprice", reprice.reprice_page, "reprice", True, _once, methods=("GET", "HEAD", "POST")),
+    RouteSpec("/reprice/fragment", reprice.reprice_fragment, "reprice_fragment", False, methods=("POST",)),
+    RouteSpec(
+        "/api/v1/reprice",
+        reprice.reprice_api,
+        "api_reprice",
+        False,
+        summary="A usage log (the body) priced as it was, at each row's day's prices, and on other models.",
+        params=(
+            Param(
+                "as",
+                "A model to price the usage on (repeatable or comma separated; at most 10)."
+                " Default: five suggestions from the quality-per-dollar frontier.",
+                repeated=True,
+            ),
+            Param(
+                "routes", "lab (each model on its lab's API; default) or vetted (its cheapest vetted route)."
+            ),
+            Param("input_format", "The log's format, when it should not be detected (otel, usage-csv, ...)."),
+            Param("columns", "Read any CSV: FIELD=COLUMN pairs (date=Day,model=Model,input_tokens=Prompt)."),
+        ),
+        methods=("POST",),
+    ),
     RouteSpec("/changes.atom", changes.changes_feed, "changes_feed", True, _once),
     RouteSpec("/methodology", pages.methodology, "methodology", True, _once),
     RouteSpec("/sitemap.xml", seo.sitemap, "sitemap", True, _once),
