@@ -71,21 +71,19 @@ def parse_columns(text: str) -> dict[str, str]:
 
 
 def read(text: LogText, notes: set[str], columns: Mapping[str, str] | None = None) -> Iterator[UsageRecord]:
-    """The records of a plain usage CSV (or of any CSV through `columns`)."""
+    """The records of a plain usage CSV (or of any CSV through `columns`). The header is read at
+    once (a file without the columns fails here); the rows as they are consumed."""
     names = {f: ((columns[f],) if columns and f in columns else plain) for f, plain in FIELDS.items()}
     reader = csv.reader(text.lines())
     try:
         header = next(reader, None)
         while header is not None and not header:
             header = next(reader, None)
-        if header is None:
-            return
-        cols = Columns(header, names, REQUIRED)
-        yield from _rows(reader, cols)
     except csv.Error as err:
         raise UsageFormatError(f"not valid CSV: {err}", line=reader.line_num) from None
-    except UnicodeDecodeError as err:
-        raise not_text(err) from None
+    if header is None:
+        return iter(())
+    return _rows(reader, Columns(header, names, REQUIRED))
 
 
 def _rows(reader: Any, cols: Columns) -> Iterator[UsageRecord]:
@@ -106,72 +104,80 @@ def _rows(reader: Any, cols: Columns) -> Iterator[UsageRecord]:
     standard, batch_mode = PriceMode.STANDARD, PriceMode.BATCH
     days: dict[str, dt.date] = {}
     new = tuple.__new__  # every field given: skips the named tuple's own (Python) constructor
-    for cells in reader:
-        if len(cells) < width:
-            if not cells:
-                continue
-            raise UsageFormatError(f"{len(cells)} cells where the header has {width}", line=reader.line_num)
-        try:
-            n_in = int(cells[i_in])
-            n_out = int(cells[i_out])
-            n_cached = int(c) if i_cached is not None and (c := cells[i_cached]) else 0
-            n_write = int(c) if i_write is not None and (c := cells[i_write]) else 0
-            n_write1h = int(c) if i_write1h is not None and (c := cells[i_write1h]) else 0
-            n_reason = int(c) if i_reason is not None and (c := cells[i_reason]) else 0
-            n_req = int(c) if i_req is not None and (c := cells[i_req]) else 1
-            bad = (
-                n_in < n_cached + n_write + n_write1h
-                or (n_cached | n_write | n_write1h | n_out | n_reason | n_req) < 0
-            )
-        except ValueError:
-            bad = True
-        if bad:
-            n_in, n_cached, n_write, n_write1h, n_out, n_reason, n_req = _counts(
-                cells, indexes, reader.line_num
-            )
-        billed = standard
-        if i_batch is not None:
-            is_batch = _FLAGS.get(cells[i_batch])
-            if is_batch is None:
-                is_batch = flag(cells[i_batch], reader.line_num, "batch")
-            if is_batch:
-                billed = batch_mode
-        if i_tier is not None and billed is standard:
-            billed = mode(cells[i_tier], False, reader.line_num, "service_tier")
-        reported = None
-        if i_cost is not None and (c := cells[i_cost]):
+    try:
+        for cells in reader:
+            if len(cells) < width:
+                if not cells:
+                    continue
+                raise UsageFormatError(
+                    f"{len(cells)} cells where the header has {width}", line=reader.line_num
+                )
             try:
-                reported = Decimal(c)
-            except InvalidOperation:
-                reported = None
-            if reported is None or not reported.is_finite():
-                reported = money(c, reader.line_num, "cost")
-        when = days.get(c := cells[i_date])
-        if when is None:
-            when = days[c] = day(c, reader.line_num, "date")
-            if len(days) > 10_000:
-                days.clear()
-        yield new(
-            UsageRecord,
-            (
-                reader.line_num,
-                when,
-                (cells[i_provider] or None) if i_provider is not None else None,
-                cells[i_model],
-                n_in,
-                n_cached,
-                n_write,
-                n_write1h,
-                n_out,
-                n_reason,
-                n_req,
-                billed,
-                reported,
-                None,
-                0,
-                None,
-            ),
-        )
+                n_in = int(cells[i_in])
+                n_out = int(cells[i_out])
+                n_cached = int(c) if i_cached is not None and (c := cells[i_cached]) else 0
+                n_write = int(c) if i_write is not None and (c := cells[i_write]) else 0
+                n_write1h = int(c) if i_write1h is not None and (c := cells[i_write1h]) else 0
+                n_reason = int(c) if i_reason is not None and (c := cells[i_reason]) else 0
+                n_req = int(c) if i_req is not None and (c := cells[i_req]) else 1
+                bad = (
+                    n_in < n_cached + n_write + n_write1h
+                    or (n_cached | n_write | n_write1h | n_out | n_reason | n_req) < 0
+                )
+            except ValueError:
+                bad = True
+            if bad:
+                n_in, n_cached, n_write, n_write1h, n_out, n_reason, n_req = _counts(
+                    cells, indexes, reader.line_num
+                )
+            billed = standard
+            if i_batch is not None:
+                is_batch = _FLAGS.get(cells[i_batch])
+                if is_batch is None:
+                    is_batch = flag(cells[i_batch], reader.line_num, "batch")
+                if is_batch:
+                    billed = batch_mode
+            if i_tier is not None and billed is standard:
+                billed = mode(cells[i_tier], False, reader.line_num, "service_tier")
+            reported = None
+            if i_cost is not None and (c := cells[i_cost]):
+                try:
+                    reported = Decimal(c)
+                except InvalidOperation:
+                    reported = None
+                if reported is None or not reported.is_finite():
+                    reported = money(c, reader.line_num, "cost")
+            when = days.get(c := cells[i_date])
+            if when is None:
+                when = days[c] = day(c, reader.line_num, "date")
+                if len(days) > 10_000:
+                    days.clear()
+            yield new(
+                UsageRecord,
+                (
+                    reader.line_num,
+                    when,
+                    (cells[i_provider] or None) if i_provider is not None else None,
+                    cells[i_model],
+                    n_in,
+                    n_cached,
+                    n_write,
+                    n_write1h,
+                    n_out,
+                    n_reason,
+                    n_req,
+                    billed,
+                    reported,
+                    None,
+                    0,
+                    None,
+                ),
+            )
+
+    except csv.Error as err:
+        raise UsageFormatError(f"not valid CSV: {err}", line=reader.line_num) from None
+    except UnicodeDecodeError as err:
+        raise not_text(err) from None
 
 
 _FLAGS = {"true": True, "false": False, "": False, "1": True, "0": False, "True": True, "False": False}

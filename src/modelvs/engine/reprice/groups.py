@@ -95,7 +95,10 @@ def group(
             found = by_name[(provider, model)] = (served, edges.prompt, edges.answer)
         served, prompt_edges, answer_edges = found
         answer = output + reasoning
-        flags = (cached > 0) | ((written + written_1h > 0) << 1) | ((audio > 0) << 2)
+        if cached or written or written_1h or audio:
+            flags = (cached > 0) | ((written + written_1h > 0) << 1) | ((audio > 0) << 2)
+        else:
+            flags = 0
         if requests == 1:
             band = bisect_right(prompt_edges, prompt)
             answer_band = bisect_right(answer_edges, answer)
@@ -108,7 +111,7 @@ def group(
         if found_group is None:
             found_group = groups[key] = Group(served, day, mode, window, band, answer_band, prompt, answer)
         totals = found_group.totals
-        totals.rows += 1
+        totals.rows = seen = totals.rows + 1
         totals.requests += requests
         totals.input += prompt
         if flags:
@@ -121,13 +124,12 @@ def group(
         if cost is not None:
             totals.reported += cost
             totals.reported_rows += 1
-        lines = found_group.lines
-        if len(lines) < LINES_KEPT:
-            lines.append((file, line))
+        if seen <= LINES_KEPT:
+            found_group.lines.append((file, line))
         elif served.why is not None and doomed < LISTED:
             # Rows no route can price as logged (an unknown model): listed by line, up to LISTED.
             doomed += 1
-            lines.append((file, line))
+            found_group.lines.append((file, line))
     days = tuple(sorted({g.day for g in groups.values()}))
     return Grouped(list(groups.values()), served_list, days, rows)
 
