@@ -197,3 +197,9 @@ def test_a_log_on_its_own_models_costs_what_it_reports(
     assert found.repriced_total == reported
     assert found.compared is not None
     assert found.compared.difference == 0
+
+
+def test_an_empty_log_prices_nothing_and_says_so(catalog: Catalog) -> None:
+    found = run(catalog, HEADER, "anthropic/claude-opus-4-7")
+    assert (found.rows, found.repriced_total, found.alternatives, found.first_day) == (0, Decimal(0), (), None)
+    assert found.notes == ("The log holds no usage rows: there is nothing to price.",)

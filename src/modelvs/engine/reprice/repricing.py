@@ -51,9 +51,13 @@ CACHE_RULE = (
     " cache writes are billed at their cache-write rate for the same time to live, else their default"
     " write rate, else their input rate."
 )
+EMPTY = "The log holds no usage rows: there is nothing to price."
 BUCKETS = (
-    "Rows that hold many requests (a usage report's buckets) are priced on their totals: limits are"
-    " checked on their average request."
+    "Rows that hold many requests (a usage report's buckets) are priced on their totals. A long-context"
+    " tier is decided where the totals allow it: the context window the log names (Anthropic's"
+    " context_window), or prompts that cannot reach the threshold (the bucket's whole input, the"
+    " model's window); otherwise the rows are priced below the tier when their average prompt is"
+    " below it, and not priced when it is above. Limits are checked on the average request."
 )
 
 
@@ -91,9 +95,12 @@ def reprice(
         return limits.get(g.served.key)
 
     own = bill(catalog, groups, _own_route, limit_of)
-    last = grouped.days[-1] if grouped.days else dt.date.today()
     said = set(notes) | own.notes
-    if not asked and suggest and groups:
+    if not groups:
+        said.add(EMPTY)
+        return _result(log_format, grouped, own, [], routes, said)
+    last = grouped.days[-1]
+    if not asked and suggest:
         exclude = {s.model for s in grouped.served if s.model}
         totals = summed([g.totals for g in groups])
         asked = suggestions(catalog, totals, batch_requests(groups), last, exclude, routes)
