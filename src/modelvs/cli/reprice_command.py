@@ -12,7 +12,7 @@ import typer
 from rich.table import Table
 
 from modelvs.catalog import UnknownModelError
-from modelvs.cli.common import DataOption, console, fail, open_catalog, print_json
+from modelvs.cli.common import DataOption, console, data_dir, fail, open_catalog, print_json
 from modelvs.engine.reprice import AltRoutes
 from modelvs.engine.reprice import reprice as reprice_usage
 from modelvs.usage import FORMAT_BY_NAME, UsageFormatError, parse_columns, read_logs
@@ -94,7 +94,7 @@ def reprice(
                 log_format=log_format,
                 alternatives=wanted,
                 routes=routes,
-                ratios=stated_ratios(),
+                ratios=stated_ratios(data_dir(data)),
                 notes=notes,
             )
         except UsageFormatError as err:
