@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import re
-import time
 
 import pytest
 
@@ -22,11 +21,7 @@ DOLLARS = re.compile(r"\$\d[\d,]*(?:\.\d+)?")
 def comparisons(catalog: Catalog) -> list[Comparison]:
     rng = random.Random(20261124)
     ids = sorted(catalog.models)
-    start = time.perf_counter()
-    out = [compare(catalog, rng.sample(ids, 2), DEFAULT_WORKLOAD, ON) for _ in range(PAIRS)]
-    elapsed = time.perf_counter() - start
-    assert elapsed < 20, f"{PAIRS} comparisons took {elapsed:.1f}s"
-    return out
+    return [compare(catalog, rng.sample(ids, 2), DEFAULT_WORKLOAD, ON) for _ in range(PAIRS)]
 
 
 def sections(c: Comparison) -> dict[str, list[str]]:
