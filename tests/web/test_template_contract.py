@@ -56,7 +56,14 @@ def wrap(value: Any, path: str, log: list[str], read: set[str]) -> Any:
 def _render(catalog: Catalog, page: ComparisonPage, template: str, read: set[str]) -> list[str]:
     web = create_app(catalog).state.web
     log: list[str] = []
-    context = {"title": "t", "description": "d", "canonical": "c", "json_ld": [], "catalog_version": "v"}
+    context = {
+        "title": "t",
+        "description": "d",
+        "canonical": "c",
+        "json_ld": [],
+        "catalog_version": "v",
+        "refreshed": [],
+    }
     web.render(template, page=wrap(page, "page", log, read), on="o", noindex=False, **context)
     return log
 
