@@ -56,14 +56,7 @@ def wrap(value: Any, path: str, log: list[str], read: set[str]) -> Any:
 def _render(catalog: Catalog, page: ComparisonPage, template: str, read: set[str]) -> list[str]:
     web = create_app(catalog).state.web
     log: list[str] = []
-    context = {
-        "title": "t",
-        "description": "d",
-        "canonical": "c",
-        "json_ld": [],
-        "catalog_version": "v",
-        "refreshed": [],
-    }
+    context = {"title": "t", "description": "d", "canonical": "c", "json_ld": [], "catalog_version": "v"}
     web.render(template, page=wrap(page, "page", log, read), on="o", noindex=False, **context)
     return log
 

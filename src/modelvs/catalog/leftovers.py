@@ -16,12 +16,16 @@ While a live process holds the lock, nothing of its is touched.
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import os
 import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: the catalog still loads; syncing needs a POSIX system
+    fcntl = None  # type: ignore[assignment]
 
 STAGING = ".sync-staging"
 BACKUP = ".sync-backup"
@@ -109,6 +113,8 @@ def acquire(data_dir: Path, purpose: str = "sync", *, wait: float = 0.0) -> Sync
     if held is not None:
         held.depth += 1
         return held
+    if fcntl is None:
+        raise OSError("writing the catalog needs a POSIX system (the sync lock is an flock)")
     path = beside(data_dir, LOCK)
     path.parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + wait
@@ -139,6 +145,8 @@ def acquire(data_dir: Path, purpose: str = "sync", *, wait: float = 0.0) -> Sync
 def holder(data_dir: Path) -> Holder | None:
     """Who holds the lock of `data_dir` now, or None when nobody does."""
     path = beside(data_dir, LOCK)
+    if fcntl is None:
+        return None
     try:
         fd = os.open(path, os.O_RDONLY)
     except FileNotFoundError:
@@ -177,7 +185,7 @@ def recover(data_dir: Path) -> list[str]:
     Leftovers of a live holder (another process, or this one) are left alone.
     """
     staging, backup, lock = beside(data_dir, STAGING), beside(data_dir, BACKUP), beside(data_dir, LOCK)
-    if not (staging.exists() or backup.exists() or lock.exists()) or held_here(data_dir):
+    if not (staging.exists() or backup.exists() or lock.exists()) or held_here(data_dir) or fcntl is None:
         return []
     try:
         taken = acquire(data_dir, RECOVER)

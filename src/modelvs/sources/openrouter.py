@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import urllib.request
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -82,19 +81,13 @@ class Entry:
     """How many providers serve it, from its `/endpoints` answer (a live snapshot); None: not asked."""
 
 
-def fetch(path_or_url: str | None = None, timeout: float = 30) -> tuple[bytes, str]:
-    """The models JSON from a file, or from an https URL (default: the live API).
+def fetch(path: str) -> tuple[bytes, str]:
+    """The models JSON (or a live snapshot) from a file; the version is the file's name.
 
-    The version is the file's name, or the UTC date a download was made.
+    Downloads from the live API go through `sources.live` (`modelvs sync --fetch`).
     """
-    source = path_or_url or API_URL
-    if source.startswith("https://"):
-        request = urllib.request.Request(source, headers={"User-Agent": "modelvs"})
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            body: bytes = response.read()
-        return body, dt.datetime.now(dt.UTC).date().isoformat()
-    path = Path(source)
-    return path.read_bytes(), path.name
+    file = Path(path)
+    return file.read_bytes(), file.name
 
 
 def parse(raw: bytes) -> list[Entry]:

@@ -75,23 +75,7 @@ def sync(
         changes += changes_between(
             {k: before[k] for k in scored & before.keys()}, {k: merged[k] for k in scored & merged.keys()}
         )
-        after, holds = hold_back(before, merged, today, accept)
-        restored = {record_file(k) for k in merged.keys() | after.keys() if merged.get(k) != after.get(k)}
-        changes = [c for c in changes if c.file not in restored]
-        report = report_of(before, after, today, sources, holds)
-        log_key = ("change", today.isoformat())
-        pending = [{"id": h.id, "what": h.what, "reason": h.reason} for h in holds]
-        if (
-            report.prices
-            or report.models
-            or report.routes
-            or report.lifecycle
-            or pending != latest_holds(before)
-        ):
-            after[log_key] = log_entry(report, before.get(log_key))
-            changes += changes_between(
-                {log_key: before[log_key]} if log_key in before else {}, {log_key: after[log_key]}
-            )
+        after, report, changes = _hold_and_log(before, merged, changes, today, sources, accept)
         changes = changes + unreported(before, after, changes)
         touched = len(differing(before, after))
         if progress:
@@ -114,6 +98,30 @@ def sync(
             joins=joins,
             report=report,
         )
+
+
+def _hold_and_log(
+    before: Records,
+    merged: Records,
+    changes: list[Change],
+    today: dt.date,
+    sources: Sequence[Outcome],
+    accept: Collection[str],
+) -> tuple[Records, ChangeReport, list[Change]]:
+    """The records with held changes undone, the report, and the changes as published: a sync that
+    changed models, routes, prices or lifecycle, or whose holds differ from the last log's, logs
+    its report in `changes/<today>.toml`."""
+    after, holds = hold_back(before, merged, today, accept)
+    restored = {record_file(k) for k in merged.keys() | after.keys() if merged.get(k) != after.get(k)}
+    changes = [c for c in changes if c.file not in restored]
+    report = report_of(before, after, today, sources, holds)
+    pending = [{"id": h.id, "what": h.what, "reason": h.reason} for h in holds]
+    moved = report.prices or report.models or report.routes or report.lifecycle
+    if moved or pending != latest_holds(before):
+        key = ("change", today.isoformat())
+        after[key] = log_entry(report, before.get(key))
+        changes += changes_between({key: before[key]} if key in before else {}, {key: after[key]})
+    return after, report, changes
 
 
 def steady(before: Records, proposal: Proposal) -> Proposal:
