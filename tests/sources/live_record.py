@@ -106,11 +106,17 @@ def models_dev() -> bytes:
     return json.dumps(cut, indent=1, ensure_ascii=False).encode()
 
 
-def litellm() -> bytes:
-    spec = importlib.util.find_spec("tokencostauto")  # its own imports need packages we never install
+def tokencostauto_file() -> Path:
+    """LiteLLM's cost map as tokencostauto ships it (found without importing the package, whose own
+    imports need packages we never install)."""
+    spec = importlib.util.find_spec("tokencostauto")
     assert spec is not None
     assert spec.submodule_search_locations
-    doc = json.loads((Path(next(iter(spec.submodule_search_locations))) / "model_prices.json").read_bytes())
+    return Path(next(iter(spec.submodule_search_locations))) / "model_prices.json"
+
+
+def litellm() -> bytes:
+    doc = json.loads(tokencostauto_file().read_bytes())
     return json.dumps({k: doc[k] for k in LITELLM_KEYS}, indent=1).encode()
 
 

