@@ -3,8 +3,9 @@
 A live read downloads (`sources.live`), checks the shape by parsing and translating the bytes, and
 only then keeps the snapshot; the proposal records the snapshot it came from (the source record's
 `version` is the snapshot id, `retrieved` its date, `kind` url). A source that fails (timeout, 5xx,
-truncated body, over the size limit, a changed schema) proposes nothing, so the catalog keeps its
-values for it while the others refresh.
+truncated body, over the size limit, a changed schema) keeps nothing and proposes nothing here; the
+sync then proposes it as the catalog holds it (`outcome.kept`), so its values stay as they were
+while the others refresh.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def fetched(
         return Read(Outcome(source.id, "failed", None, "it has no reader for downloaded bytes"), None)
     latest = store.latest(source.id)
     try:
-        answer, body = _download(source.id, source.shape, url, http, policy, latest, store)
+        answer, body = _download(source.shape, url, http, policy, latest, store)
         snapshot = store.identify(source.id, url, body, now)
     except FetchError as exc:
         return Read(Outcome(source.id, "failed", None, f"{url}: {exc}"), None)
@@ -53,7 +54,6 @@ def fetched(
 
 
 def _download(
-    source: str,
     shape: Shape,
     url: str,
     http: httpx2.Client,
