@@ -86,3 +86,51 @@ def test_schedule_components_flatten_every_price() -> None:
         "per_unit.request": D("0.01"),
         "tier>=200000.output": D("9"),
     }
+
+
+def test_a_syncs_logged_change_joins_the_dated_ones_on_its_day() -> None:
+    import dataclasses
+
+    from modelvs.engine.changes import logged_changes, pending_holds
+    from modelvs.schema.changelog import ChangeLog
+
+    base = build(
+        {
+            "p:lab/m": route(
+                {"input": "2", "output": "8", "effective_until": CUT},
+                {"input": "1.5", "output": "8", "effective_from": CUT},
+            )
+        }
+    )
+    base = dataclasses.replace(base, changes={})
+    day = dt.date(2026, 12, 5)
+    log = ChangeLog.model_validate(
+        {
+            "snapshots": {"test": "20261205T140424Z-abc"},
+            "prices": [
+                {
+                    "route": "p:lab/m",
+                    "mode": "standard",
+                    "component": "output",
+                    "old": "8",
+                    "new": "6",
+                    "source": "test",
+                },
+                # The same change a dated schedule already shows is listed once.
+                {"route": "p:lab/m", "mode": "standard", "component": "input", "old": "2", "new": "1.5"},
+                {"route": "gone:lab/x", "mode": "standard", "component": "input", "old": "1", "new": "2"},
+            ],
+            "held": [{"id": "p:lab/m", "what": "standard input 1.5 -> 0.1", "reason": "held"}],
+        }
+    )
+    catalog = dataclasses.replace(base, changes={day.isoformat(): log, "2026-10-01": ChangeLog(prices=[])})
+    assert [c.key for c in logged_changes(catalog)][:1] == ["2026-12-05/p:lab/m/standard/output"]
+    changes = price_changes(catalog)
+    assert [(c.effective, c.component, c.old, c.new) for c in changes] == [
+        (day, "output", D(8), D(6)),
+        (CUT, "input", D(2), D("1.5")),
+    ]
+    assert changes[0].source is not None
+    assert changes[0].source["name"] == "test 20261205T140424Z-abc"
+    assert [h.id for h in pending_holds(catalog)] == ["p:lab/m"]
+    assert pending_holds(base) == []

@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
+import pytest
+
 import modelvs.sources
 from modelvs.sources.registry import (
     FACT_PRIORITY,
@@ -41,3 +43,33 @@ def test_offline_sources_have_runners_and_the_merge_reads_the_table() -> None:
     assert "openrouter" not in OFFLINE  # needs a file or URL
     assert merge.IMPORTED is IMPORTED
     assert merge.FACT_PRIORITY is FACT_PRIORITY
+
+
+def test_every_public_source_has_its_live_url_and_a_reader_of_its_bytes() -> None:
+    from modelvs.sources.registry import BY_ID, FETCHED
+
+    assert set(FETCHED) == set(IMPORTERS)
+    for source in SOURCES:
+        if source.runner is None:
+            continue
+        assert source.read is not None, source.id
+        if source.id == "lmarena":  # the Arena publishes no stable JSON: its packaged snapshot is read
+            assert source.live is None
+        else:
+            assert source.live is not None
+            assert source.live.startswith("https://"), source.id
+    assert BY_ID["openrouter"].shape == "per-model"
+    assert BY_ID["model-prices"].shape == "manifest"
+
+
+@pytest.mark.sources
+def test_the_live_urls_are_the_ones_the_sources_own_clients_read() -> None:
+    import model_prices
+    from genai_prices.update_prices import DEFAULT_UPDATE_URL
+
+    from modelvs.sources import openrouter
+    from modelvs.sources.registry import BY_ID
+
+    assert BY_ID["genai-prices"].live == DEFAULT_UPDATE_URL
+    assert BY_ID["model-prices"].live == model_prices.SNAPSHOT_URL + "latest.json"
+    assert BY_ID["openrouter"].live == openrouter.API_URL

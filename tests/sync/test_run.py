@@ -83,16 +83,32 @@ def test_an_interrupted_swap_is_undone(mini: Path, monkeypatch: pytest.MonkeyPat
 
 @pytest.mark.sources
 def test_the_shipped_catalog_is_what_a_sync_of_the_installed_sources_gives() -> None:
-    """Syncing the installed sources again would write nothing: the shipped data is a fixed point."""
+    """Syncing again would write nothing: the shipped data is a fixed point of a sync of what it was
+    built from, each source as the catalog names it (the installed package at that version, or the
+    raw snapshot a live refresh kept in `recorded/snapshots/`)."""
     from modelvs.catalog import default_data_dir
-    from modelvs.sources.registry import IMPORTERS, OFFLINE
+    from modelvs.sources.outcome import kept
+    from modelvs.sources.registry import SOURCES
+    from modelvs.sources.snapshots import Snapshots
     from modelvs.sync.merge import merge
     from modelvs.sync.results import attach_results
+    from modelvs.sync.run import steady
     from modelvs.sync.tree import read_records
 
     before = read_records(default_data_dir())
+    recorded = Snapshots(Path(__file__).resolve().parents[2] / "recorded" / "snapshots")
+    proposals, missing = [], []
+    for source in SOURCES:
+        record = before.get(("source", source.id))
+        if record is None or source.runner is None:
+            continue
+        proposal = kept(source, record.get("version"), [recorded], record["retrieved"])
+        if proposal is None:
+            missing.append(f"{source.id} {record.get('version')}")
+        else:
+            proposals.append(steady(before, proposal))
+    assert missing == []  # neither installed at that version nor kept in recorded/snapshots
     retrieved = before[("source", "models-dev")]["retrieved"]
-    proposals = [IMPORTERS[name](None, retrieved) for name in OFFLINE]
     merged, _ = merge(before, proposals, retrieved)
     after, _ = attach_results(merged, proposals)
     changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))

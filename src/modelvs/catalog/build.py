@@ -20,6 +20,7 @@ from modelvs.catalog.load import Loaded, data_files, data_paths, load_dir
 from modelvs.catalog.problems import CatalogError, Problem, Severity
 from modelvs.catalog.tomlio import key_lines, line_of
 from modelvs.schema import Benchmark, Lab, Model, Provider, Route, Source
+from modelvs.schema.changelog import ChangeLog
 from modelvs.schema.identity import IdentityDecision
 from modelvs.schema.results import NameJoins, ResultSet
 
@@ -93,6 +94,7 @@ def catalog_of(
         identity=cast(dict[str, IdentityDecision], records.get("identity", {})),
         results=cast(dict[str, ResultSet], records.get("result", {})),
         joins=cast(dict[str, NameJoins], records.get("join", {})),
+        changes=cast(dict[str, ChangeLog], records.get("change", {})),
         files=files or {},
         version=version,
     )
@@ -172,6 +174,7 @@ def _from_cache(cache: Path) -> Catalog | None:
             identity=LazyRecords(IdentityDecision, raw.get("identity", {})),
             results=LazyRecords(ResultSet, raw.get("result", {})),
             joins=LazyRecords(NameJoins, raw.get("join", {})),
+            changes=LazyRecords(ChangeLog, raw.get("change", {})),
             files=payload["files"],
             version=payload["version"],
             name_index=payload["names"],

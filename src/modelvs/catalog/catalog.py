@@ -15,6 +15,7 @@ from modelvs.catalog.layout import split_route_id
 from modelvs.catalog.names import name_key
 from modelvs.catalog.resolve import NameIndex
 from modelvs.schema import Benchmark, BenchmarkResult, Citation, Lab, Model, Provider, Route, Source
+from modelvs.schema.changelog import ChangeLog
 from modelvs.schema.identity import IdentityDecision
 from modelvs.schema.results import NameJoins, ResultSet
 
@@ -69,6 +70,8 @@ class Catalog:
     """Imported results by `benchmark:lab/model` (`data/results/`)."""
     joins: Mapping[str, NameJoins] = field(default_factory=dict)
     """Reviewed joins of source names onto models, by source id (`data/joins/`)."""
+    changes: Mapping[str, ChangeLog] = field(default_factory=dict)
+    """What each day's syncs changed and held for review, by date (`data/changes/`)."""
     routes_by_model: Mapping[str, tuple[str, ...]] = field(init=False)
     routes_by_provider: Mapping[str, tuple[str, ...]] = field(init=False)
     results_by_model: Mapping[str, tuple[str, ...]] = field(init=False)
@@ -104,7 +107,7 @@ class Catalog:
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # Indexes are rebuilt on load: cheaper to store, and mapping proxies do not pickle.
         names = ("sources", "labs", "providers", "benchmarks", "models", "routes", "files", "identity")
-        kwargs = {n: dict(getattr(self, n)) for n in (*names, "results", "joins")}
+        kwargs = {n: dict(getattr(self, n)) for n in (*names, "results", "joins", "changes")}
         return (_rebuild, (kwargs, self.version, dict(self._by_key)))
 
     def _name_index(self) -> dict[str, tuple[str, ...]]:

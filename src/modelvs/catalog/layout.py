@@ -10,6 +10,7 @@ from typing import Final
 from pydantic import BaseModel
 
 from modelvs.schema import Benchmark, Lab, Model, Provider, Route, Source
+from modelvs.schema.changelog import ChangeLog
 from modelvs.schema.identity import IdentityDecision
 from modelvs.schema.results import NameJoins, ResultSet
 
@@ -35,6 +36,7 @@ KINDS: Final = (
     Kind("identity", "identity", 1, IdentityDecision),
     Kind("result", "results", 3, ResultSet),
     Kind("join", "joins", 1, NameJoins),
+    Kind("change", "changes", 1, ChangeLog),
 )
 KIND_BY_NAME: Final = {k.name: k for k in KINDS}
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from modelvs.catalog.catalog import Catalog
 from modelvs.catalog.layout import route_qualifier
 from modelvs.catalog.lifecycle import Stage, stage
 from modelvs.catalog.trust import assessments, is_vetted
 from modelvs.schema import Citation
-from modelvs.schema.vocab import PriceMode
+from modelvs.schema.vocab import PriceMode, SourceKind
 
 RULES_SOURCE = "modelvs-rules"
 FORMER_IDS = "modelvs"
@@ -72,3 +73,39 @@ def catalog_stats(catalog: Catalog, on: dt.date) -> dict[str, int]:
 def _named_by_rules(holder: str | None, citations: Mapping[str, Citation]) -> bool:
     cite = citations.get(holder or "")
     return cite is not None and cite.source == RULES_SOURCE
+
+
+STALE_AFTER = 14
+"""Days after which a source's snapshot is reported as stale."""
+_IMPORTED_KINDS = frozenset({SourceKind.PACKAGE, SourceKind.FILE, SourceKind.URL})
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """When the catalog last took a source's data in, and how old that is on a given day."""
+
+    source: str
+    name: str
+    version: str | None
+    retrieved: dt.date
+    age: int
+    """Days between the snapshot's date and the day asked about."""
+    stale: bool
+    """Older than `STALE_AFTER` days."""
+
+
+def source_freshness(catalog: Catalog, on: dt.date, stale_after: int = STALE_AFTER) -> list[Freshness]:
+    """Every imported source (package, file or URL; not curated values or rules) with its snapshot
+    date, by id; `on` is the day to measure from (passed in, never read from the clock)."""
+    return [
+        Freshness(
+            sid,
+            s.name,
+            s.version,
+            s.retrieved,
+            (on - s.retrieved).days,
+            (on - s.retrieved).days > stale_after,
+        )
+        for sid, s in sorted(catalog.sources.items())
+        if s.kind in _IMPORTED_KINDS
+    ]

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import typer
 from rich.markup import escape
-from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
 from modelvs.catalog import Catalog, Severity, check_dir
-from modelvs.catalog.stats import catalog_stats
+from modelvs.catalog.leftovers import SyncBusyError
+from modelvs.catalog.stats import STALE_AFTER, catalog_stats, source_freshness
 from modelvs.cli.common import (
     DataOption,
     Format,
@@ -27,15 +27,13 @@ from modelvs.cli.common import (
     resolve_model,
     today,
 )
+from modelvs.cli.sync_command import BUSY, sync
+from modelvs.engine.changes import pending_holds
 from modelvs.export.sqlite import export_sqlite
-from modelvs.sources.registry import IMPORTERS, OFFLINE
-from modelvs.sync.changes import ChangeKind, summary
+from modelvs.sync.changes import summary
 from modelvs.sync.run import review as run_review
-from modelvs.sync.run import sync as run_sync
 from modelvs.views.model import model_view
 from modelvs.views.text import render_model_text
-
-_SOURCE_HELP = f"Source(s) to import: {', '.join(IMPORTERS)} (default: {', '.join(OFFLINE)})."
 
 
 def register(app: typer.Typer) -> None:
@@ -64,8 +62,10 @@ def check(
         + (f" ({', '.join(f'{n} {k}' for k, n in kinds.most_common(3))})" if kinds else ""),
         highlight=False,
     )
+    _print_held(checked.catalog)
     if stats:
         _print_stats(checked.catalog)
+        _print_freshness(checked.catalog)
     if checked.errors:
         raise typer.Exit(1)
 
@@ -75,6 +75,43 @@ def _print_stats(catalog: Catalog) -> None:
     for name, value in catalog_stats(catalog, today()).items():
         table.add_row(name, f"{value:,}")
     console.print(table)
+
+
+def _print_held(catalog: Catalog) -> None:
+    """Changes the last sync held for review (`data/changes/`): the catalog shows the old values."""
+    held = pending_holds(catalog)
+    for hold in held:
+        errors.print(
+            escape(
+                f"held for review: {hold.id}: {hold.what} ({hold.reason}; `modelvs sync --accept {hold.id}`)"
+            ),
+            highlight=False,
+        )
+    if held:
+        console.print(f"{len(held)} change(s) held for review", highlight=False)
+
+
+def _print_freshness(catalog: Catalog) -> None:
+    on = today()
+    found = source_freshness(catalog, on)
+    table = Table("source", "version", "snapshot", "age (days)", title=f"Sources, on {on.isoformat()}")
+    for f in found:
+        table.add_row(
+            f.source,
+            escape(f.version or "-"),
+            f.retrieved.isoformat(),
+            f"{f.age:,}" + (" (stale)" if f.stale else ""),
+        )
+    console.print(table)
+    for f in found:
+        if f.stale:
+            errors.print(
+                escape(
+                    f"warning: {f.source}'s snapshot is from {f.retrieved.isoformat()}, {f.age} days old "
+                    f"(more than {STALE_AFTER}): refresh it with `modelvs sync --fetch --write`"
+                ),
+                highlight=False,
+            )
 
 
 def show(
@@ -95,65 +132,6 @@ def show(
         render_model_text(console, view, markdown=fmt is Format.MD)
 
 
-def sync(
-    source: list[str] = typer.Option(
-        None,
-        "--source",
-        "-s",
-        help=_SOURCE_HELP,
-    ),
-    path: list[str] = typer.Option(None, "--path", help="Read SOURCE from a file or URL: SOURCE=PATH."),
-    write: bool = typer.Option(False, "--write", help="Apply the changes (default: a dry run)."),
-    dry_run: bool = typer.Option(False, "--dry-run", help="Only print what would change (the default)."),
-    show_all: bool = typer.Option(False, "--all", help="List every change, not the first 200."),
-    data: Path | None = DataOption,
-) -> None:
-    """Import the sources, merge them into data/ and print what changes; curated values always win."""
-    if write and dry_run:
-        fail("--write and --dry-run contradict each other")
-    names = source or list(OFFLINE)
-    unknown = [n for n in names if n not in IMPORTERS]
-    if unknown:
-        fail(f"unknown source(s) {', '.join(unknown)}; known: {', '.join(IMPORTERS)}")
-    locations = _locations(path or [])
-    retrieved = today()
-    proposals = []
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=errors, transient=True) as bar:
-        task = bar.add_task("importing")
-        for name in names:
-            bar.update(task, description=f"importing {name}")
-            try:
-                proposals.append(IMPORTERS[name](locations.get(name), retrieved))
-            except (OSError, ValueError, ImportError) as exc:
-                fail(f"{name}: {exc} (data/ is unchanged)", code=1)
-        result = run_sync(
-            data_dir(data),
-            proposals,
-            today=retrieved,
-            dry_run=not write,
-            progress=lambda step: bar.update(task, description=step),
-        )
-    shown = result.changes if show_all else result.changes[:200]
-    for change in shown:
-        style = {"added": "green", "removed": "red", "changed": "yellow", "conflict": "magenta"}[change.kind]
-        console.print(f"[{style}]{escape(str(change))}[/]", highlight=False)
-    if len(shown) < len(result.changes):
-        console.print(f"... {len(result.changes) - len(shown)} more (use --all)")
-    conflicts = sum(1 for c in result.changes if c.kind is ChangeKind.CONFLICT)
-    console.print(f"{summary(result.changes)}; {conflicts} conflict(s) kept as alternatives")
-    for line in result.joins.lines() if result.joins else ():
-        console.print(escape(line), highlight=False)
-    errs = [p for p in result.problems if p.severity is Severity.ERROR]
-    if errs:
-        for problem in errs[:50]:
-            errors.print(escape(str(problem)), highlight=False)
-        fail(f"{len(errs)} error(s) in the merged catalog; data/ is unchanged", code=1)
-    if result.written:
-        console.print(f"wrote {result.files_touched} file(s)")
-    else:
-        console.print("dry run: nothing written (use --write to apply)")
-
-
 def review(
     reviews: Path = typer.Argument(..., help="JSON list of reviewed models (id, facts, sources per field)."),
     benchmarks: Path | None = typer.Option(None, "--benchmarks", help="JSON list of benchmark definitions."),
@@ -166,7 +144,12 @@ def review(
         benches = json.loads(benchmarks.read_text(encoding="utf-8")) if benchmarks else []
     except (OSError, json.JSONDecodeError) as exc:
         fail(f"cannot read reviews: {exc}")
-    result, applied, unmatched = run_review(data_dir(data), rows, benches, today=today(), dry_run=not write)
+    try:
+        result, applied, unmatched = run_review(
+            data_dir(data), rows, benches, today=today(), dry_run=not write
+        )
+    except SyncBusyError as exc:
+        fail(escape(str(exc)), code=BUSY)
     console.print(
         f"{len(applied)} model(s) reviewed; {len(unmatched)} matched no model: {', '.join(unmatched)}"
     )
@@ -189,13 +172,3 @@ def export(
     catalog = open_catalog(data)
     export_sqlite(catalog, out)
     console.print(f"wrote {out} ({len(catalog.models):,} models, {len(catalog.routes):,} routes)")
-
-
-def _locations(pairs: list[str]) -> dict[str, str]:
-    found = {}
-    for pair in pairs:
-        name, sep, location = pair.partition("=")
-        if not sep or not location:
-            fail(f"--path takes SOURCE=PATH, got {pair!r}")
-        found[name] = location
-    return found

@@ -1,8 +1,10 @@
-"""Price changes: what moved, when, on which route, read from the catalog's dated price schedules.
+"""Price changes: what moved, when, on which route, read from the catalog's dated price schedules
+and from the change reports syncs keep (`data/changes/`).
 
 A change is a component whose rate differs between two consecutive schedules of the same route
 and mode (ordered by `effective_from`); it takes effect on the later schedule's first day. A
-schedule that only switches source with the same rates is not a change. Pure: no clock, no I/O.
+schedule that only switches source with the same rates is not a change. A sync that finds a
+source's current price changed logs it on the day of the sync. Pure: no clock, no I/O.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from itertools import pairwise
 from modelvs.catalog import Catalog
 from modelvs.catalog.layout import split_route_id
 from modelvs.catalog.sourcing import SourceRef, source_ref
-from modelvs.schema import PriceSchedule
+from modelvs.schema import Citation, PriceSchedule
+from modelvs.schema.changelog import HeldChange
 from modelvs.schema.pricing import TOKEN_COMPONENTS, Rates
 from modelvs.schema.route import Route
 
@@ -47,6 +50,11 @@ class PriceChange:
         if self.new is None:
             return "removed"
         return "up" if self.new > self.old else "down"
+
+    @property
+    def move(self) -> tuple[str, str, str, Decimal | None, Decimal | None]:
+        """What moved, whatever the day: route, mode, component, old and new."""
+        return (self.route, self.mode, self.component, self.old, self.new)
 
     @property
     def key(self) -> str:
@@ -114,12 +122,23 @@ def price_changes(
     """Every price change in the catalog (or on `routes`), newest first; optionally one provider's
     or one model's (canonical id). Ties sort by route, mode and component."""
     ids = sorted(catalog.routes) if routes is None else list(routes)
+    wanted = set(ids)
     found: list[PriceChange] = []
     for rid in ids:
         prov, mid = split_route_id(rid)
         if (provider is not None and prov != provider) or (model is not None and mid != model):
             continue
         found.extend(route_changes(catalog, rid, catalog.routes[rid]))
+    # A move a dated schedule shows is listed once, on the day the source dates it.
+    seen = {c.move for c in found}
+    found.extend(
+        c
+        for c in logged_changes(catalog)
+        if c.route in wanted
+        and c.move not in seen
+        and (provider is None or c.provider == provider)
+        and (model is None or c.model == model)
+    )
     found.sort(key=lambda c: (c.route, c.mode, c.component))
     found.sort(key=lambda c: c.effective, reverse=True)
     return found
@@ -131,3 +150,40 @@ def by_date(changes: Iterable[PriceChange]) -> list[tuple[date, list[PriceChange
     for change in changes:
         groups.setdefault(change.effective, []).append(change)
     return list(groups.items())
+
+
+def logged_changes(catalog: Catalog) -> Iterator[PriceChange]:
+    """The price changes syncs logged (`data/changes/<date>.toml`), each on its sync's day, with the
+    source and the snapshot that gave the new price."""
+    for day, log in sorted(catalog.changes.items()):
+        try:
+            effective = date.fromisoformat(day)
+        except ValueError:
+            continue
+        for logged in log.prices:
+            provider, model = split_route_id(logged.route)
+            source = None
+            if logged.source is not None and logged.source in catalog.sources:
+                source = source_ref(catalog, Citation(source=logged.source, retrieved=effective))
+                version = log.snapshots.get(logged.source)
+                if version:
+                    source["name"] = f"{catalog.sources[logged.source].name} {version}"
+            yield PriceChange(
+                effective,
+                logged.route,
+                provider,
+                model,
+                logged.mode.value,
+                logged.component,
+                logged.old,
+                logged.new,
+                source,
+            )
+
+
+def pending_holds(catalog: Catalog) -> list[HeldChange]:
+    """The changes the newest sync held for review: the catalog shows the old values until a sync
+    publishes them (`modelvs sync --accept ID`) or the source takes them back."""
+    if not catalog.changes:
+        return []
+    return list(catalog.changes[max(catalog.changes)].held)

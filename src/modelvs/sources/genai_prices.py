@@ -7,6 +7,7 @@ Its dated prices and price variants become schedules as genai-prices itself reso
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -70,6 +71,17 @@ def fetch() -> list[Any]:
     from genai_prices.data import providers
 
     return list(providers)
+
+
+def from_json(raw: bytes) -> list[Any]:
+    """genai-prices' provider objects from its published data file (the JSON its own
+    `UpdatePrices` downloads), validated by the package's schema; numbers read exactly."""
+    from genai_prices.types import _providers_from_raw  # the loader genai-prices' updater calls
+
+    doc = json.loads(raw, parse_float=Decimal)
+    if not isinstance(doc, list):
+        raise ValueError("genai-prices data: the top level must be a list of providers")
+    return list(_providers_from_raw(doc))
 
 
 def parse(raw: list[Any]) -> list[Entry]:

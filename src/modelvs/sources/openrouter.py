@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -78,30 +77,58 @@ class Entry:
     supported_parameters: tuple[str, ...]
     knowledge_cutoff: str | None
     expiration_date: dt.date | None
+    endpoints: int | None = None
+    """How many providers serve it, from its `/endpoints` answer (a live snapshot); None: not asked."""
 
 
-def fetch(path_or_url: str | None = None, timeout: float = 30) -> tuple[bytes, str]:
-    """The models JSON from a file, or from an https URL (default: the live API).
+def fetch(path: str) -> tuple[bytes, str]:
+    """The models JSON (or a live snapshot) from a file; the version is the file's name.
 
-    The version is the file's name, or the UTC date a download was made.
+    Downloads from the live API go through `sources.live` (`modelvs sync --fetch`).
     """
-    source = path_or_url or API_URL
-    if source.startswith("https://"):
-        request = urllib.request.Request(source, headers={"User-Agent": "modelvs"})
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            body: bytes = response.read()
-        return body, dt.datetime.now(dt.UTC).date().isoformat()
-    path = Path(source)
-    return path.read_bytes(), path.name
+    file = Path(path)
+    return file.read_bytes(), file.name
 
 
 def parse(raw: bytes) -> list[Entry]:
-    """Every model row; a malformed row raises ValueError naming the row and field."""
+    """Every model row; a malformed row raises ValueError naming the row and field.
+
+    Takes the models answer, or a live snapshot (`live_snapshot`) that adds each model's endpoints.
+    """
     doc = json.loads(raw, parse_float=Decimal)
+    served = None
+    if isinstance(doc, dict) and set(doc) == {"models", "endpoints"}:
+        served = _served(doc["endpoints"])
+        doc = doc["models"]
     rows = doc.get("data") if isinstance(doc, dict) else None
     if not isinstance(rows, list):
         raise ValueError("OpenRouter models: field 'data' must be a list")
-    return [_entry(i, row) for i, row in enumerate(rows)]
+    entries = [_entry(i, row) for i, row in enumerate(rows)]
+    return entries if served is None else [replace(e, endpoints=served.get(e.id)) for e in entries]
+
+
+def endpoints_url(models_url: str, model_id: str) -> str:
+    """Where OpenRouter lists the providers serving a model: `.../models/{author}/{slug}/endpoints`."""
+    return f"{models_url.rstrip('/')}/{model_id}/endpoints"
+
+
+def live_snapshot(models: bytes, endpoints: dict[str, bytes]) -> bytes:
+    """One snapshot of the models answer and each model's endpoints answer, every body verbatim:
+    `{"models": <answer>, "endpoints": {"<model id>": <answer>, ...}}`."""
+    parts = b",".join(json.dumps(mid).encode() + b":" + body for mid, body in sorted(endpoints.items()))
+    return b'{"models":' + models + b',"endpoints":{' + parts + b"}}"
+
+
+def _served(answers: Any) -> dict[str, int]:
+    if not isinstance(answers, dict):
+        raise ValueError("OpenRouter snapshot: field 'endpoints' must be an object of model ids")
+    served = {}
+    for mid, answer in answers.items():
+        listed = answer.get("data", {}).get("endpoints") if isinstance(answer, dict) else None
+        if not isinstance(listed, list):
+            raise ValueError(f"OpenRouter endpoints of {mid}: field 'data.endpoints' must be a list")
+        served[mid] = len(listed)
+    return served
 
 
 def _entry(index: int, row: Any) -> Entry:
@@ -217,6 +244,8 @@ def _skip_reason(entry: Entry) -> str | None:
         return "variable price (-1): routed to other models"
     if entry.pricing["prompt"] == 0 and entry.pricing["completion"] == 0:
         return "no per-token price"
+    if entry.endpoints == 0:
+        return "no provider serves it now (its endpoints answer lists none)"
     return None
 
 

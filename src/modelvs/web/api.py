@@ -15,6 +15,7 @@ from starlette.responses import Response
 from typing_extensions import TypedDict
 
 from modelvs.catalog.lifecycle import NotYetReleasedError, require_released
+from modelvs.catalog.stats import source_freshness
 from modelvs.engine.compare import compare as compare_models
 from modelvs.engine.compare import comparison_to_dict
 from modelvs.engine.compare.comparison import MAX_MODELS
@@ -40,6 +41,9 @@ from modelvs.web.render import suggest
 from modelvs.web.state import WebState, search_models
 
 API_VERSION = "1"
+REFRESHED_HEADER = "Modelvs-Sources-Refreshed"
+"""On every API answer: each imported source's snapshot date, as a structured-field dictionary
+(RFC 8941) of strings, `models-dev="2026-12-02", genai-prices="2026-12-02"`."""
 SEARCH_LIMIT = 50
 RANK_LIMIT = 1000
 View = dict[str, Any]
@@ -90,6 +94,9 @@ class ProviderRecord(TypedDict):
 class ProvidersPage(TypedDict):
     version: str
     providers: list[ProviderRecord]
+    refreshed: dict[str, str]
+    """Source id -> the date (YYYY-MM-DD) its prices were last taken in (also the
+    `Modelvs-Sources-Refreshed` header of every answer)."""
 
 
 class _RefusedError(Exception):
@@ -135,18 +142,36 @@ def _model(web: WebState, name: str, on: dt.date) -> str:
     return mid
 
 
+def refreshed(web: WebState) -> dict[str, str]:
+    """Source id -> its snapshot date: when the catalog last took each source's prices in."""
+    return {f.source: f.retrieved.isoformat() for f in source_freshness(web.catalog, web.today())}
+
+
+def stamp_refreshed(request: Request, response: Response) -> Response:
+    """The answer with the `Modelvs-Sources-Refreshed` header."""
+    web = state_of(request)
+    value: str = web.pages.get_or_make(
+        ("refreshed-header", web.catalog.version),
+        lambda: ", ".join(f'{sid}="{day}"' for sid, day in refreshed(web).items()),
+    )
+    response.headers[REFRESHED_HEADER] = value
+    return response
+
+
 def _answer(request: Request, make: Callable[[], View], csv: Callable[[View], str] | None = None) -> Response:
     """The view `make` builds, as JSON or (for a `.csv` path) as CSV; a refusal as its error."""
     try:
         view = make()
     except _RefusedError as refused:
-        return refused.response
+        return stamp_refreshed(request, refused.response)
     except ParamError as err:
-        return _unprocessable(err).response
+        return stamp_refreshed(request, _unprocessable(err).response)
     if csv is not None:
         body = csv(view)
-        return conditional(request, lambda: Response(body, media_type="text/csv; charset=utf-8"))
-    return conditional(request, lambda: JSON(view))
+        return stamp_refreshed(
+            request, conditional(request, lambda: Response(body, media_type="text/csv; charset=utf-8"))
+        )
+    return stamp_refreshed(request, conditional(request, lambda: JSON(view)))
 
 
 def _table(
@@ -201,7 +226,7 @@ def _providers_view(request: Request) -> View:
         )
         for pid, p in sorted(cat.providers.items())
     ]
-    return as_dict(ProvidersPage(version=API_VERSION, providers=rows))
+    return as_dict(ProvidersPage(version=API_VERSION, providers=rows, refreshed=refreshed(state_of(request))))
 
 
 def providers(request: Request) -> Response:
@@ -232,24 +257,28 @@ def compare(request: Request) -> Response:
             if mid not in ids:
                 ids.append(mid)
     except ParamError as err:
-        return _unprocessable(err).response
+        return stamp_refreshed(request, _unprocessable(err).response)
     except _RefusedError as refused:
-        return refused.response
+        return stamp_refreshed(request, refused.response)
     if not 2 <= len(ids) <= MAX_MODELS:
-        return api_error(
+        wrong = api_error(
             422,
             "bad parameter: models",
             f"models takes 2 to {MAX_MODELS} different models, got {len(ids)}",
             param="models",
         )
+        return stamp_refreshed(request, wrong)
 
     def body() -> bytes:
         return dumps(comparison_to_dict(compare_models(web.catalog, ids, workload, on, routes)))
 
     # Serialising a comparison costs more than computing it: keep the bytes per pair and workload.
     key = ("api-compare", tuple(ids), workload, web.catalog.version, on, routes)
-    return conditional(
-        request, lambda: Response(web.pages.get_or_make(key, body), media_type="application/json")
+    return stamp_refreshed(
+        request,
+        conditional(
+            request, lambda: Response(web.pages.get_or_make(key, body), media_type="application/json")
+        ),
     )
 
 

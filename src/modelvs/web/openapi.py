@@ -18,7 +18,7 @@ from modelvs.views.costs import CostView, RankView
 from modelvs.views.model import ModelView
 from modelvs.views.model_records import ModelPage
 from modelvs.views.reprice import RepriceView
-from modelvs.web.api import ProvidersPage, SearchPage
+from modelvs.web.api import REFRESHED_HEADER, ProvidersPage, SearchPage
 from modelvs.web.http import JSON, conditional
 
 REF = "#/components/schemas/{model}"
@@ -42,6 +42,12 @@ RESPONSES: dict[str, type] = {
     "api_reprice": RepriceView,
 }
 """Route name -> the record its 200 JSON answer is built with (`api_compare`: the comparison)."""
+REFRESHED = {
+    "description": "When each source's prices were last taken into the catalog: a structured-field "
+    'dictionary (RFC 8941) of source id to snapshot date (`models-dev="2026-12-02", litellm="2026-12-02"`).',
+    "schema": {"type": "string"},
+}
+"""The header every API answer carries (documented on each 200)."""
 COMPARISON = "Comparison"
 SHARED = {"SourceRef"}
 """Types both the records and the comparison hold: one schema (the comparison generator's) serves both."""
@@ -122,6 +128,7 @@ def document() -> dict[str, Any]:
                 "description": "OK",
                 "content": {"application/json": {"schema": response_schema(spec.name)}},
             }
+        ok["headers"] = {REFRESHED_HEADER: REFRESHED}
         error = {"application/json": {"schema": {"$ref": REF.format(model="Error")}}}
         responses: dict[str, Any] = {
             "200": ok,
@@ -143,7 +150,12 @@ def document() -> dict[str, Any]:
     posted = next(s for s in ROUTES if s.name == "api_reprice")
     parameters = [_parameter(p) for p in posted.params]
     paths.update(
-        openapi_paths(parameters, response_schema("api_reprice"), {"$ref": REF.format(model="Error")})
+        openapi_paths(
+            parameters,
+            response_schema("api_reprice"),
+            {"$ref": REF.format(model="Error")},
+            {REFRESHED_HEADER: REFRESHED},
+        )
     )
     return {
         "openapi": "3.1.0",

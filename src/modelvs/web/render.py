@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.stats import source_freshness
 from modelvs.web.hosts import SiteHosts
 from modelvs.web.http import CACHE_ERROR, html, json_ld, state_of
 from modelvs.web.state import WebState
@@ -44,6 +45,7 @@ def page_body(
         canonical=canonical_url(request, path),
         json_ld=[Markup(json_ld(s)) for s in structured or []],  # <, > and & are \\u-escaped
         catalog_version=web.catalog.version[:12],
+        refreshed=source_freshness(web.catalog, web.today()),
         on=web.today().isoformat(),
         noindex=noindex,
         **context,

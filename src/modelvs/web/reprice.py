@@ -26,6 +26,7 @@ from modelvs.usage.tokenizers import stated_ratios
 from modelvs.views.records import as_dict
 from modelvs.views.reprice import RepriceView, reprice_view
 from modelvs.views.reprice import reprice_page as page_view
+from modelvs.web.api import stamp_refreshed
 from modelvs.web.http import JSON, api_error, conditional, html, state_of
 from modelvs.web.render import page, suggest
 from modelvs.web.state import WebState
@@ -116,6 +117,10 @@ def _query(request: Request) -> Asked:
 
 async def reprice_api(request: Request) -> Response:
     """`POST /api/v1/reprice?as=...`: the log as the body; the answer is a `RepriceView`."""
+    return stamp_refreshed(request, await _repriced(request))
+
+
+async def _repriced(request: Request) -> Response:
     web = state_of(request)
     try:
         body = await read_body(request, MAX_UPLOAD)

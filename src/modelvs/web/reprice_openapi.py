@@ -17,10 +17,11 @@ FORMAT_NAMES = ", ".join(f.name for f in FORMATS)
 
 
 def openapi_paths(
-    parameters: list[dict[str, Any]], ok: dict[str, Any], error: dict[str, Any]
+    parameters: list[dict[str, Any]], ok: dict[str, Any], error: dict[str, Any], headers: dict[str, Any]
 ) -> dict[str, Any]:
     """The description of `POST /api/v1/reprice`: its query `parameters` (from the route table),
-    `ok` the `RepriceView` schema's reference, `error` the error body's."""
+    `ok` the `RepriceView` schema's reference, `error` the error body's, `headers` those every
+    answer carries."""
     errors = {"application/json": {"schema": error}}
     mib = MAX_UPLOAD >> 20
     unreadable = (
@@ -36,7 +37,7 @@ def openapi_paths(
             "content": {media: {"schema": {"type": "string", "format": "binary"}} for media in MEDIA},
         },
         "responses": {
-            "200": {"description": "OK", "content": {"application/json": {"schema": ok}}},
+            "200": {"description": "OK", "content": {"application/json": {"schema": ok}}, "headers": headers},
             "404": {
                 "description": f"An unknown model in `as` (at most {MAX_MODELS}), with suggestions.",
                 "content": errors,
