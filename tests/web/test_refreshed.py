@@ -65,7 +65,9 @@ def test_the_providers_answer_carries_it_as_a_field(client: TestClient, catalog:
 
 def test_the_header_is_documented_on_every_operation(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
-    for path, item in paths.items():
-        headers = item["get"]["responses"]["200"].get("headers", {})
+    operations = [(path, op) for path, item in paths.items() for op in item.values()]
+    assert any(path == "/api/v1/reprice" for path, _ in operations)  # the POST too
+    for path, operation in operations:
+        headers = operation["responses"]["200"].get("headers", {})
         assert REFRESHED_HEADER in headers, path
         assert "RFC 8941" in headers[REFRESHED_HEADER]["description"]

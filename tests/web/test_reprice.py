@@ -94,6 +94,7 @@ def test_the_api_answers_json_or_a_clear_error(client: TestClient) -> None:
     )
     assert answer.status_code == 200
     assert answer.headers["cache-control"] == "no-store"
+    assert 'models-dev="' in answer.headers["Modelvs-Sources-Refreshed"]  # like every API answer
     view = answer.json()
     assert (view["repriced_total"], [a["model"] for a in view["alternatives"]]) == (
         "0.92425", ["anthropic/claude-opus-4-7", "openai/gpt-4o-2024-11-20"],
