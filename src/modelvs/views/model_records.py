@@ -40,9 +40,10 @@ def parse_model_query(
     catalog: Catalog, q: MultiQuery, *, default_limit: int | None = DEFAULT_LIMIT
 ) -> ModelQuery:
     """The index query in `q`: `q`, `lab`, `provider`, `kind`, `capability`, `input_modality`,
-    `output_modality`, `min_context`, `max_input_price`, `max_output_price`, `status`, `sort`
-    (`-key` descending), `offset`, `limit` (1 to `MAX_LIMIT`). Raises `ParamError`."""
-    sort_text = (q.get("sort") or SortKey.NAME.value).strip()
+    `output_modality`, `min_context`, `max_input_price`, `max_output_price`, `status` (none: every
+    status but retired), `sort` (`-key` descending; default `relevance`), `offset`, `limit` (1 to
+    `MAX_LIMIT`). Raises `ParamError`."""
+    sort_text = (q.get("sort") or SortKey.RELEVANCE.value).strip()
     descending = sort_text.startswith("-")
     try:
         sort = SortKey(sort_text.removeprefix("-"))
@@ -143,6 +144,8 @@ class ModelRecord(TypedDict):
     """The cheapest vetted route at the default traffic."""
     rating: str | None
     """A quality rating, once the catalog has one."""
+    notability: float
+    """How notable the model is on the day: what the default order sorts by (see /methodology)."""
     url: str
     """The model's page."""
 
@@ -200,6 +203,7 @@ def model_record(row: ModelRow) -> ModelRecord:
         lab_route=_route_record(row.lab_route),
         cheapest_route=_route_record(row.cheapest),
         rating=_money(row.rating),
+        notability=row.notability,
         url=f"/models/{row.slug}",
     )
 

@@ -71,7 +71,7 @@ def compare(
         verdicts(facts, names),
         prose(refs, facts, names),
         faq(facts, names),
-        related(catalog, ids, float(facts.workload.input_share.value), on),
+        related(catalog, ids, on),
         value_map(catalog, workload, on, ids),
     )
 
