@@ -92,6 +92,10 @@ def write_catalog(root: Path, changes: dict[str, str | None] | None = None) -> P
     return root
 
 
+_ROUTE = frozenset(Route.model_fields) - {"prices", "citations", "provider_model_id"}
+"""Fields of a route (the rest of a route's entry are its price schedule's)."""
+
+
 def in_memory(
     models: dict[str, dict[str, Any]],
     routes: dict[str, dict[str, Any]] | None = None,
@@ -102,7 +106,8 @@ def in_memory(
     """A catalog built in memory, for tests of rules rather than of the shipped data.
 
     `models`: id -> model fields (`name` defaults to the id). `routes`: route id -> fields of its
-    standard price schedule (`{"input": 2, "output": 8}`). A provider whose id is a lab of the
+    standard price schedule (`{"input": 2, "output": 8}`) and of the route itself (`context_window`,
+    `retirement_date`, ...). A provider whose id is a lab of the
     catalog is that lab's own API; any other is an established host, unless `providers` says
     otherwise. `ratings`: model id -> an Arena rating (overall, interval ±5).
     """
@@ -146,9 +151,14 @@ def in_memory(
         models={mid: Model.model_validate({"name": mid} | fields) for mid, fields in models.items()},
         routes={
             rid: Route.model_validate(
-                {"provider_model_id": rid, "citations": cite, "prices": [{"citation": "t", **prices}]}
+                {
+                    "provider_model_id": rid,
+                    "citations": cite,
+                    "prices": [{"citation": "t", **{k: v for k, v in fields.items() if k not in _ROUTE}}],
+                    **{k: v for k, v in fields.items() if k in _ROUTE},
+                }
             )
-            for rid, prices in routes.items()
+            for rid, fields in routes.items()
         },
         results=results,
     )

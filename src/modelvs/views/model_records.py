@@ -17,6 +17,7 @@ from modelvs.catalog import Catalog
 from modelvs.formatting import exact
 from modelvs.params import MultiQuery, ParamError, parse_count, parse_int, parse_vocab
 from modelvs.schema.vocab import Capability, Modality, ModelKind
+from modelvs.views.escape import csv_text
 from modelvs.views.model_list import ModelList, ModelQuery, ModelRow, RoutePrice, SortKey, Status
 from modelvs.views.records import record
 
@@ -271,7 +272,9 @@ def csv_row(record: ModelRecord) -> tuple[object, ...]:
 
 
 def to_csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """RFC 4180 CSV with a header row: None is empty, booleans `true`/`false`, lists joined by spaces."""
+    """RFC 4180 CSV with a header row: None is empty, booleans `true`/`false`, lists joined by
+    spaces; a text cell that starts like a formula (`=`, `+`, `-`, `@`, tab, CR) is neutralised
+    (`views.escape.csv_text`). Every CSV the project writes comes from here."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
@@ -286,5 +289,7 @@ def _cell(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list | tuple):
-        return " ".join(str(v) for v in value)
-    return str(value)
+        return csv_text(" ".join(str(v) for v in value))
+    if isinstance(value, int | float | Decimal):
+        return str(value)
+    return csv_text(str(value))
