@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from starlette.testclient import TestClient
 
@@ -70,17 +72,17 @@ def test_same_model_twice_goes_to_its_page(client: TestClient) -> None:
     ("typed", "location"),
     [
         ("opus 4.7", "/models/claude-opus-4-7"),
-        ("claude sonnet", "/models/claude-sonnet-4-6"),
-        ("gpt-5.5 vs claude opus 4.7", "/compare/claude-opus-4-7-vs-gpt-5.5"),
-        ("GPT 5.5 VS opus 4.7", "/compare/claude-opus-4-7-vs-gpt-5.5"),
-        ("opus 4.7, gpt 5.5", "/compare/claude-opus-4-7-vs-gpt-5.5"),
-        ("gemini 3.1 pro", "/models/gemini-3.1-pro-preview"),
+        ("claude sonnet", r"/models/claude-sonnet-[0-9-]+"),
+        ("gpt-5.5 vs claude opus 4.7", r"/compare/claude-opus-4-7-vs-gpt-5\.5"),
+        ("GPT 5.5 VS opus 4.7", r"/compare/claude-opus-4-7-vs-gpt-5\.5"),
+        ("opus 4.7, gpt 5.5", r"/compare/claude-opus-4-7-vs-gpt-5\.5"),
+        ("gemini 3.1 pro", r"/models/gemini-3\.1-pro-preview"),
     ],
 )
 def test_the_header_search_lands_on_a_page(client: TestClient, typed: str, location: str) -> None:
     response = client.get("/compare", params={"models": typed})
     assert response.status_code == 301
-    assert response.headers["location"] == location
+    assert re.fullmatch(location, response.headers["location"]), response.headers["location"]
 
 
 @pytest.mark.parametrize(
