@@ -25,7 +25,7 @@ from modelvs.catalog.notability import Notability, most_notable, notability
 from modelvs.catalog.trust import lab_route
 from modelvs.engine.analysis import blended_price
 from modelvs.engine.pricing import schedule_for
-from modelvs.engine.quality import ratings
+from modelvs.engine.quality import Rating, ratings
 from modelvs.schema.vocab import VETTED_TRUST, ModelKind, PriceMode
 
 PEERS_PER_MODEL = 3
@@ -82,7 +82,8 @@ class _Entry:
 
     id: str
     lab: str
-    kind: ModelKind | None
+    kind: ModelKind
+    """What it does (no source saying: text)."""
     line: str
     log_price: float | None
     rating: float | None
@@ -98,7 +99,7 @@ _Found = tuple[tuple[_Entry, float, tuple[str, ...]], ...]
 @dataclass
 class _Index:
     entries: dict[str, _Entry]
-    by_kind: dict[ModelKind | None, list[_Entry]]
+    by_kind: dict[ModelKind, list[_Entry]]
     by_line: dict[tuple[str, str], list[_Entry]]
     found: dict[str, tuple[_Found, _Found]]
     """Each model's peers and siblings, once asked for."""
@@ -172,12 +173,12 @@ def _entry(
     mid: str,
     notable: Notability,
     on: dt.date,
-    rated: Mapping[str, object],
+    rated: Mapping[str, Rating],
     *,
     priced: bool = True,
 ) -> _Entry:
     model = catalog.models[mid]
-    score = getattr(rated.get(mid), "score", None)
+    rating = rated.get(mid)
     price = reference_price(catalog, mid, on) if priced else None
     return _Entry(
         mid,
@@ -185,7 +186,7 @@ def _entry(
         model.kind or ModelKind.TEXT,
         line(model.name),
         math.log10(price) if price else None,
-        float(score) if score is not None else None,
+        float(rating.score) if rating is not None else None,
         notable,
         NOTABILITY_WEIGHT * notable.score,
     )
