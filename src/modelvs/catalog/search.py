@@ -4,8 +4,9 @@ A model matches when one of its names (display name, id, slug, any alias or prov
 loosely (`names.name_key`) or with every separator dropped (`names.model_key`), holds the text.
 A model whose display name, id or slug is the text comes first (`NAMED`); the others are ordered
 by notability (`catalog.notability`) plus a bonus for how well they match (`EXACT`, `OWN_WORD`,
-`OWN`; a match in an alias alone adds nothing). Retired models are left out unless asked for. The CLI's `models --search`, `/models?q=`, `/api/v1/search`, the header
-search's suggestions and the 404 page's all read this order.
+`OWN`; a match in an alias alone adds nothing). Retired models are left out unless asked for.
+The CLI's `models --search`, `/models?q=`, `/api/v1/search`, the header search's suggestions and
+the 404 page's all read this order.
 """
 
 from __future__ import annotations
