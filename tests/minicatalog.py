@@ -1,8 +1,14 @@
-"""A tiny valid catalog written to a folder, for tests that need real files."""
+"""A tiny valid catalog written to a folder, for tests that need real files; small catalogs in memory."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from typing import Any
+
+from modelvs.catalog import Catalog
+from modelvs.schema import Lab, Model, Provider, Route, Source
+from modelvs.schema.results import ResultSet
 
 FILES: dict[str, str] = {
     "sources/models-dev.toml": """
@@ -84,3 +90,75 @@ def write_catalog(root: Path, changes: dict[str, str | None] | None = None) -> P
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text.lstrip(), encoding="utf-8")
     return root
+
+
+_ROUTE = frozenset(Route.model_fields) - {"prices", "citations", "provider_model_id"}
+"""Fields of a route (the rest of a route's entry are its price schedule's)."""
+
+
+def in_memory(
+    models: dict[str, dict[str, Any]],
+    routes: dict[str, dict[str, Any]] | None = None,
+    *,
+    providers: dict[str, dict[str, Any]] | None = None,
+    ratings: dict[str, int] | None = None,
+) -> Catalog:
+    """A catalog built in memory, for tests of rules rather than of the shipped data.
+
+    `models`: id -> model fields (`name` defaults to the id). `routes`: route id -> fields of its
+    standard price schedule (`{"input": 2, "output": 8}`) and of the route itself (`context_window`,
+    `retirement_date`, ...). A provider whose id is a lab of the
+    catalog is that lab's own API; any other is an established host, unless `providers` says
+    otherwise. `ratings`: model id -> an Arena rating (overall, interval ±5).
+    """
+    routes = routes or {}
+    labs = {mid.split("/", 1)[0] for mid in models}
+    provider_ids = {rid.split(":", 1)[0] for rid in routes}
+    bare = {
+        pid: (
+            {"name": pid, "kind": "first-party", "trust": "first_party", "lab": pid}
+            if pid in labs
+            else {"name": pid, "kind": "cloud", "trust": "established"}
+        )
+        for pid in provider_ids
+    }
+    cite = {"t": {"source": "test"}}
+    results = {
+        f"lmarena:{mid}": ResultSet.model_validate(
+            {
+                "citations": cite,
+                "results": [
+                    {
+                        "benchmark": "lmarena",
+                        "category": "overall",
+                        "score": score,
+                        "low": score - 5,
+                        "high": score + 5,
+                        "date": "2026-11-01",
+                        "self_reported": False,
+                        "citation": "t",
+                    }
+                ],
+            }
+        )
+        for mid, score in (ratings or {}).items()
+    }
+    return Catalog(
+        sources={"test": Source(name="test", kind="curated", license="n/a", retrieved=dt.date(2026, 11, 24))},
+        labs={lab: Lab(name=lab.title()) for lab in labs},
+        providers={pid: Provider.model_validate(f) for pid, f in (bare | (providers or {})).items()},
+        benchmarks={},
+        models={mid: Model.model_validate({"name": mid} | fields) for mid, fields in models.items()},
+        routes={
+            rid: Route.model_validate(
+                {
+                    "provider_model_id": rid,
+                    "citations": cite,
+                    "prices": [{"citation": "t", **{k: v for k, v in fields.items() if k not in _ROUTE}}],
+                    **{k: v for k, v in fields.items() if k in _ROUTE},
+                }
+            )
+            for rid, fields in routes.items()
+        },
+        results=results,
+    )

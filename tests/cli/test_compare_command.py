@@ -38,7 +38,7 @@ def test_json_is_the_versioned_schema_valid_comparison(app: typer.Typer) -> None
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     jsonschema.validate(data, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
-    assert (data["version"], data["on"]) == ("1", "2026-11-24")
+    assert (data["version"], data["on"]) == ("2", "2026-11-24")
     assert data["facts"]["monthly"]["costs"][1]["monthly"]["text"] == "$4,500"
 
 
@@ -107,3 +107,14 @@ def test_bad_date_and_flags_exit_2(app: typer.Typer, tmp_path: Path) -> None:
     assert _out(app, *PAIR, "--on", "tomorrow", "--data", data)[0] == 2
     code, out = _out(app, *PAIR, "--input", "2x", "--data", data)
     assert (code, "--input takes a count like 800" in out) == (2, True)
+
+
+def test_opus_vs_gpt_5_5_text_headlines_on_the_labs_apis_with_the_saving(app: typer.Typer) -> None:
+    code, text = _out(app, "claude-opus-4-7", "gpt-5.5", "--brief", *ON)
+    assert code == 0, text
+    assert (
+        "Claude Opus 4.7: $10,250 a month on Claude API"
+        " (the cheapest vetted route, GMI Cloud: $9,225, 10% less)" in text
+    )
+    assert "GPT-5.5: $11,500 a month on OpenAI API" in text
+    assert "Claude Opus 4.7 is $1,250 (10.9%) cheaper than GPT-5.5" in text

@@ -5,6 +5,8 @@ import pytest
 from typer.testing import CliRunner
 
 from modelvs.cli import app
+from modelvs.engine.rank import RANK_BASIS
+from tests.minicatalog import FILES, write_catalog
 
 runner = CliRunner()
 ON = ["--on", "2026-11-24"]
@@ -121,3 +123,28 @@ def test_rank_defaults_to_current_text_models_and_shows_ids() -> None:
     assert all(catalog.models[m["model"]["id"]].kind == "embedding" for m in embeddings["models"])
     text = runner.invoke(app, ["rank", "--limit", "3", *ON]).output
     assert view["models"][0]["model"]["id"][:12] in text
+
+
+def test_cost_of_a_deprecated_model_says_so(mini: Path) -> None:
+    model = FILES["models/openai/gpt-4o-2024-11-20.toml"].replace(
+        'name = "GPT-4o (2024-11-20)"',
+        'name = "GPT-4o (2024-11-20)"\nstatus = "deprecated"\nretirement_date = 2027-01-14',
+    )
+    model = model.replace(
+        '[provenance]\nname = "md"', '[provenance]\nname = "md"\nstatus = "md"\nretirement_date = "md"'
+    )
+    data = write_catalog(mini.parent / "old", {"models/openai/gpt-4o-2024-11-20.toml": model})
+    text = runner.invoke(app, ["cost", "gpt-4o-2024-11-20", "--data", str(data), *ON], env={"COLUMNS": "200"})
+    assert text.exit_code == 0, text.output
+    words = " ".join(text.output.split())
+    assert "GPT-4o (2024-11-20): monthly cost by route (deprecated, retires on 2027-01-14)" in words
+    view = json.loads(
+        runner.invoke(app, ["cost", "gpt-4o-2024-11-20", "--data", str(data), "-f", "json", *ON]).output
+    )
+    assert view["lifecycle"] == "deprecated, retires on 2027-01-14"
+
+
+def test_rank_says_it_prices_the_cheapest_vetted_route() -> None:
+    result = runner.invoke(app, ["rank", "--limit", "2", "-f", "md", *ON])
+    assert result.exit_code == 0, result.output
+    assert RANK_BASIS in result.output

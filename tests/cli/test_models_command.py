@@ -93,7 +93,7 @@ def test_models_text_shows_whole_ids_and_a_page_count() -> None:
 def test_models_refuses_a_bad_filter_naming_the_flag() -> None:
     result = runner.invoke(app, ["models", "--sort", "price"])
     assert result.exit_code == 2
-    assert "--sort takes one of name" in " ".join(result.output.split())
+    assert "--sort takes one of relevance, name" in " ".join(result.output.split())
     result = runner.invoke(app, ["models", "--lab", "nobody"])
     assert result.exit_code == 2
     assert "--lab 'nobody' is not a lab id" in " ".join(result.output.split())
@@ -165,3 +165,40 @@ def test_rank_of_a_past_day_leaves_later_models_out() -> None:
     ids = [m["model"]["id"] for m in json.loads(result.output)["models"]]
     assert ids
     assert "openai/gpt-4o-2024-11-20" not in ids
+
+
+def test_search_opens_on_what_people_mean() -> None:
+    """Issue 15's targets: the first result of `models --search` on the shipped catalog."""
+    first = {
+        "opus 4.7": "Claude Opus 4.7",
+        "gpt 5.5": "GPT-5.5",
+        "gemini 3.1 pro": "Gemini 3.1 Pro Preview",
+    }
+    for typed, name in first.items():
+        rows = _json("--search", typed, "--limit", "3")["models"]
+        assert isinstance(rows, list)
+        assert rows[0]["name"] == name, (typed, [r["name"] for r in rows])
+    deepseek = _json("--search", "deepseek", "--limit", "3")["models"]
+    assert isinstance(deepseek, list)
+    assert deepseek[0]["name"].startswith("DeepSeek V4")
+    assert deepseek[0]["lifecycle"] not in ("deprecated", "retired")
+    sonnet = _json("--search", "sonnet", "--limit", "3")["models"]
+    assert isinstance(sonnet, list)
+    assert sonnet[0]["name"].startswith("Claude Sonnet")
+    assert "3" not in sonnet[0]["name"]
+    assert sonnet[0]["lifecycle"] not in ("deprecated", "retired")
+
+
+def test_models_open_on_rated_models_and_leave_retired_ones_out() -> None:
+    page = _json("--limit", "20")
+    rows = page["models"]
+    assert isinstance(rows, list)
+    assert "Abliterated Model" not in [r["name"] for r in rows]
+    assert sum(1 for r in rows if r["rating"] is not None) >= 15
+    notability = [r["notability"] for r in rows]
+    assert notability == sorted(notability, reverse=True)
+    retired = _json("--status", "retired")["total"]
+    assert isinstance(retired, int)
+    assert retired > 0
+    every = ("preview", "ga", "current", "deprecated", "retired")
+    assert _json(*(f"--status={s}" for s in every))["total"] == page["total"] + retired

@@ -210,3 +210,30 @@ def test_screenshots_of_the_reference_and_four_model_pages(
             page.screenshot(path=str(shot), full_page=True)
             assert shot.stat().st_size > 10_000
             page.close()
+
+
+@pytest.mark.parametrize(
+    ("typed", "lands", "heading"),
+    [
+        ("opus 4.7", r"/models/claude-opus-4-7$", "Claude Opus 4.7"),
+        ("claude sonnet", r"/models/claude-sonnet-[0-9-]+$", "Claude Sonnet"),
+        (
+            "gpt-5.5 vs claude opus 4.7",
+            r"/compare/claude-opus-4-7-vs-gpt-5\.5$",
+            "Claude Opus 4.7 vs GPT-5.5",
+        ),
+    ],
+)
+def test_the_header_search_lands_on_a_page_for_a_name_its_suggestions_resolve(
+    server: str, page: Page, typed: str, lands: str, heading: str
+) -> None:
+    page.goto(server + "/methodology")
+    search = page.locator("#site-search")
+    search.click()
+    search.press_sequentially(typed, delay=20)
+    first = page.locator("#site-search-suggestions [role=option]").first
+    expect(first).to_be_visible()  # what the box suggests for the name being typed
+    search.press("Enter")  # nothing highlighted: the form goes to the server with the text typed
+    page.wait_for_url(re.compile(lands))
+    expect(page.locator("h1")).to_contain_text(heading)
+    assert "Not found" not in page.locator("h1").inner_text()

@@ -65,6 +65,23 @@ def test_static_search_says_when_a_comparison_was_not_built(static_site: str, pa
     expect(link).to_have_attribute("href", re.compile(r"^/models/"))
 
 
+def test_static_search_goes_where_its_first_suggestion_goes(static_site: str, page: Page) -> None:
+    """Without the API, the search index orders matches as the server does: `opus 4.7` and
+    `claude sonnet` open their model pages, not a 404."""
+    for typed, lands in (
+        ("opus 4.7", r"/models/claude-opus-4-7/$"),
+        ("claude sonnet", r"/models/claude-sonnet-"),
+    ):
+        page.goto(static_site + "/")
+        search = page.locator("#home-search")
+        search.click()
+        search.press_sequentially(typed, delay=20)
+        expect(page.locator("#home-search-suggestions [role=option]").first).to_be_visible()
+        search.press("Enter")
+        page.wait_for_url(re.compile(lands))
+        expect(page.locator("h1")).not_to_contain_text("Not found")
+
+
 def test_static_comparison_form_is_read_only(static_site: str, page: Page) -> None:
     page.goto(static_site + "/compare/gemini-3.1-pro-preview-vs-gpt-4o-2024-11-20/")
     expect(page.locator("form.workload #wl-requests")).to_be_disabled()  # inside a disabled fieldset

@@ -344,7 +344,7 @@ def test_related_pairs_are_every_models_related_pairs_and_the_prior(
     from modelvs.web.store import seed_pairs
 
     site = _build(small, small_data, tmp_path / "out", pairs=PairSelection("related"))
-    wanted = {c.pair for m in small.models for g in related(small, [m], 0.75, TODAY) for c in g.candidates}
+    wanted = {c.pair for m in small.models for g in related(small, [m], TODAY) for c in g.candidates}
     wanted |= set(seed_pairs(small))  # the three seed pairs this slice has
     assert set(_pairs(site)) == wanted
     locs = set(re.findall(r"<loc>[^<]+/compare/([^<]+)</loc>", (site / "sitemap.xml").read_text()))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 
-from modelvs.views.escape import clean, json_script, md, terminal, xml
+from modelvs.views.escape import clean, csv_text, json_script, md, terminal, xml
 
 
 def test_clean_drops_control_and_bidi_characters_and_keeps_one_line() -> None:
@@ -40,3 +40,11 @@ def test_json_script_cannot_close_its_tag() -> None:
     assert ">" not in text
     assert "\u2028" not in text
     assert json.loads(text)["name"].startswith("</script>")
+
+
+def test_csv_text_neutralises_what_a_spreadsheet_reads_as_a_formula() -> None:
+    for start in ("=", "+", "-", "@", "\t", "\r"):
+        assert csv_text(f"{start}SUM(A1)") == f"'{start}SUM(A1)"
+    assert csv_text("GPT-4o (2024-11-20)") == "GPT-4o (2024-11-20)"
+    assert csv_text("a=b") == "a=b"
+    assert csv_text("") == ""

@@ -50,7 +50,12 @@ def test_cost_and_rank(client: TestClient) -> None:
 
 def test_search(client: TestClient) -> None:
     results = client.get("/api/v1/search?q=gemini 3.1 pro").json()["results"]
-    assert "gemini-3.1-pro-preview" in [r["slug"] for r in results]
+    assert results[0]["slug"] == "gemini-3.1-pro-preview"  # the most notable match first
+    sonnet = client.get("/api/v1/search?q=sonnet").json()["results"][0]["name"]
+    assert sonnet.startswith("Claude Sonnet")
+    assert "3" not in sonnet  # never a Claude 3.x variant first
+    rows = client.get("/api/v1/search.csv?q=gpt 5.5").text.splitlines()
+    assert rows[1].startswith("openai/gpt-5.5,gpt-5.5,GPT-5.5,")
     assert client.get("/api/v1/search?q=").json()["results"] == []
 
 

@@ -158,3 +158,33 @@ def test_many_models(client: TestClient) -> None:
         i.attrs["name"]: i.attrs["value"] for i in form.find_all("input") if i.attrs.get("type") == "hidden"
     }
     assert hidden == {"models": "claude-opus-4-7,gemini-3.1-pro-preview,gpt-4o-2024-11-20"}
+
+
+def test_opus_vs_gpt_5_5_headlines_are_the_labs_apis_with_the_saving_in_every_format(
+    client: TestClient,
+) -> None:
+    pair = "/compare/claude-opus-4-7-vs-gpt-5.5"
+    answer = parse(client.get(pair).text).find("section", id="answer")
+    cards = [li.text for li in answer.find("ul", **{"class": "headline"}).find_all("li")]
+    assert cards == [
+        "Claude Opus 4.7 : $10,250 a month on Claude API"
+        " (the cheapest vetted route, GMI Cloud: $9,225, 10% less)",
+        "GPT-5.5 : $11,500 a month on OpenAI API",
+    ]
+    markdown = client.get(pair + ".md").text
+    assert (
+        "- Claude Opus 4.7: **$10,250** a month on Claude API"
+        " (the cheapest vetted route, GMI Cloud: $9,225, 10% less)" in markdown
+    )
+    page = client.get(pair + ".json").json()
+    assert [h["detail"] for h in page["answer"]["headline"]] == [
+        "a month on Claude API",
+        "a month on OpenAI API",
+    ]
+    assert page["answer"]["headline"][0]["saving"] == "the cheapest vetted route, GMI Cloud: $9,225, 10% less"
+    engine = client.get("/api/v1/compare?models=claude-opus-4-7,gpt-5.5").json()
+    assert [c["route"] for c in engine["facts"]["monthly"]["costs"]] == [
+        "anthropic:anthropic/claude-opus-4-7",
+        "openai:openai/gpt-5.5",
+    ]
+    assert engine["facts"]["monthly"]["savings"][0]["provider"] == "GMI Cloud"

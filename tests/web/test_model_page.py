@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from starlette.testclient import TestClient
 
+from modelvs.web import create_app
+from tests.minicatalog import in_memory
 from tests.web.html import parse
 
 
@@ -49,3 +53,30 @@ def test_facts_are_formatted_for_reading(client: TestClient) -> None:
     assert pairs["Input"].startswith("text, image")
     for value in pairs.values():
         assert not value.startswith(("True", "False", "None"))
+
+
+def test_a_retired_or_deprecated_model_says_so_first() -> None:
+    catalog = in_memory(
+        {
+            "acme/old": {"name": "Old", "retirement_date": dt.date(2026, 1, 5)},
+            "acme/going": {"name": "Going", "status": "deprecated", "retirement_date": dt.date(2027, 1, 14)},
+            "acme/new": {"name": "New"},
+        },
+        {f"acme:acme/{m}": {"input": 1, "output": 2} for m in ("old", "going", "new")},
+    )
+    client = TestClient(create_app(catalog, today=dt.date(2026, 11, 24)))
+    notes = {
+        slug: [
+            p.text for p in parse(client.get(f"/models/{slug}").text).find_all("p", **{"class": "lifecycle"})
+        ]
+        for slug in ("old", "going", "new")
+    }
+    assert notes == {
+        "old": ["Retired on 2026-01-05."],
+        "going": ["Deprecated, retires on 2027-01-14."],
+        "new": [],
+    }
+    answer = parse(client.get("/compare/going-vs-new").text).find("section", id="answer")
+    assert answer.find("p", **{"class": "lifecycle"}).text == "Going: deprecated, retires on 2027-01-14."
+    assert client.get("/api/v1/models/old").json()["lifecycle"] == "retired on 2026-01-05"
+    assert client.get("/api/v1/cost?model=going").json()["lifecycle"] == "deprecated, retires on 2027-01-14"

@@ -102,3 +102,33 @@ def test_sorting_by_rating_puts_the_arena_s_best_first_with_its_credit(client: T
         r.benchmark == "lmarena" and r.category == "overall" and r.score == scores[0] for r, _ in board
     )
     assert "Arena leaderboard (LMArena), CC BY 4.0" in response.text
+
+
+def test_the_index_opens_on_rated_models_most_notable_first(client: TestClient) -> None:
+    doc = parse(client.get("/models").text)
+    rows = _table(doc).find("tbody").find_all("tr")
+    names = [row.find("th").find("a").text for row in rows]
+    assert "Abliterated Model" not in names
+    ratings = [row.find_all("td")[8].text for row in rows[:20]]
+    assert sum(1 for r in ratings if r != "not rated") >= 15
+    assert "retired models are left out" in doc.find("main").text
+    assert doc.find("a", href="/methodology#notability") is not None
+    # Sorted by a column, the page offers the way back.
+    links = parse(client.get("/models?sort=name&kind=text").text).find_all("a")
+    assert [a.attrs["href"] for a in links if a.text == "Most notable first"] == ["/models?kind=text"]
+
+
+def test_retired_models_show_with_the_status_filter(client: TestClient) -> None:
+    every = client.get("/api/v1/models?limit=1").json()["total"]
+    retired = client.get("/api/v1/models?limit=1&status=retired").json()["total"]
+    assert retired > 0
+    doc = parse(client.get("/models?status=retired").text)
+    assert [row.find_all("td")[-1].text for row in _table(doc).find("tbody").find_all("tr")] == [
+        "retired"
+    ] * min(retired, 50)
+    assert (
+        every + retired
+        == client.get(
+            "/api/v1/models?limit=1&status=preview&status=ga&status=current&status=deprecated&status=retired"
+        ).json()["total"]
+    )

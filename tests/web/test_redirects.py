@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from starlette.testclient import TestClient
 
@@ -64,3 +66,39 @@ def test_same_model_twice_goes_to_its_page(client: TestClient) -> None:
     response = client.get("/compare/gpt-4o/gpt-4o")
     assert response.status_code == 301
     assert response.headers["location"] == "/models/gpt-4o"
+
+
+@pytest.mark.parametrize(
+    ("typed", "location"),
+    [
+        ("opus 4.7", "/models/claude-opus-4-7"),
+        ("claude sonnet", r"/models/claude-sonnet-[0-9-]+"),
+        ("gpt-5.5 vs claude opus 4.7", r"/compare/claude-opus-4-7-vs-gpt-5\.5"),
+        ("GPT 5.5 VS opus 4.7", r"/compare/claude-opus-4-7-vs-gpt-5\.5"),
+        ("opus 4.7, gpt 5.5", r"/compare/claude-opus-4-7-vs-gpt-5\.5"),
+        ("gemini 3.1 pro", r"/models/gemini-3\.1-pro-preview"),
+    ],
+)
+def test_the_header_search_lands_on_a_page(client: TestClient, typed: str, location: str) -> None:
+    response = client.get("/compare", params={"models": typed})
+    assert response.status_code == 301
+    assert re.fullmatch(location, response.headers["location"]), response.headers["location"]
+
+
+@pytest.mark.parametrize(
+    "typed", ["opus 4.7", "claude sonnet", "deepseek", "gemini 3.1 pro", "gpt-4o", "kimi"]
+)
+def test_the_header_search_goes_where_its_first_suggestion_goes(client: TestClient, typed: str) -> None:
+    [first, *_] = client.get("/api/v1/search", params={"q": typed}).json()["results"]
+    response = client.get("/compare", params={"models": typed})
+    assert response.headers["location"] == first["url"]
+
+
+def test_a_name_nothing_matches_gets_a_page_with_somewhere_to_go(client: TestClient) -> None:
+    response = client.get("/compare", params={"models": "zzqx"})
+    assert response.status_code == 404
+    doc = parse(response.text)
+    links = [a.attrs["href"] for a in doc.find("main").find_all("a") if "/models/" in (a.attrs["href"] or "")]
+    assert len(links) >= 5
+    close = parse(client.get("/compare", params={"models": "gpt-40-2024-11-20"}).text)
+    assert "/models/gpt-4o-2024-11-20" in [a.attrs["href"] for a in close.find("main").find_all("a")]

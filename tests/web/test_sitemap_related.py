@@ -8,14 +8,13 @@ from starlette.testclient import TestClient
 
 from modelvs.catalog import Catalog
 from modelvs.engine.compare.related import related
-from modelvs.web.seo import RELATED_INPUT_SHARE
 from tests.web.conftest import TODAY
 
 
 def test_sitemap_has_the_related_pairs_model_pages_link(client: TestClient, catalog: Catalog) -> None:
     body = client.get("/sitemap.xml").text
     listed = set(re.findall(r"/compare/([^<]+)</loc>", body))
-    [group] = related(catalog, ["google/gemini-3.1-pro-preview"], RELATED_INPUT_SHARE, TODAY)
+    [group] = related(catalog, ["google/gemini-3.1-pro-preview"], TODAY)
     assert group.candidates
     assert {c.pair for c in group.candidates} <= listed
     assert len(listed) > 100

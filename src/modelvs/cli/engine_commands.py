@@ -25,7 +25,7 @@ from modelvs.cli.common import (
 from modelvs.engine.monthly import VETTED_RULE, RouteSet, model_costs
 from modelvs.engine.quality import arena_credit, score_text
 from modelvs.engine.quality import categories as arena_categories
-from modelvs.engine.rank import Needs, RankOrder
+from modelvs.engine.rank import RANK_BASIS, Needs, RankOrder
 from modelvs.engine.rank import rank as rank_models
 from modelvs.formatting import money
 from modelvs.params import ParamError, parse_category, parse_rating
@@ -101,9 +101,10 @@ def cost(
         for r in view["routes"]
     ]
     more = [f"{hidden} more route(s) are not vetted: --routes all lists them."] if hidden else []
+    life = view["lifecycle"]
     _emit(
         fmt,
-        f"{view['model']['name']}: monthly cost by route",
+        f"{view['model']['name']}: monthly cost by route" + (f" ({life})" if life else ""),
         view,
         ("provider", "trust", "monthly", "fees", "notes"),
         rows,
@@ -190,6 +191,7 @@ def rank(
         ("#", "model", "id", "cheapest route", "monthly", *(("Arena rating",) if rated else ()), "fees"),
         rows,
         [
+            RANK_BASIS,
             VETTED_RULE
             if routes is RouteSet.VETTED
             else "All routes, resellers and unchecked prices included.",

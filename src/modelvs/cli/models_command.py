@@ -68,9 +68,13 @@ def models(
     status: list[str] = typer.Option(
         None,
         "--status",
-        help=f"{_STATUSES} (repeatable; current includes preview and ga).",
+        help=f"{_STATUSES} (repeatable; current includes preview and ga; none: all but retired).",
     ),
-    sort: str = typer.Option(SortKey.NAME.value, "--sort", help=f"{_SORTS}; -KEY sorts descending."),
+    sort: str = typer.Option(
+        SortKey.RELEVANCE.value,
+        "--sort",
+        help=f"{_SORTS}; -KEY sorts descending (relevance: the most notable first, see /methodology).",
+    ),
     limit: int = typer.Option(0, "--limit", min=0, help="How many models to list (0: all)."),
     offset: int = typer.Option(0, "--offset", min=0, help="Models to skip."),
     on: str | None = typer.Option(None, "--on", help="Prices in effect on this date (YYYY-MM-DD)."),

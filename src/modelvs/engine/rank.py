@@ -21,7 +21,12 @@ from modelvs.engine.quality import OVERALL, Rating, per_dollar, ratings
 from modelvs.engine.rank_offers import eligible
 from modelvs.engine.workload import Workload
 
-__all__ = ["Needs", "RankOrder", "Ranked", "meets", "rank"]
+__all__ = ["RANK_BASIS", "Needs", "RankOrder", "Ranked", "meets", "rank"]
+
+RANK_BASIS = (
+    "Rankings and the calculator price each model on its cheapest vetted route at your traffic, fees"
+    " included, where the comparison pages headline the lab's own list price."
+)
 
 
 class RankOrder(StrEnum):

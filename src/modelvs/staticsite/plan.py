@@ -18,6 +18,7 @@ from typing import TypeVar
 from xml.sax.saxutils import escape
 
 from modelvs.catalog.names import name_key
+from modelvs.catalog.notability import notability
 from modelvs.storage.base import ViewStore
 from modelvs.storage.popular import popular_pairs
 from modelvs.web.api import API_VERSION
@@ -245,9 +246,11 @@ def _xml(tag: str, rows: list[str]) -> bytes:
 
 
 def search_index(web: WebState, pairs: Sequence[str]) -> bytes:
-    """What the search box needs offline: id, slug, name, lab and the aliases the name does not
-    cover of every model, and the comparison pages this build wrote (it links no other)."""
+    """What the search box needs offline: id, slug, name, lab, the aliases the name does not cover
+    and the notability (`n`; `retired` when retired) of every model, so it orders matches as the
+    server does (`catalog.search`), and the comparison pages this build wrote (it links no other)."""
     cat = web.catalog
+    known = notability(cat, web.today())
     rows = []
     for entry in web.search:
         model = cat.models[entry.id]
@@ -262,6 +265,9 @@ def search_index(web: WebState, pairs: Sequence[str]) -> bytes:
         row: dict[str, object] = {"id": entry.id, "slug": entry.slug, "name": entry.name, "lab": entry.lab}
         if aliases:
             row["aliases"] = aliases
+        row["n"] = round(known[entry.id].score, 3)
+        if not known[entry.id].listed:
+            row["retired"] = True
         rows.append(row)
     return dumps({"version": API_VERSION, "catalog": cat.version, "models": rows, "pairs": sorted(pairs)})
 

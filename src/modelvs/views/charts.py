@@ -28,7 +28,6 @@ SHARES = tuple(Decimal(i) / 10 for i in range(11))
 """Input shares the blend chart prices: 0% to 100% in 10% steps."""
 ROUTES_PER_MODEL = 5
 """Routes per model the route chart draws (3 when more than four models are compared)."""
-LAB_APIS = "the labs' own APIs"
 FRONTIER_SERIES = "The frontier: no model is as cheap and rated higher"
 
 
@@ -169,12 +168,10 @@ def route_chart(c: Comparison) -> Chart | None:
 
 
 def _blend_basis(c: Comparison) -> tuple[str, dict[str, str]]:
-    """Whose rates the blend chart reads, as the facts do: the labs' own APIs when there is a
-    break-even on them, else each model's headline route. (basis label, model id -> route id)"""
-    f = c.facts
-    if f.lab_api is not None and any(b.basis_label == LAB_APIS for b in f.break_even):
-        return LAB_APIS, {m.model: m.route for m in f.lab_api.costs if m.route is not None}
-    return "the cheapest routes", dict(_headline(c))
+    """Whose rates the blend chart reads, as the facts do: each model's headline route (the labs'
+    own APIs where they sell the models). (basis label, model id -> route id)"""
+    labels = {b.basis_label for b in c.facts.break_even}
+    return (labels.pop() if len(labels) == 1 else "the headline routes"), dict(_headline(c))
 
 
 def blend_chart(catalog: Catalog, c: Comparison, on: dt.date) -> Chart | None:

@@ -9,6 +9,7 @@ from typing import Any, NotRequired
 from typing_extensions import TypedDict
 
 from modelvs.catalog import Catalog
+from modelvs.engine.lifecycle_note import model_note
 from modelvs.engine.monthly import TIE_RULE, RouteCost
 from modelvs.engine.quality import ARENA, Rating
 from modelvs.engine.rank import Needs, Ranked
@@ -116,6 +117,9 @@ class CostView(TypedDict):
     on: str
     tie_rule: str
     routes: list[RouteCostRecord]
+    lifecycle: str
+    """Where the model is in its life that day (`retired on 2026-01-05`, `deprecated, retires on
+    2027-01-14`), with what its lab bills instead where the catalog records it; empty when current."""
 
 
 @record
@@ -252,6 +256,7 @@ def cost_view(
             on=on.isoformat(),
             tie_rule=TIE_RULE,
             routes=[_route_cost(catalog, c) for c in costs],
+            lifecycle=model_note(catalog, model_id, on),
         )
     )
 

@@ -2,8 +2,8 @@
 
 Catalog strings (names, ids, descriptions) come from outside. Whatever they hold, a renderer
 prints them as text: never a Markdown link, heading break or table cell, never HTML or a
-terminal escape sequence, never ill-formed XML. HTML pages get the same `clean` through the
-template environment (autoescaping does the rest).
+terminal escape sequence, never ill-formed XML, never a spreadsheet formula in a CSV cell. HTML
+pages get the same `clean` through the template environment (autoescaping does the rest).
 """
 
 from __future__ import annotations
@@ -83,3 +83,17 @@ def json_script(data: Any) -> str:
     for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(char, code)
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula (OWASP's list)."""
+CSV_RULE = (
+    "Every CSV download puts a ' before a text cell that starts with =, +, -, @, a tab or a carriage"
+    " return, so no spreadsheet runs a name as a formula."
+)
+
+
+def csv_text(text: str) -> str:
+    """A text cell a spreadsheet shows as text: one that starts like a formula gets a leading `'`.
+    Numbers this project writes are never negative, and are not text: they pass as they are."""
+    return "'" + text if text.startswith(_FORMULA_START) else text

@@ -10,6 +10,7 @@ from typing_extensions import TypedDict
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.sourcing import SourceRef, field_source, source_ref
+from modelvs.engine.lifecycle_note import model_note
 from modelvs.formatting import exact
 from modelvs.schema import BenchmarkResult, Citation, Model, PriceSchedule, Route
 from modelvs.schema.model import MODEL_FACTS
@@ -153,6 +154,10 @@ class ModelView(TypedDict):
     benchmarks: list[ModelBenchmarkRow]
     on: str
     """The day whose prices are shown (ISO date)."""
+    lifecycle: str
+    """Where the model is in its life that day (`retired on 2026-01-05`, `deprecated, retires on
+    2027-01-14`, `in preview`), with what its lab bills instead where the catalog records it;
+    empty for a current model with nothing announced."""
 
 
 def model_view(catalog: Catalog, model_id: str, on: dt.date) -> dict[str, Any]:
@@ -178,6 +183,7 @@ def model_view(catalog: Catalog, model_id: str, on: dt.date) -> dict[str, Any]:
             routes=[_route(catalog, rid, route, on) for rid, route in catalog.model_routes(model_id)],
             benchmarks=[_result(catalog, r, cite) for r, cite in catalog.results_of(model_id)],
             on=on.isoformat(),
+            lifecycle=model_note(catalog, model_id, on),
         )
     )
 

@@ -5,13 +5,16 @@ A row's prices are list prices per 1M tokens of the standard schedule in effect 
 routes: the lab's own API (`catalog.trust.lab_route`) and the cheapest vetted route at the default
 traffic (1,000,000 requests of 800 input and 250 output tokens; 800 input and no output for the
 kinds that bill no output), chosen as every default answer chooses it (`engine.monthly`).
+
+By default the index opens on the most notable models (`catalog.notability`; with a text, the
+search's order, `catalog.search`) and leaves retired models out; `status=retired` shows them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -19,7 +22,8 @@ from typing import Any
 from modelvs.catalog import Catalog
 from modelvs.catalog.layout import route_model, route_provider
 from modelvs.catalog.lifecycle import stage
-from modelvs.catalog.names import name_key
+from modelvs.catalog.notability import notability
+from modelvs.catalog.search import matches
 from modelvs.catalog.trust import lab_route
 from modelvs.engine.monthly import all_route_costs, cheapest_route, memoised
 from modelvs.engine.pricing import schedule_for
@@ -62,6 +66,9 @@ STATUS_LABELS = {
 class SortKey(StrEnum):
     """Columns the index sorts by; `-key` sorts descending. Unknown values sort last either way."""
 
+    RELEVANCE = "relevance"
+    """The most notable first (`catalog.notability`), and with a text the best matches
+    (`catalog.search`): the default."""
     NAME = "name"
     LAB = "lab"
     KIND = "kind"
@@ -97,7 +104,8 @@ class ModelQuery:
     """Highest input price per 1M tokens on the cheapest vetted route."""
     max_output_price: Decimal | None = None
     statuses: frozenset[Status] = frozenset()
-    sort: SortKey = SortKey.NAME
+    """Empty: every status but retired."""
+    sort: SortKey = SortKey.RELEVANCE
     descending: bool = False
     offset: int = 0
     limit: int | None = None
@@ -143,8 +151,8 @@ class ModelRow:
     """The cheapest vetted route (`CHEAPEST_RULE`)."""
     rating: Decimal | None = None
     """The model's Arena rating (overall), if it is rated."""
-    keys: tuple[str, ...] = field(default=(), repr=False, compare=False)
-    """Loose names the text filter matches."""
+    notability: float = 0.0
+    """How notable the model is on the day (`catalog.notability`): the default order."""
 
 
 @dataclass(frozen=True)
@@ -171,12 +179,22 @@ def all_rows(catalog: Catalog, on: dt.date) -> tuple[ModelRow, ...]:
 
 def list_models(catalog: Catalog, query: ModelQuery, on: dt.date) -> ModelList:
     """The rows `query` selects, in its order, cut to its page."""
-    rows = [r for r in all_rows(catalog, on) if _keep(r, query, catalog)]
+    found = matches(catalog, query.q) if query.q else None
+    rows = [r for r in all_rows(catalog, on) if (found is None or r.id in found) and _keep(r, query, catalog)]
     rows.sort(key=lambda r: r.id)  # ties of the sort key keep id order
-    key = _SORTS[query.sort]
-    known = [r for r in rows if key(r) is not None]
-    known.sort(key=lambda r: key(r), reverse=query.descending)
-    ordered = known + [r for r in rows if key(r) is None]
+    if query.sort is SortKey.RELEVANCE:
+        bonus = found or {}
+        # The most relevant first (retired ones, when shown, last).
+        ordered = sorted(
+            rows,
+            key=lambda r: (r.status is Status.RETIRED, -(r.notability + bonus.get(r.id, 0.0))),
+            reverse=query.descending,
+        )
+    else:
+        key = _SORTS[query.sort]
+        known = [r for r in rows if key(r) is not None]
+        known.sort(key=lambda r: key(r), reverse=query.descending)
+        ordered = known + [r for r in rows if key(r) is None]
     end = None if query.limit is None else query.offset + query.limit
     return ModelList(tuple(ordered[query.offset : end]), len(ordered), query, on)
 
@@ -185,7 +203,9 @@ def _keep(row: ModelRow, q: ModelQuery, catalog: Catalog) -> bool:
     checks = (
         not q.labs or row.lab in q.labs,
         not q.kinds or (row.kind or ModelKind.TEXT) in q.kinds,
-        not q.statuses or bool(_LIVE.get(row.status, {row.status}) & q.statuses),
+        bool(_LIVE.get(row.status, {row.status}) & q.statuses)
+        if q.statuses
+        else row.status is not Status.RETIRED,
         q.capabilities <= set(row.capabilities),
         q.modalities_in <= set(row.modalities_in),
         q.modalities_out <= set(row.modalities_out),
@@ -195,12 +215,9 @@ def _keep(row: ModelRow, q: ModelQuery, catalog: Catalog) -> bool:
     )
     if not all(checks):
         return False
-    if q.providers and not any(
+    return not q.providers or any(
         route_provider(r) in q.providers for r in catalog.routes_by_model.get(row.id, ())
-    ):
-        return False
-    text = name_key(q.q[:200])
-    return not text or any(text in k for k in row.keys)
+    )
 
 
 _LIVE = {s: {s, Status.CURRENT} for s in (Status.PREVIEW, Status.GA)}
@@ -230,18 +247,15 @@ _SORTS: dict[SortKey, Callable[[ModelRow], Any]] = {
 def _all_rows(catalog: Catalog, on: dt.date) -> tuple[ModelRow, ...]:
     for workload in (PRICE_WORKLOAD, INPUT_ONLY_WORKLOAD):
         all_route_costs(catalog, workload, on)  # every route priced once; each model's pick reuses it
-    keys: dict[str, list[str]] = {}
-    for key, ids in catalog.names.items():
-        for mid in ids:
-            keys.setdefault(mid, []).append(key)
     rated = ratings(catalog)
+    notable = notability(catalog, on)
     return tuple(
         replace(row, rating=rated[row.id].score) if row.id in rated else row
-        for row in (_row(catalog, mid, on, tuple(keys.get(mid, ()))) for mid in sorted(catalog.models))
+        for row in (_row(catalog, mid, on, notable[mid].score) for mid in sorted(catalog.models))
     )
 
 
-def _row(catalog: Catalog, mid: str, on: dt.date, keys: tuple[str, ...]) -> ModelRow:
+def _row(catalog: Catalog, mid: str, on: dt.date, notable: float) -> ModelRow:
     model = catalog.models[mid]
     lab = mid.split("/", 1)[0]
     workload = INPUT_ONLY_WORKLOAD if model.kind in INPUT_ONLY_KINDS else PRICE_WORKLOAD
@@ -266,7 +280,7 @@ def _row(catalog: Catalog, mid: str, on: dt.date, keys: tuple[str, ...]) -> Mode
         routes=len(catalog.routes_by_model.get(mid, ())),
         lab_route=_route_price(catalog, own, on) if own else None,
         cheapest=_route_price(catalog, best.route, on) if best else None,
-        keys=keys,
+        notability=notable,
     )
 
 

@@ -17,6 +17,7 @@ from modelvs.catalog import Catalog
 from modelvs.formatting import exact
 from modelvs.params import MultiQuery, ParamError, parse_count, parse_int, parse_vocab
 from modelvs.schema.vocab import Capability, Modality, ModelKind
+from modelvs.views.escape import csv_text
 from modelvs.views.model_list import ModelList, ModelQuery, ModelRow, RoutePrice, SortKey, Status
 from modelvs.views.records import record
 
@@ -40,9 +41,10 @@ def parse_model_query(
     catalog: Catalog, q: MultiQuery, *, default_limit: int | None = DEFAULT_LIMIT
 ) -> ModelQuery:
     """The index query in `q`: `q`, `lab`, `provider`, `kind`, `capability`, `input_modality`,
-    `output_modality`, `min_context`, `max_input_price`, `max_output_price`, `status`, `sort`
-    (`-key` descending), `offset`, `limit` (1 to `MAX_LIMIT`). Raises `ParamError`."""
-    sort_text = (q.get("sort") or SortKey.NAME.value).strip()
+    `output_modality`, `min_context`, `max_input_price`, `max_output_price`, `status` (none: every
+    status but retired), `sort` (`-key` descending; default `relevance`), `offset`, `limit` (1 to
+    `MAX_LIMIT`). Raises `ParamError`."""
+    sort_text = (q.get("sort") or SortKey.RELEVANCE.value).strip()
     descending = sort_text.startswith("-")
     try:
         sort = SortKey(sort_text.removeprefix("-"))
@@ -143,6 +145,8 @@ class ModelRecord(TypedDict):
     """The cheapest vetted route at the default traffic."""
     rating: str | None
     """A quality rating, once the catalog has one."""
+    notability: float
+    """How notable the model is on the day: what the default order sorts by (see /methodology)."""
     url: str
     """The model's page."""
 
@@ -200,6 +204,7 @@ def model_record(row: ModelRow) -> ModelRecord:
         lab_route=_route_record(row.lab_route),
         cheapest_route=_route_record(row.cheapest),
         rating=_money(row.rating),
+        notability=row.notability,
         url=f"/models/{row.slug}",
     )
 
@@ -267,7 +272,9 @@ def csv_row(record: ModelRecord) -> tuple[object, ...]:
 
 
 def to_csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """RFC 4180 CSV with a header row: None is empty, booleans `true`/`false`, lists joined by spaces."""
+    """RFC 4180 CSV with a header row: None is empty, booleans `true`/`false`, lists joined by
+    spaces; a text cell that starts like a formula (`=`, `+`, `-`, `@`, tab, CR) is neutralised
+    (`views.escape.csv_text`). Every CSV the project writes comes from here."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
@@ -282,5 +289,7 @@ def _cell(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list | tuple):
-        return " ".join(str(v) for v in value)
-    return str(value)
+        return csv_text(" ".join(str(v) for v in value))
+    if isinstance(value, int | float | Decimal):
+        return str(value)
+    return csv_text(str(value))

@@ -118,7 +118,7 @@ def _unknown(web: WebState, name: str) -> _RefusedError:
             404,
             "unknown model",
             f"no model matches {name[:200]!r}; pass a canonical id, slug, name or alias",
-            suggestions=suggest(web.catalog, name),
+            suggestions=suggest(web, name),
         )
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from html import escape
 from urllib.parse import urlencode
@@ -9,6 +10,7 @@ from urllib.parse import urlencode
 from starlette.requests import Request
 from starlette.responses import Response
 
+from modelvs.catalog.search import find
 from modelvs.engine.compare.comparison import MAX_MODELS
 from modelvs.params import WORKLOAD_PARAMS, ParamError, parse_models, parse_workload
 from modelvs.storage.bots import is_bot
@@ -21,6 +23,8 @@ from modelvs.web.store import pair_slug
 
 MAX_SPLITS = 4
 """`-vs-` a pair URL may hold: one between the models, the rest inside their names."""
+_VERSUS = re.compile(r"\s+vs\.?\s+", re.IGNORECASE)
+"""`a vs b` typed into the search box: two names."""
 
 
 def _query_suffix(request: Request, keep: tuple[str, ...] = WORKLOAD_PARAMS) -> str:
@@ -73,11 +77,15 @@ def compare_two(request: Request) -> Response:
 
 
 def compare_many(request: Request) -> Response:
-    """`/compare?models=a,b,c`: up to ten models; canonical form is sorted unique slugs."""
+    """`/compare?models=a,b,c`: up to ten models; canonical form is sorted unique slugs.
+
+    What the header search submits: each name (`a, b` or `a vs b`) goes where its first
+    suggestion goes (`catalog.search.find`); one model opens its page; a name nothing matches
+    gets the not-found page with the closest names."""
     web = state_of(request)
     raw = request.query_params.get("models")
     try:
-        names = parse_models(raw)
+        names = [n for typed in parse_models(raw) for n in _VERSUS.split(typed) if n.strip()]
     except ParamError as err:
         if raw is None:
             return page(
@@ -88,14 +96,11 @@ def compare_many(request: Request) -> Response:
                 path="/compare",
             )
         return bad_request(request, err.param, err.detail)
-    ids: list[str] = []
-    unknown = [n for n in names if web.resolve(n) is None]
+    found = {n: find(web.catalog, n, web.today()) for n in dict.fromkeys(n.strip() for n in names)}
+    unknown = [n for n, mid in found.items() if mid is None]
     if unknown:
-        return not_found(request, f"Unknown model: {', '.join(n[:80] for n in unknown)}.", unknown)
-    for n in names:
-        mid = web.resolve(n)
-        if mid is not None and mid not in ids:
-            ids.append(mid)
+        return not_found(request, f"No model matches {', '.join(repr(n[:80]) for n in unknown)}.", unknown)
+    ids = list(dict.fromkeys(mid for mid in found.values() if mid is not None))
     if len(ids) > MAX_MODELS:
         return bad_request(request, "models", f"takes 2 to {MAX_MODELS} models, got {len(ids)}")
     if len(ids) == 1:
@@ -126,7 +131,7 @@ def _unknown_pair(request: Request, web: WebState, left: str, right: str) -> Res
     if known is not None:
         from modelvs.web.render import suggest
 
-        pairs = [pair_slug(web.catalog, known, s) for s in suggest(web.catalog, unknown[0]) if s != known]
+        pairs = [pair_slug(web.catalog, known, s) for s in suggest(web, unknown[0]) if s != known]
     message = f"No model matches {' or '.join(repr(n[:80]) for n in unknown)}."
     return not_found(request, message, unknown, pairs)
 

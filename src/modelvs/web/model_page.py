@@ -25,7 +25,6 @@ from modelvs.views.model import model_view
 from modelvs.views.workload_form import workload_form
 from modelvs.web.http import conditional, redirect, state_of
 from modelvs.web.render import bad_request, not_found, page, pair_link, suggest
-from modelvs.web.seo import RELATED_INPUT_SHARE
 from modelvs.web.state import WebState
 
 
@@ -34,7 +33,7 @@ def model_page(request: Request) -> Response:
     slug: str = request.path_params["slug"]
     mid = web.by_slug.get(slug)
     if mid is None:
-        found = suggest(web.catalog, slug)
+        found = suggest(web, slug)
         if len(found) == 1 and _exact(web, slug, found[0]):
             return redirect(f"/models/{web.catalog.slugs[found[0]]}")
         return not_found(request, f"No model has the slug {slug[:100]!r}.", [slug])
@@ -129,9 +128,9 @@ def _sources(catalog: Catalog, mid: str, view: dict[str, Any]) -> list[SourceRef
 
 def _related(web: WebState, mid: str, on: dt.date) -> list[dict[str, str]]:
     links = []
-    for group in related(web.catalog, [mid], RELATED_INPUT_SHARE, on):
+    for group in related(web.catalog, [mid], on):
         for c in group.candidates:
-            link = pair_link(web, c.pair)
+            link = pair_link(web, c.pair, f"({', '.join(c.reasons)})")
             if link is not None:
                 links.append(link)
     return links

@@ -18,6 +18,7 @@ from modelvs.views.model_list import (
     STATUS_LABELS,
     ModelRow,
     RoutePrice,
+    SortKey,
     Status,
     list_models,
     with_page,
@@ -71,6 +72,9 @@ def models_index(request: Request) -> Response:
             csv_url=url_with("/api/v1/models.csv", api),
             cheapest_rule=CHEAPEST_RULE,
             filtered=bool(query_without(q, "page", "sort")),
+            by_relevance=query.sort is SortKey.RELEVANCE,
+            relevance_url=url_with("/models", query_without(q, "page", "sort")),
+            retired_hidden=not query.statuses,
             price_day=on.isoformat(),
             credit=arena_credit(web.catalog),
         )

@@ -6,16 +6,22 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from modelvs.catalog.lifecycle import LIFECYCLE_RULE
+from modelvs.catalog.notability import NOTABILITY_RULE
+from modelvs.catalog.search import SEARCH_RULE
 from modelvs.catalog.trust import COMPLETENESS_RULE, SANITY_RULE, TRUST_RULE
 from modelvs.engine.compare import SIMILARITY_RULE
 from modelvs.engine.compare.benchmarks import BEST_SETTING_RULE
 from modelvs.engine.compare.capabilities import TAG_RULES
+from modelvs.engine.compare.offers import HEADLINE_RULE
+from modelvs.engine.lifecycle_note import LIFECYCLE_NOTE_RULE
 from modelvs.engine.monthly import TIE_RULE, VETTED_RULE
 from modelvs.engine.quality import FRONTIER_RULE
 from modelvs.engine.quality import TIE_RULE as RATING_TIE_RULE
+from modelvs.engine.rank import RANK_BASIS
 from modelvs.sources.kinds import KIND_RULES_TEXT
 from modelvs.sync.identity import IDENTITY_RULE
 from modelvs.sync.results import JOIN_RULE
+from modelvs.views.escape import CSV_RULE
 from modelvs.web.changes import recent_changes
 from modelvs.web.http import conditional, state_of
 from modelvs.web.render import page, pair_link
@@ -96,8 +102,13 @@ def methodology(request: Request) -> Response:
                 "identity": IDENTITY_RULE,
                 "kinds": KIND_RULES_TEXT,
                 "lifecycle": LIFECYCLE_RULE,
+                "lifecycle_note": LIFECYCLE_NOTE_RULE,
+                "headline": HEADLINE_RULE,
+                "rank": RANK_BASIS,
+                "csv": CSV_RULE,
             },
             similarity_rule=SIMILARITY_RULE,
+            relevance_rules=[NOTABILITY_RULE, SEARCH_RULE],
             quality_rules=[RATING_TIE_RULE, BEST_SETTING_RULE, FRONTIER_RULE, JOIN_RULE],
             credits=[
                 {"credit": b.credit, "url": b.url, "license": b.license, "name": b.name}

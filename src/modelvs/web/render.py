@@ -8,7 +8,8 @@ from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from modelvs.catalog import Catalog
+from modelvs.catalog.notability import most_notable
+from modelvs.catalog.search import suggest as suggest_models
 from modelvs.catalog.stats import source_freshness
 from modelvs.web.hosts import SiteHosts
 from modelvs.web.http import CACHE_ERROR, html, json_ld, state_of
@@ -16,6 +17,8 @@ from modelvs.web.state import WebState
 
 SUGGESTED_NAMES = 3
 """Unknown names of one request that the 404 page offers suggestions for."""
+NOTABLE_SHOWN = 8
+"""The most notable models the 404 page lists when no name comes close."""
 
 
 def canonical_url(request: Request, path: str) -> str:
@@ -78,11 +81,14 @@ def not_found(
     web = state_of(request)
     suggestions: list[dict[str, str]] = []
     for name in (names or [])[:SUGGESTED_NAMES]:  # suggestions for the names the page shows first
-        for mid in suggest(web.catalog, name):
+        for mid in suggest(web, name):
             found = model_link(web, mid)
             if found not in suggestions:
                 suggestions.append(found)
     pair_links = [link for p in pairs or [] if (link := pair_link(web, p)) is not None]
+    notable: list[dict[str, str]] = []
+    if not suggestions and not pair_links:  # nothing is close: never a page with nowhere to go
+        notable = [model_link(web, m) for m in most_notable(web.catalog, web.today(), NOTABLE_SHOWN)]
     return page(
         request,
         "not_found.html",
@@ -94,6 +100,7 @@ def not_found(
         message=what,
         suggestions=suggestions,
         pair_suggestions=pair_links,
+        notable=notable,
     )
 
 
@@ -113,7 +120,8 @@ def bad_request(request: Request, param: str, detail: str) -> HTMLResponse:
     )
 
 
-def suggest(catalog: Catalog, name: str, limit: int = 5) -> list[str]:
-    """The model `name` names, an ambiguous name's candidates, else the closest model ids: from
-    the lookup already made for it (`catalog.suggest`), the fuzzy match done once per name."""
-    return catalog.suggest(name[:200], limit)
+def suggest(web: WebState, name: str, limit: int = 5) -> list[str]:
+    """The model `name` names, an ambiguous name's candidates, the models it matches, else the
+    closest names, most notable first and never a retired model it does not name
+    (`catalog.search.suggest`)."""
+    return suggest_models(web.catalog, name[:200], web.today(), limit)

@@ -93,7 +93,7 @@ def price_log(web: WebState, content: bytes, asked: Asked) -> RepriceView:
     for name in asked.models:
         found = web.resolve(name)
         if found is None:
-            raise RefusedError(404, "as", f"no model matches {name[:200]!r}", suggest(web.catalog, name))
+            raise RefusedError(404, "as", f"no model matches {name[:200]!r}", suggest(web, name))
         wanted.append(found)
     notes: set[str] = set()
     try:

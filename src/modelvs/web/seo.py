@@ -15,10 +15,6 @@ from modelvs.web.state import WebState
 STATIC_PAGES = ("/", "/calculator", "/changes", "/methodology")
 
 
-RELATED_INPUT_SHARE = 0.75
-"""The input share related-model similarity is priced at, as model pages link related pairs."""
-
-
 def related_pairs(web: WebState) -> list[str]:
     """Every model's related pairs (as its model page links them), first seen first; cached per version."""
     on = web.today()
@@ -26,7 +22,7 @@ def related_pairs(web: WebState) -> list[str]:
     def build() -> list[str]:
         pairs: dict[str, None] = {}
         for mid in sorted(web.catalog.models):
-            for group in related(web.catalog, [mid], RELATED_INPUT_SHARE, on):
+            for group in related(web.catalog, [mid], on):
                 pairs.update((c.pair, None) for c in group.candidates)
         return list(pairs)
 

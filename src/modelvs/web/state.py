@@ -13,7 +13,7 @@ from typing import Any, Generic, TypeVar
 import jinja2
 
 from modelvs.catalog import Catalog, UnknownModelError
-from modelvs.catalog.names import name_key
+from modelvs.catalog.search import search, suggest
 from modelvs.web.store import seed_pairs
 from modelvs.web.views_counter import ViewCounter
 
@@ -45,13 +45,12 @@ class LRU(Generic[V]):
 
 @dataclass
 class SearchEntry:
-    """One model as the search box matches it."""
+    """One model as the search box shows it."""
 
     id: str
     slug: str
     name: str
     lab: str
-    keys: tuple[str, ...]
 
 
 @dataclass
@@ -65,6 +64,7 @@ class WebState:
     env: jinja2.Environment
     by_slug: dict[str, str] = field(default_factory=dict)
     search: list[SearchEntry] = field(default_factory=list)
+    search_by_id: dict[str, SearchEntry] = field(default_factory=dict)
     newest_source: dt.date | None = None
     seeds: list[str] = field(default_factory=list)
     pages: LRU[Any] = field(default_factory=lambda: LRU(256))
@@ -76,14 +76,10 @@ class WebState:
     def __post_init__(self) -> None:
         cat = self.catalog
         self.by_slug = {slug: mid for mid, slug in cat.slugs.items()}
-        keys: dict[str, list[str]] = {}
-        for key, ids in cat.names.items():
-            for mid in ids:
-                keys.setdefault(mid, []).append(key)
         self.search = [
-            SearchEntry(mid, cat.slugs[mid], m.name, _lab(cat, mid), tuple(sorted(keys.get(mid, []))))
-            for mid, m in sorted(cat.models.items())
+            SearchEntry(mid, cat.slugs[mid], m.name, _lab(cat, mid)) for mid, m in sorted(cat.models.items())
         ]
+        self.search_by_id = {e.id: e for e in self.search}
         dates = [s.retrieved for s in cat.sources.values()]
         self.newest_source = max(dates) if dates else None
         self.seeds = seed_pairs(cat)
@@ -151,17 +147,9 @@ def _lab(catalog: Catalog, model_id: str) -> str:
 
 
 def search_models(state: WebState, query: str, limit: int = 10) -> list[SearchEntry]:
-    """Models whose name, slug or alias starts with (then contains) the query; else the closest names."""
-    key = name_key(query[:200])
-    if not key:
-        return []
-    prefix = [e for e in state.search if any(k.startswith(key) for k in e.keys)]
-    taken = {e.id for e in prefix}
-    contains = [e for e in state.search if e.id not in taken and any(key in k for k in e.keys)]
-    # An exact match of a name, slug or alias comes first, then shorter names.
-    found = sorted(prefix, key=lambda e: (key not in e.keys, len(e.slug), e.slug))
-    found += sorted(contains, key=lambda e: e.slug)
-    if not found:
-        by_id = {e.id: e for e in state.search}
-        found = [by_id[m] for m in state.catalog.suggest(query[:200], limit) if m in by_id]
-    return found[:limit]
+    """The models the query matches, most relevant first (`catalog.search`); when none does, the
+    names closest to it (`catalog.search.suggest`). Retired models only when named."""
+    on = state.today()
+    found = search(state.catalog, query, on, limit) or suggest(state.catalog, query, on, limit)
+    by_id = state.search_by_id
+    return [by_id[m] for m in found]

@@ -45,10 +45,8 @@ def bullets(c: Comparison) -> list[str]:
     return [*v.tradeoffs, *(b for d in v.switch for b in d.bullets), *v.choose]
 
 
-def cost_of(c: Comparison, model: str, which: str = "monthly") -> tuple[str | None, str | None]:
-    fact = c.facts.monthly if which == "monthly" else c.facts.lab_api
-    assert fact is not None
-    cost = next(x for x in fact.costs if x.model == model)
+def cost_of(c: Comparison, model: str) -> tuple[str | None, str | None]:
+    cost = next(x for x in c.facts.monthly.costs if x.model == model)
     return (cost.monthly.text if cost.monthly else None), cost.route
 
 
@@ -65,12 +63,9 @@ def test_workload_is_the_one_behind_the_seed_figures(page: Comparison) -> None:
 def test_headlines_are_the_labs_own_apis_and_say_which_rule_picked_them(page: Comparison) -> None:
     assert cost_of(page, GEMINI) == ("$4,600", "google:google/gemini-3.1-pro-preview")
     assert cost_of(page, GPT4O) == ("$4,500", "openai:openai/gpt-4o-2024-11-20")
-    assert page.facts.lab_api is None  # the headline already is the lab's own API
-    assert page.facts.monthly.picked == (
-        "the lab's own API, tied with Vertex AI",
-        "the lab's own API, tied with Azure AI Foundry",
-    )
-    assert "cheapest vetted route with complete prices" in page.prose.headline_rule
+    assert page.facts.monthly.picked == ("the lab's own API", "the lab's own API")
+    assert page.facts.monthly.savings == ()  # no vetted route is cheaper than either lab's own API
+    assert "on the lab's own API where the lab sells the model" in page.prose.headline_rule
     assert "GPT-4o (2024-11-20) is $100 (2.2%) cheaper than Gemini 3.1 Pro Preview" in page.prose.verdict
 
 
@@ -82,8 +77,15 @@ def test_cheapest_routes_fees_included_with_the_tie_rule(catalog: Catalog, page:
     # QuickSilver Pro sells Gemini at $1.70/$10.20 with no long-context tier or cache price: a
     # reseller, and 0.85x Google's price is no answer the default may give.
     assert not is_vetted(catalog, "quicksilverpro:google/gemini-3.1-pro-preview", ON)
+    # Every route: the headline stays Google's list price; the reseller is the saving beside it.
     everything = compare(catalog, [GEMINI, GPT4O], DEFAULT_WORKLOAD, ON, RouteSet.ALL)
-    assert cost_of(everything, GEMINI) == ("$3,910", "quicksilverpro:google/gemini-3.1-pro-preview")
+    assert cost_of(everything, GEMINI) == ("$4,600", "google:google/gemini-3.1-pro-preview")
+    [saving] = [s for s in everything.facts.monthly.savings if s.model == GEMINI]
+    assert (saving.route, saving.monthly.text, saving.label) == (
+        "quicksilverpro:google/gemini-3.1-pro-preview",
+        "$3,910",
+        "the cheapest route",
+    )
 
 
 def test_openrouter_with_its_credit_fee(page: Comparison) -> None:
@@ -103,9 +105,9 @@ def test_limit_ratios_stated_separately(page: Comparison) -> None:
 
 
 def test_break_even(page: Comparison) -> None:
-    # The cheapest vetted routes are the labs' own APIs: one break-even, the seed's 4:1.
+    # Both headlines are the labs' own APIs: one break-even, the seed's 4:1.
     (cheapest,) = page.facts.break_even
-    assert cheapest.basis_label == "the cheapest routes"
+    assert cheapest.basis_label == "the labs' own APIs"
     assert cheapest.ratio is not None
     assert cheapest.ratio.text == "4:1"
     assert cheapest.cheaper_above == GEMINI
@@ -349,6 +351,6 @@ def test_defect_16_no_parameter_count_unless_in_catalog(page: Comparison) -> Non
 
 def test_json_is_versioned_and_serialisable(page: Comparison) -> None:
     data = comparison_to_dict(page)
-    assert data["version"] == "1"
+    assert data["version"] == "2"
     assert data["facts"]["monthly"]["kind"] == "monthly_cost"
     json.dumps(data)

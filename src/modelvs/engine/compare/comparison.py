@@ -18,7 +18,7 @@ from .related import RelatedSet, related
 from .types import ModelRef
 from .verdicts import Verdicts, verdicts
 
-COMPARISON_VERSION = "1"
+COMPARISON_VERSION = "2"
 MIN_MODELS, MAX_MODELS = 2, 10
 
 
@@ -71,7 +71,7 @@ def compare(
         verdicts(facts, names),
         prose(refs, facts, names),
         faq(facts, names),
-        related(catalog, ids, float(facts.workload.input_share.value), on),
+        related(catalog, ids, on),
         value_map(catalog, workload, on, ids),
     )
 

@@ -1,4 +1,5 @@
-"""Cost facts: the workload, monthly cost per model, the labs' own APIs, variants, shared providers."""
+"""Cost facts: the workload, monthly cost per model (like for like: on the labs' own APIs where
+they sell the model, the cheapest route beside each as a saving), scenarios."""
 
 from __future__ import annotations
 
@@ -178,8 +179,31 @@ def _cost_basis(catalog: Catalog, off: Offer, cost: RouteCost | None, on: dt.dat
 
 
 @dataclass(frozen=True)
+class Saving:
+    """A cheaper route than the headline for the same model: the cheapest at the workload."""
+
+    model: str
+    route: str
+    provider: str
+    """Provider display name."""
+    monthly: Figure
+    """Its monthly cost, fees included."""
+    amount: Figure
+    """How much less than the headline route."""
+    share: Figure
+    """`amount` as a share of the headline cost."""
+    label: str
+    """`the cheapest vetted route` (default answers) or `the cheapest route` (every route)."""
+
+    def phrase(self) -> str:
+        """`GMI Cloud: $9,225, 10% less`."""
+        return f"{self.provider}: {self.monthly.text}, {self.share.text} less"
+
+
+@dataclass(frozen=True)
 class MonthlyFact:
-    """Each model's cheapest route at the workload and what it costs a month, fees included."""
+    """Each model's headline route at the workload and what it costs a month, fees included: the
+    lab's own API where the lab sells the model, else the cheapest route (`offers`)."""
 
     kind: ClassVar[str] = "monthly_cost"
     costs: tuple[ModelCost, ...]
@@ -190,7 +214,9 @@ class MonthlyFact:
     """How equal-cost routes are ranked (`engine.monthly.TIE_RULE`)."""
     basis: tuple[Basis, ...]
     picked: tuple[str, ...] = ()
-    """Per model, which rule picked its headline route (`the lab's own API`, `the cheapest vetted route`)."""
+    """Per model, which rule picked its headline route (`the lab's own API`, or a provider and why)."""
+    savings: tuple[Saving, ...] = ()
+    """Each model whose cheapest route costs less than its headline route: that route, as a saving."""
 
     def rule_sentence(self, names: Names) -> str:
         """Which rule picked each headline route, in one sentence."""
@@ -198,8 +224,9 @@ class MonthlyFact:
             return ""
         parts = [f"{names[c.model]}: {p}" for c, p in zip(self.costs, self.picked, strict=True) if p]
         return (
-            "Each headline cost is the model's cheapest vetted route with complete prices for this traffic"
-            " (the lab's own API, a major cloud or an established host; ties go to the lab's own API): "
+            "Like for like, each headline cost is on the lab's own API where the lab sells the model (its"
+            " list price, which you can check on the lab's page), else on the cheapest vetted route with"
+            " complete prices for this traffic (for open weights, the cheapest host): "
             + "; ".join(parts)
             + "."
         )
@@ -217,53 +244,56 @@ class MonthlyFact:
             f" than {names[gap.model]}."
         )
 
+    def saving_sentence(self, names: Names) -> str:
+        """Where a cheaper route than the headline exists, what it costs and saves."""
+        if not self.savings:
+            return ""
+        parts = [
+            f"{names[s.model]} costs {s.monthly.text} on {s.provider} ({s.share.text} less)"
+            for s in self.savings
+        ]
+        return f"On {self.savings[0].label}, {join(parts)}."
 
-def monthly_fact(catalog: Catalog, offers: tuple[Offer, ...], on: dt.date) -> MonthlyFact:
+
+def monthly_fact(
+    catalog: Catalog, offers: tuple[Offer, ...], on: dt.date, routes: RouteSet = RouteSet.VETTED
+) -> MonthlyFact:
     costs = tuple(model_cost(catalog, o, o.headline) for o in offers)
     cheapest, gaps = cheapest_models(costs)
     basis = tuple(b for o in offers for b in _cost_basis(catalog, o, o.headline, on))
-    return MonthlyFact(costs, cheapest, gaps, TIE_RULE, basis, tuple(_picked(catalog, o) for o in offers))
+    label = "the cheapest vetted route" if routes is RouteSet.VETTED else "the cheapest route"
+    savings = tuple(found for o in offers if (found := _saving(catalog, o, label)) is not None)
+    picked = tuple(_picked(catalog, o, label) for o in offers)
+    return MonthlyFact(costs, cheapest, gaps, TIE_RULE, basis, picked, savings)
 
 
-def _picked(catalog: Catalog, off: Offer) -> str:
+def _saving(catalog: Catalog, off: Offer, label: str) -> Saving | None:
+    head, low = off.headline, off.cheapest
+    if head is None or low is None or low is head or head.monthly is None or low.monthly is None:
+        return None
+    if low.monthly >= head.monthly or money(low.monthly) == money(head.monthly):
+        return None  # compared as displayed: a saving that rounds away is no saving
+    amount = head.monthly - low.monthly
+    share = amount / head.monthly
+    name = provider_name(catalog, low) or low.provider
+    return Saving(
+        off.model, low.route, name, fig(low.monthly), fig(amount), Figure(share, percent(share)), label
+    )
+
+
+def _picked(catalog: Catalog, off: Offer, label: str) -> str:
     """Which rule picked a model's headline route, in words."""
     head = off.headline
     if head is None:
         return ""
     if head is off.lab_route:
-        tied = [c for c in off.costs if c is not head and c.monthly == head.monthly]
-        tie = f", tied with {provider_name(catalog, tied[0])}" if tied else ""
-        return f"the lab's own API{tie}"
-    if off.lab_route is not None and off.lab_route.monthly is not None:
-        return f"{provider_name(catalog, head)}, a vetted route cheaper than the lab's own API"
-    return f"{provider_name(catalog, head)}, the cheapest vetted route (the lab sells no priced route itself)"
-
-
-@dataclass(frozen=True)
-class LabApiFact:
-    """Cost on each lab's own API, shown when it is not already the cheapest route."""
-
-    kind: ClassVar[str] = "lab_api"
-    costs: tuple[ModelCost, ...]
-    """Models whose lab sells them directly and can run the workload, in compared order."""
-    basis: tuple[Basis, ...]
-
-    def sentence(self, names: Names) -> str:
-        return f"On the labs' own APIs, {join([c.phrase(names) for c in self.costs])}."
-
-
-def lab_api_fact(catalog: Catalog, offers: tuple[Offer, ...], on: dt.date) -> LabApiFact | None:
-    own = [o for o in offers if o.lab_route is not None]
-    if not any(o.lab_route is not o.headline for o in own):
-        return None
-    costs = tuple(model_cost(catalog, o, o.lab_route) for o in own)
-    basis = tuple(b for o in own for b in _cost_basis(catalog, o, o.lab_route, on))
-    return LabApiFact(costs, basis)
+        return "the lab's own API"
+    return f"{provider_name(catalog, head)}, {label} (the lab sells no route that prices this traffic)"
 
 
 @dataclass(frozen=True)
 class ScenarioFact:
-    """The monthly cost when one thing about the traffic changes, each model on its cheapest route then."""
+    """The monthly cost when one thing about the traffic changes, each model on its headline route then."""
 
     kind: ClassVar[str] = "scenario"
     id: str

@@ -16,16 +16,7 @@ from modelvs.engine.workload import Workload
 from .availability import RoutesFact, SharedProvidersFact, routes_fact, shared_providers_fact
 from .benchmarks import BenchmarkFact, RatingFact, benchmark_fact, rating_fact
 from .capabilities import CapabilityFact, TagsFact, capability_fact, tags_fact
-from .costs import (
-    LabApiFact,
-    MonthlyFact,
-    ScenarioFact,
-    WorkloadFact,
-    lab_api_fact,
-    monthly_fact,
-    scenario_facts,
-    workload_fact,
-)
+from .costs import MonthlyFact, ScenarioFact, WorkloadFact, monthly_fact, scenario_facts, workload_fact
 from .offers import Offer, offer
 from .rates import (
     BlendFact,
@@ -82,14 +73,13 @@ class Facts:
 
     workload: WorkloadFact
     monthly: MonthlyFact
-    lab_api: LabApiFact | None
     scenarios: tuple[ScenarioFact, ...]
     rates: tuple[RateFact, ...]
     """Input, output and cache-read, in that order."""
     tiers: tuple[TierFact, ...]
     blend: BlendFact
     break_even: tuple[BreakEvenFact, ...]
-    """The cheapest model against each other one (cheapest routes), then the labs' own APIs (2 models)."""
+    """The cheapest model at the workload against each other one, at the headline routes' rates."""
     shared_providers: SharedProvidersFact
     routes: RoutesFact
     context_window: LimitFact
@@ -115,7 +105,7 @@ def build_facts(
 ) -> Facts:
     offers = tuple(offer(catalog, m, workload, on, routes) for m in model_ids)
     wl = workload_fact(workload)
-    monthly = monthly_fact(catalog, offers, on)
+    monthly = monthly_fact(catalog, offers, on, routes)
     specs = memoised(
         catalog, ("spec facts", tuple(model_ids), on), lambda: _spec_facts(catalog, model_ids, on)
     )
@@ -123,7 +113,6 @@ def build_facts(
     partial = Facts(
         workload=wl,
         monthly=monthly,
-        lab_api=lab_api_fact(catalog, offers, on),
         scenarios=scenario_facts(catalog, model_ids, workload, on, monthly, routes),
         rates=tuple(rate_fact(catalog, offers, c, on) for c in ("input", "output", "cache_read")),
         tiers=tier_facts(catalog, offers, on),
@@ -182,26 +171,13 @@ def _break_evens(
     catalog: Catalog, offers: tuple[Offer, ...], monthly: MonthlyFact, on: dt.date
 ) -> tuple[BreakEvenFact, ...]:
     rated = [(o.model, *r) for o in offers if (r := headline_rates(catalog, o, on)) is not None]
-    out = []
-    if len(rated) >= 2:
-        # With more than two models: the cheapest at the workload against each other one.
-        anchor = next((r for r in rated if r[0] in monthly.cheapest), rated[0])
-        out = [break_even_fact(anchor, r, "the cheapest routes") for r in rated if r is not anchor]
-    if (
-        len(offers) == 2
-        and all(o.lab_route for o in offers)
-        and any(o.lab_route is not o.headline for o in offers)
-    ):
-        own = [_own_rates(catalog, o, on) for o in offers]
-        if own[0] is not None and own[1] is not None:
-            out.append(break_even_fact(own[0], own[1], "the labs' own APIs"))
-    return tuple(out)
-
-
-def _own_rates(catalog: Catalog, o: Offer, on: dt.date) -> tuple[str, Any, Any] | None:
-    lab_only = Offer(o.model, o.costs, o.lab_route, o.lab_route)
-    rates = headline_rates(catalog, lab_only, on)
-    return (o.model, *rates) if rates is not None else None
+    if len(rated) < 2:
+        return ()
+    own = all(o.headline is not None and o.headline is o.lab_route for o in offers)
+    label = "the labs' own APIs" if own else "the headline routes"
+    # With more than two models: the cheapest at the workload against each other one.
+    anchor = next((r for r in rated if r[0] in monthly.cheapest), rated[0])
+    return tuple(break_even_fact(anchor, r, label) for r in rated if r is not anchor)
 
 
 def walk(value: object) -> Iterator[object]:

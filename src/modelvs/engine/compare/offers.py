@@ -1,9 +1,11 @@
 """Each compared model's routes priced at the workload: the inputs every price fact reads.
 
-The headline route of a model is its cheapest route at the workload (fees included, ties by
-`TIE_RULE`); every rate, blend and break-even on the page is read from it, so no price claim can
-disagree with the monthly cost. The lab's own API (a first-party provider whose `lab` is the
-model's lab) is kept beside it because list prices are what readers check against.
+Like for like: a model's headline route is its lab's own API (a first-party provider whose `lab`
+is the model's lab) where the lab sells the model and that route can run the workload, since
+list prices are what readers check on the lab's page; otherwise (an open-weights model no lab API
+serves, say) its cheapest route at the workload (fees included, ties by `TIE_RULE`). Every rate,
+blend and break-even on the page is read from the headline, so no price claim can disagree with
+the monthly cost; the cheapest route is kept beside it, shown as a saving where it costs less.
 """
 
 from __future__ import annotations
@@ -22,6 +24,13 @@ from modelvs.schema.vocab import PriceMode
 
 from .types import Basis
 
+HEADLINE_RULE = (
+    "Like for like: a comparison's verdict, headline costs and scorecard prices are each lab's own API"
+    " where the lab sells the model (its list price, which you can check on the lab's page), with the"
+    " cheapest vetted route beside each as a saving where it costs less; a model no lab API sells (open"
+    " weights on hosts) headlines its cheapest vetted route."
+)
+
 
 @dataclass(frozen=True)
 class Offer:
@@ -30,9 +39,12 @@ class Offer:
     model: str
     costs: tuple[RouteCost, ...]
     headline: RouteCost | None
-    """The cheapest route that can run the workload; None when no route can."""
+    """The lab's own API where it can run the workload, else the cheapest route that can; None
+    when no route can."""
     lab_route: RouteCost | None
     """The lab's own API route, when one serves the model and can run the workload."""
+    cheapest: RouteCost | None = None
+    """The cheapest route that can run the workload (`TIE_RULE`)."""
 
     def by_provider(self) -> dict[str, RouteCost]:
         return {c.provider: c for c in self.costs}
@@ -44,8 +56,9 @@ def offer(
     costs = tuple(model_costs(catalog, model_id, workload, on, routes))
     priced = [c for c in costs if c.monthly is not None]
     lab = model_id.split("/", 1)[0]
-    own = [c for c in priced if catalog.providers[c.provider].lab == lab]
-    return Offer(model_id, costs, priced[0] if priced else None, own[0] if own else None)
+    own = next((c for c in priced if catalog.providers[c.provider].lab == lab), None)
+    cheapest = priced[0] if priced else None
+    return Offer(model_id, costs, own or cheapest, own, cheapest)
 
 
 def standard_schedule(catalog: Catalog, route_id: str, on: dt.date) -> PriceSchedule | None:

@@ -51,7 +51,7 @@ def prose(refs: tuple[ModelRef, ...], f: Facts, names: Names) -> Prose:
         f.blend.sentence(names) if any(b is not None for b in f.blend.blends) else "",
         *(b.sentence(names) for b in f.break_even),
         *(t.sentence(names) for t in f.tiers),
-        f.lab_api.sentence(names) if f.lab_api else "",
+        f.monthly.saving_sentence(names),
         *(s.sentence(names) for s in f.scenarios),
     ]
     caps = [

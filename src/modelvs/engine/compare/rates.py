@@ -232,7 +232,7 @@ class BreakEvenFact:
     kind: ClassVar[str] = "break_even"
     models: tuple[str, str]
     basis_label: str
-    """Whose rates: `the cheapest routes` or `the labs' own APIs`."""
+    """Whose rates: `the labs' own APIs` (every headline is one) or `the headline routes`."""
     ratio: Figure | None
     cheaper_above: str | None
     """The model with the lower input rate: cheaper when traffic is more input-heavy than `ratio`."""

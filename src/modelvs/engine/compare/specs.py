@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.sourcing import SourceRef, field_source, source_ref
+from modelvs.engine.lifecycle_note import ended, model_note
 from modelvs.formatting import count, params, times
 
 from .types import Basis, Figure, Names, join
@@ -223,6 +224,12 @@ class Lifecycle:
     release_date: dt.date | None
     deprecation_date: dt.date | None
     retirement_date: dt.date | None
+    note: str = ""
+    """Where the model is in its life on the day (`retired on 2026-01-05`, `deprecated, retires on
+    2027-01-14`, `in preview`), with what its lab bills instead where the catalog records it; empty
+    for a current model with nothing announced."""
+    ended: bool = False
+    """Deprecated or retired on the day: said with the answer."""
 
 
 @dataclass(frozen=True)
@@ -235,23 +242,14 @@ class LifecycleFact:
     basis: tuple[Basis, ...]
 
     def notable(self) -> bool:
-        return any(
-            m.status in ("preview", "deprecated", "retired") or m.deprecation_date or m.retirement_date
-            for m in self.models
-        )
+        return any(m.note for m in self.models)
+
+    def ended(self) -> bool:
+        """Some model is deprecated or retired: the answer says so first."""
+        return any(m.ended for m in self.models)
 
     def sentence(self, names: Names) -> str:
-        parts = []
-        for m in self.models:
-            bits = []
-            if m.status in ("preview", "deprecated", "retired"):
-                bits.append(f"is a {m.status} model")
-            for label, day in (("deprecation", m.deprecation_date), ("retirement", m.retirement_date)):
-                if day is not None:
-                    when = "was due for" if day <= self.on else "is scheduled for"
-                    bits.append(f"{when} {label} on {day.isoformat()}")
-            if bits:
-                parts.append(f"{names[m.model]} {join(bits)}")
+        parts = [f"{names[m.model]}: {m.note}" for m in self.models if m.note]
         return f"{'; '.join(parts)}." if parts else ""
 
 
@@ -260,7 +258,13 @@ def lifecycle_fact(catalog: Catalog, model_ids: list[str], on: dt.date) -> Lifec
     models = [catalog.models[m] for m in model_ids]
     rows = tuple(
         Lifecycle(
-            mid, m.status.value if m.status else None, m.release_date, m.deprecation_date, m.retirement_date
+            mid,
+            m.status.value if m.status else None,
+            m.release_date,
+            m.deprecation_date,
+            m.retirement_date,
+            model_note(catalog, mid, on),
+            ended(m, on),
         )
         for mid, m in zip(model_ids, models, strict=True)
     )

@@ -109,10 +109,14 @@ def scorecard(f: Facts) -> tuple[ScoreRow, ...]:
         cells = tuple(v.text if v else UNKNOWN for v in lim.values)
         rows.append((signal, cells, lim.largest, _clear(values(lim.values), True)))
     monthly = tuple(c.monthly for c in f.monthly.costs)
+    saved = {s.model: f" ({s.phrase()})" for s in f.monthly.savings}
     rows.append(
         (
             "monthly_cost",
-            tuple(m.text if m else "no published price" for m in monthly),
+            tuple(
+                m.text + saved.get(c.model, "") if m else "no published price"
+                for c, m in zip(f.monthly.costs, monthly, strict=True)
+            ),
             f.monthly.cheapest,
             _clear(values(monthly), False),
         )
@@ -228,7 +232,9 @@ def _ab_test(f: Facts, names: Names, i: int, j: int) -> str:
     dst = f.monthly.costs[j]
     if dst.provider is not None:
         name = names[dst.model]
-        return f"No provider serves both, so {name} needs its own account; {dst.provider} is cheapest."
+        return (
+            f"No provider serves both, so {name} needs its own account (its headline route: {dst.provider})."
+        )
     return f"No provider serves both, and {names[dst.model]} has no priced route for your traffic."
 
 
@@ -272,7 +278,7 @@ def choose_when(f: Facts, rows: tuple[ScoreRow, ...], names: Names) -> tuple[str
         if f.capabilities.only[i]:
             when.append(f"you need {join([label(c) for c in f.capabilities.only[i]])}")
         for be in f.break_even:
-            if be.basis_label == "the cheapest routes" and be.ratio is not None and m in be.models:
+            if be.ratio is not None and m in be.models:
                 side = "more input-heavy" if be.cheaper_above == m else "more output-heavy"
                 other = be.models[1] if be.models[0] == m else be.models[0]
                 suffix = "" if len(models) == 2 else f" (against {names[other]})"

@@ -112,6 +112,7 @@ def _form(workload: Workload, shell: Shell, slugs: list[str]) -> WorkloadForm:
 
 def _headline(c: Comparison) -> tuple[Headline, ...]:
     names = c.names
+    savings = {s.model: f"{s.label}, {s.phrase()}" for s in c.facts.monthly.savings}
     out = []
     for cost in c.facts.monthly.costs:
         if cost.monthly is None:
@@ -119,13 +120,10 @@ def _headline(c: Comparison) -> tuple[Headline, ...]:
             continue
         fees = "".join(f", including a {f.percent.text} fee" for f in cost.fees)
         detail = f"a month on {cost.provider}{fees}"
+        lead = cost.model in c.facts.monthly.cheapest
         out.append(
             Headline(
-                cost.model,
-                names[cost.model],
-                cost.monthly.text,
-                detail,
-                cost.model in c.facts.monthly.cheapest,
+                cost.model, names[cost.model], cost.monthly.text, detail, lead, savings.get(cost.model, "")
             )
         )
     return tuple(out)
@@ -158,9 +156,10 @@ def comparison_page(catalog: Catalog, c: Comparison, workload: Workload, shell: 
     intro = said.take(c.prose.intro[:1])
     verdict, stated = c.prose.verdict, f.workload.sentence(names)
     said.take([verdict, stated])
+    life = " ".join(said.take([f.lifecycle.sentence(names)])) if f.lifecycle.ended() else ""
     choose = said.take(c.verdicts.choose)
     quality = " ".join(said.take([c.prose.quality]))
-    answer = Answer(verdict, stated, _headline(c), choose, quality)
+    answer = Answer(verdict, stated, _headline(c), choose, quality, life)
     scorecard = Scorecard(tables.scorecard_table(c), tuple(Rule(r.label, r.rule) for r in f.tags.rules))
     tradeoffs = said.take(c.verdicts.tradeoffs) or (NO_TRADEOFF,)
     costs = CostSection(

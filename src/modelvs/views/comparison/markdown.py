@@ -53,9 +53,14 @@ def _sections(page: ComparisonPage, brief: bool) -> dict[str, list[str]]:
     rules += [] if brief else [f"- {md(r.label)}: {md(r.rule)}" for r in page.scorecard.tag_rules]
     out: dict[str, list[str]] = {
         "answer": [
+            *((md(a.lifecycle), "") if a.lifecycle else ()),
             md(a.verdict),
             "",
-            *(f"- {md(h.name)}: **{md(h.cost)}** {md(h.detail)}" for h in a.headline),
+            *(
+                f"- {md(h.name)}: **{md(h.cost)}** {md(h.detail)}"
+                + (f" ({md(h.saving)})" if h.saving else "")
+                for h in a.headline
+            ),
             "",
             md(a.workload),
             "",

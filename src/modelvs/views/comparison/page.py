@@ -52,6 +52,9 @@ class Headline:
     """`a month on Google AI Studio (Gemini API)`, or why there is no price."""
     lead: bool
     """Cheapest at the workload (several when they print the same)."""
+    saving: str = ""
+    """Where a cheaper route than the headline exists: `the cheapest vetted route, GMI Cloud:
+    $9,225, 10% less`."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ class Answer:
     """`Choose X when ...`, one per model that leads by a clear margin on something."""
     quality: str = ""
     """What the independent ratings say (the Arena's, with intervals), beside the cost verdict."""
+    lifecycle: str = ""
+    """Which compared models are deprecated or retired (`X is retired on 2026-01-05`), said first."""
 
 
 @dataclass(frozen=True)

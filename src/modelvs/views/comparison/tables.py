@@ -55,9 +55,7 @@ def scorecard_table(c: Comparison) -> Table:
     )
 
 
-def _cost(cost: ModelCost | None) -> str:
-    if cost is None:
-        return "no lab API"
+def _cost(cost: ModelCost) -> str:
     if cost.monthly is None:
         return f"none: {cost.reason}"
     fees = "".join(f", including a {f.percent.text} fee of {f.amount.text}" for f in cost.fees)
@@ -65,23 +63,31 @@ def _cost(cost: ModelCost | None) -> str:
 
 
 def cost_table(c: Comparison) -> Table:
-    """Monthly cost per model: on its headline route, on its lab's own API, in each scenario."""
+    """Monthly cost per model: on its headline route (the lab's own API where the lab sells it), on
+    the cheapest route where that costs less, in each scenario."""
     names = c.names
     f = c.facts
-    lines: list[tuple[str, tuple[ModelCost, ...], tuple[str, ...]]] = [
-        ("Your traffic, headline route", f.monthly.costs, f.monthly.cheapest)
+    lines: list[tuple[str, dict[str, str], tuple[str, ...]]] = [
+        ("Your traffic, headline route", {x.model: _cost(x) for x in f.monthly.costs}, f.monthly.cheapest)
     ]
-    if f.lab_api is not None:
-        lab = f.lab_api.costs
-        priced = [x for x in lab if x.monthly is not None]
-        low = min((x.monthly.value for x in priced if x.monthly), default=None)
-        cheapest = tuple(x.model for x in priced if len(priced) > 1 and x.monthly and x.monthly.value == low)
-        lines.append(("On the lab's own API", lab, cheapest))
-    lines += [(s.change[0].upper() + s.change[1:], s.costs, s.cheapest) for s in f.scenarios]
-    rows = []
-    for title, costs, cheapest in lines:
-        by_model = {x.model: x for x in costs}
-        rows.append(Row(Cell(title), tuple(Cell(_cost(by_model.get(m)), lead=m in cheapest) for m in names)))
+    if f.monthly.savings:
+        label = f.monthly.savings[0].label
+        saved = {
+            s.model: f"{s.monthly.text} on {s.provider} ({s.share.text} less)" for s in f.monthly.savings
+        }
+        heads = {x.model: x for x in f.monthly.costs}
+        cells = {
+            m: saved.get(m) or ("the same as the headline" if heads[m].monthly else "none") for m in names
+        }
+        lines.append((f"On {label}", cells, ()))
+    lines += [
+        (s.change[0].upper() + s.change[1:], {x.model: _cost(x) for x in s.costs}, s.cheapest)
+        for s in f.scenarios
+    ]
+    rows = [
+        Row(Cell(title), tuple(Cell(cells.get(m, "no price"), lead=m in cheapest) for m in names))
+        for title, cells, cheapest in lines
+    ]
     return Table(
         "cost-table", "Monthly cost, provider fees included", ("Monthly cost", *names.values()), tuple(rows)
     )

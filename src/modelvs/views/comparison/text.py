@@ -49,8 +49,12 @@ def render_comparison_text(console: Console, page: ComparisonPage, *, brief: boo
 def _section(console: Console, page: ComparisonPage, sid: str, brief: bool) -> None:
     if sid == "answer":
         a = page.answer
-        _lines(console, [a.verdict])
-        _lines(console, [f"{h.name}: {h.cost} {h.detail}" for h in a.headline], "  ")
+        _lines(console, [a.lifecycle, a.verdict] if a.lifecycle else [a.verdict])
+        _lines(
+            console,
+            [f"{h.name}: {h.cost} {h.detail}" + (f" ({h.saving})" if h.saving else "") for h in a.headline],
+            "  ",
+        )
         _lines(console, [a.workload] if brief else [a.workload, page.form.flags])
         _lines(console, [a.quality] if a.quality else [])
         _lines(console, a.choose, "- ")

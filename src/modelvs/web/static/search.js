@@ -1,15 +1,25 @@
 // Search suggestions for inputs marked data-suggest: fetches /api/v1/search as you type.
 // Works on the last comma-separated name; the form still works without JavaScript.
-// On a static export there is no API: suggestions come from /search-index.json, and the
-// form goes straight to the canonical comparison page (slugs sorted), as the server would,
-// when the build wrote that page; otherwise it says so and links the models' own pages.
+// On a static export there is no API: suggestions come from /search-index.json, ordered as the
+// server orders them (catalog.search), and the form goes straight to the canonical comparison
+// page (slugs sorted), as the server would, when the build wrote that page; otherwise it says so
+// and links the models' own pages. "a vs b" is two names, as on the server.
 (function () {
   "use strict";
   var index = null;  // null: not needed yet; a promise once the API has failed
   var built = null;  // the comparison pages the static build wrote (from the index)
+  var NAMED = 100, EXACT = 3, OWN_WORD = 2, OWN = 1;  // catalog.search's bonuses
 
   function key(text) {  // catalog.names.name_key: case and the separators _ : . / @ do not matter
     return text.trim().toLowerCase().replace(/[\s_:.\/@]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+  function tight(text) {  // catalog.names.model_key, near enough: every separator dropped
+    return key(text).replace(/[^a-z0-9]/g, "");
+  }
+  function both(names) {
+    var out = [];
+    names.forEach(function (n) { out.push(key(n), tight(n)); });
+    return out;
   }
   function loadIndex() {
     if (!index) {
@@ -18,28 +28,51 @@
         .then(function (d) {
           built = d.pairs || null;
           return (d.models || []).map(function (m) {
-            var keys = [m.id, m.id.split("/").pop(), m.slug, m.name].concat(m.aliases || []).map(key);
-            return { id: m.id, slug: m.slug, name: m.name, lab: m.lab, keys: keys };
+            return {
+              id: m.id, slug: m.slug, name: m.name, lab: m.lab, n: m.n || 0, retired: !!m.retired,
+              display: both([m.name]),
+              own: both([m.name, m.id, m.id.split("/").pop(), m.slug]),
+              other: both(m.aliases || [])
+            };
           });
         })
         .catch(function () { return []; });
     }
     return index;
   }
-  function searchIndex(q) {  // the server's rules: exact match, then prefix by length, then contains
-    var k = key(q);
+  function bonus(m, text) {  // catalog.search._bonus
+    var best = null;
+    for (var i = 0; i < m.own.length; i++) {
+      var k = m.own[i];
+      if (k === text) { return EXACT; }
+      var at = k.indexOf(text);
+      if (at === 0 || (at > 0 && k.charAt(at - 1) === "-")) { best = OWN_WORD; }
+      else if (at > 0 && best === null) { best = OWN; }
+    }
+    if (best !== null) { return best; }
+    for (var j = 0; j < m.other.length; j++) {
+      if (m.other[j] === text) { return EXACT; }
+      if (m.other[j].indexOf(text) !== -1) { best = 0; }
+    }
+    return best;
+  }
+  function searchIndex(q) {  // the server's order: a name typed in full, then notability plus match
+    var typed = [key(q), tight(q)].filter(Boolean), exact = q.trim().toLowerCase();
     return loadIndex().then(function (models) {
-      var prefix = [], contains = [];
+      var found = [];
+      if (!typed.length) { return found; }
       models.forEach(function (m) {
-        if (m.keys.some(function (x) { return x.indexOf(k) === 0; })) { prefix.push(m); }
-        else if (m.keys.some(function (x) { return x.indexOf(k) !== -1; })) { contains.push(m); }
+        var named = m.id === exact || m.slug === exact ||
+          typed.some(function (t) { return m.display.indexOf(t) !== -1; });
+        var b = named ? NAMED : null;
+        if (!named) {
+          typed.forEach(function (t) { var x = bonus(m, t); if (x !== null && (b === null || x > b)) { b = x; } });
+        }
+        if (b === null || (m.retired && !named)) { return; }
+        found.push({ m: m, s: m.n + b });
       });
-      prefix.sort(function (a, b) {
-        var ea = a.keys.indexOf(k) === -1, eb = b.keys.indexOf(k) === -1;
-        return (ea - eb) || (a.slug.length - b.slug.length) || (a.slug < b.slug ? -1 : 1);
-      });
-      contains.sort(function (a, b) { return a.slug < b.slug ? -1 : 1; });
-      return prefix.concat(contains).slice(0, 8);
+      found.sort(function (a, b) { return (b.s - a.s) || (a.m.id < b.m.id ? -1 : 1); });
+      return found.slice(0, 8).map(function (x) { return x.m; });
     });
   }
   function lookup(q) {
@@ -67,7 +100,10 @@
   }
   function staticSubmit(form, input) {
     form.addEventListener("submit", function (e) {
-      var names = input.value.split(",").map(function (n) { return n.trim(); }).filter(Boolean);
+      var names = [];
+      input.value.split(",").forEach(function (part) {
+        part.split(/\s+vs\.?\s+/i).forEach(function (n) { if (n.trim()) { names.push(n.trim()); } });
+      });
       if (!names.length) { return; }
       e.preventDefault();
       // One lookup tells a live site (the API answers: let the server canonicalise) from a static one.
@@ -121,13 +157,16 @@
     input.setAttribute("aria-expanded", "false");
     var timer = null, active = -1, items = [];
 
+    var VERSUS = /^(.*\s+vs\.?\s+)(.*)$/i;  // "a vs b": the name being typed is b
     function current() {
       var parts = input.value.split(",");
-      return parts[parts.length - 1].trim();
+      var last = parts[parts.length - 1], m = VERSUS.exec(last);
+      return (m ? m[2] : last).trim();
     }
     function choose(slug) {
       var parts = input.value.split(",");
-      parts[parts.length - 1] = slug;
+      var m = VERSUS.exec(parts[parts.length - 1]);
+      parts[parts.length - 1] = m ? m[1] + slug : slug;
       input.value = parts.map(function (p) { return p.trim(); }).join(", ") + ", ";
       close();
       input.focus();
