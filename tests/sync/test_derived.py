@@ -38,7 +38,9 @@ def test_kinds_follow_the_stated_rules(model_id: str, outputs: list[str], kind: 
     ("model", "name"),
     [
         ("qwen3-235b-a22b-instruct-2507", "Qwen3 235B A22B Instruct 2507"),
-        ("gemini-2.5-pro-preview-06-05", "Gemini 2.5 Pro Preview 06 05"),
+        ("gemini-2.5-pro-preview-06-05", "Gemini 2.5 Pro Preview (06-05)"),
+        ("claude-3-5-sonnet-20241022", "Claude 3.5 Sonnet (2024-10-22)"),
+        ("qwen1p5-72b-chat", "Qwen1.5 72B Chat"),
         ("glm-4.7", "GLM 4.7"),
         ("deepseek-v4-flash", "DeepSeek V4 Flash"),
     ],
