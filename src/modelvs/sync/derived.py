@@ -28,8 +28,8 @@ NAMES_RULE = (
 )
 FIRST_LISTED_RULE = (
     "Where no source states a release date, the first date a source lists the model stands in,"
-    ' labelled "first listed": the snapshot date in its id, or the first day of its earliest dated'
-    " price on any route; it is never shown as the release date."
+    ' labelled "first listed": the earliest snapshot date in an id a source uses for it, or the first'
+    " day of its earliest dated price on any route; it is never shown as the release date."
 )
 
 
@@ -170,11 +170,17 @@ def _first_listed(records: Records) -> None:
         if raw.get("release_date") is not None or raw.get("first_listed") is not None:
             continue
         found = [earliest[rid]] if rid in earliest else []
-        _, date = split_date(rid.split("/", 1)[1])
-        parsed = parse_date(date) if date is not None else None
-        if parsed is not None and parsed[0] is not None:
-            with contextlib.suppress(ValueError):  # not a calendar day (`-0231`): no date
-                found.append((dt.date(parsed[0], parsed[1], parsed[2]), "first_listed.id"))
+        ids = [(rid.split("/", 1)[1], "first_listed.id")] + [
+            (alias, f"first_listed.aliases.{source}")
+            for source, names in sorted(raw.get("aliases", {}).items())
+            for alias in names
+        ]
+        for name, locator in ids:
+            _, date = split_date(name.rsplit("/", 1)[-1].rsplit(".", 1)[-1])
+            parsed = parse_date(date) if date is not None else None
+            if parsed is not None and parsed[0] is not None:
+                with contextlib.suppress(ValueError):  # not a calendar day (`-0231`): no date
+                    found.append((dt.date(parsed[0], parsed[1], parsed[2]), locator))
         if found:
             day, locator = min(found)
             raw["first_listed"] = day
