@@ -1,12 +1,17 @@
 from __future__ import annotations
 
+import html
 import xml.etree.ElementTree as ET
 
 from starlette.testclient import TestClient
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.lifecycle import LIFECYCLE_RULE
 from modelvs.engine.compare import SIMILARITY_RULE
 from modelvs.engine.monthly import TIE_RULE
+from modelvs.sync.data_rules import DATA_RULES
+from modelvs.sync.identity import IDENTITY_RULE
+from modelvs.sync.results import JOIN_RULE
 from tests.web.conftest import REFERENCE
 from tests.web.html import parse
 
@@ -68,6 +73,8 @@ def test_methodology_states_the_rules(client: TestClient, catalog: Catalog) -> N
     text = parse(client.get("/methodology").text).find("main").text
     assert TIE_RULE in text
     assert SIMILARITY_RULE in text
+    for rule in (*DATA_RULES, IDENTITY_RULE, LIFECYCLE_RULE, JOIN_RULE):
+        assert html.unescape(rule) in text
     for source in catalog.sources.values():
         assert source.name in text
         assert source.license in text

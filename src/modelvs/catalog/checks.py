@@ -22,6 +22,10 @@ from modelvs.schema.vocab import SourceKind
 
 STALE_AFTER = dt.timedelta(days=365)
 """A checked date older than this, on the day of the check, earns a warning."""
+LIMITS_RULE = (
+    "Limits on text: a name has at most 200 characters, any other text field at most 2,000, and a data"
+    " file at most 256 KB; `modelvs check` refuses a catalog past them, so no page is built from junk."
+)
 RECORD_LIMIT = 256 * 1024
 """Most bytes one record (one data file) may hold, measured as its JSON: every real record is a
 few kilobytes, and a page built from a larger one is the reader's problem, not ours. Names

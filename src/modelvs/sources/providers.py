@@ -114,6 +114,10 @@ def is_subscription_only(provider: str) -> bool:
     return any(fragment in provider for fragment in SUBSCRIPTION_ONLY)
 
 
+LAB_ROUTE_RULE = (
+    "A lab's own API is a route only for what the lab serves: a source listing an open model under its"
+    " lab's API (OpenAI does not sell gpt-oss) gives no lab route; that price is another host's."
+)
 NOT_SOLD_BY_LAB: dict[str, tuple[str, ...]] = {
     "openai": ("gpt-oss",),
 }

@@ -23,7 +23,8 @@ AGREEMENT_RULE = (
     " input mean those inputs, audio and image output those outputs. Where a capability flag and the"
     " modality list disagree, the better-cited value (a reviewer's, then the lab's own listing, then"
     " source rank) decides both; the other is kept beside it with its source, and `check` fails on a"
-    " contradiction left between two reviewed values."
+    " contradiction left between two reviewed values. A model no source lists inputs for takes text and"
+    " what its flags say."
 )
 _PAIRS: tuple[tuple[str, str, Modality], ...] = (
     *((f"capabilities.{cap.value}", "modalities_in", m) for cap, m in CAPABILITY_INPUTS.items()),
@@ -41,6 +42,7 @@ def agree(records: Records) -> None:
             _undo(raw)
             for cap, field, modality in _PAIRS:
                 _settle(raw, rid.split("/", 1)[0], cap, field, modality.value)
+            _fill_inputs(raw)
 
 
 def _rules_key(field: str) -> str:
@@ -65,6 +67,20 @@ def _undo(raw: dict[str, Any]) -> None:
         raw["alternatives"] = [a for a in raw["alternatives"] if a["citation"] not in rules]
         if not raw["alternatives"]:
             del raw["alternatives"]
+
+
+def _fill_inputs(raw: dict[str, Any]) -> None:
+    """A model no source lists inputs for, whose flags say what it takes, lists text and those."""
+    if raw.get("modalities_in"):
+        return
+    taken = [m.value for cap, m in CAPABILITY_INPUTS.items() if get(raw, f"capabilities.{cap.value}") is True]
+    if taken:
+        raw["modalities_in"] = [Modality.TEXT.value, *taken]
+        raw.setdefault("citations", {})[_rules_key("modalities_in")] = {
+            "source": RULES,
+            "locator": "agree.capabilities",
+        }
+        raw.setdefault("provenance", {})["modalities_in"] = _rules_key("modalities_in")
 
 
 def _settle(raw: dict[str, Any], lab: str, cap: str, field: str, modality: str) -> None:

@@ -41,7 +41,11 @@ IDENTITY_RULE = (
     " only dated snapshot at the same price, and every id a source lists for a model are one model;"
     " reviewed decisions merge or keep apart what rules cannot decide. A free tier or batch id is a"
     " price mode of the plain route; thinking, effort, fast, quantized and TEE listings are variants of"
-    " the route (thinking, effort and fast only where the lab's own API sells one model with a switch)."
+    " the route (thinking, effort and fast only where the lab's own API sells one model with a switch),"
+    " as are thinking budgets (`-thinking-32768`) and Google's Custom Tools ids. One date written two ways"
+    " (`0309`, `20260309`, `2026-03-09`) is one snapshot. A `-latest` id is never a model: it points at the"
+    " model it names, its newest dated snapshot, or (where the lab sells only the pointer) the model its"
+    " base names."
 )
 
 

@@ -14,6 +14,7 @@ from modelvs.engine.monthly import TIE_RULE, VETTED_RULE
 from modelvs.engine.quality import FRONTIER_RULE
 from modelvs.engine.quality import TIE_RULE as RATING_TIE_RULE
 from modelvs.sources.kinds import KIND_RULES_TEXT
+from modelvs.sync.data_rules import DATA_RULES
 from modelvs.sync.identity import IDENTITY_RULE
 from modelvs.sync.results import JOIN_RULE
 from modelvs.web.changes import recent_changes
@@ -97,6 +98,7 @@ def methodology(request: Request) -> Response:
                 "kinds": KIND_RULES_TEXT,
                 "lifecycle": LIFECYCLE_RULE,
             },
+            data_rules=DATA_RULES,
             similarity_rule=SIMILARITY_RULE,
             quality_rules=[RATING_TIE_RULE, BEST_SETTING_RULE, FRONTIER_RULE, JOIN_RULE],
             credits=[
