@@ -14,6 +14,7 @@ from modelvs.sync.cents import round_conversions, rounded
         ("1.87502", "1.875"),
         ("29.99997", "30"),
         ("0.01875", None),  # a real sub-cent price
+        ("0.19305", None),  # $0.00005 from 0.193: a price as written
         ("0.09375", None),
         ("0.003625", None),
         ("3.6", None),

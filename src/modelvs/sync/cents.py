@@ -2,7 +2,7 @@
 
 Some providers price in their own units (Databricks in DBUs per token) and sources publish the
 converted figure, five or more decimals long and a hair off a round price. Such a price, within
-$0.00005 of a whole cent or a tenth of a cent per 1M tokens, is that round price; the source's
+less than $0.00005 from a whole cent or a tenth of a cent per 1M tokens, is that round price; the source's
 figure stays as an alternative with its citation. Reviewed prices are never touched, and sub-cent
 list prices (`$0.01875`, `$0.09375`) are not near a round one, so they stay as written.
 """
@@ -17,7 +17,7 @@ from modelvs.sources.registry import IMPORTED
 from modelvs.sync.fields import Records, add_alternative
 
 CENTS_RULE = (
-    "A price with five or more decimals within $0.00005 of a whole cent or a tenth of a cent per 1M"
+    "A price with five or more decimals less than $0.00005 from a whole cent or a tenth of a cent per 1M"
     " tokens is a unit conversion's residue (Databricks' $2.99999 is $3): the round price is shown,"
     " and the source's figure is kept beside it with its source."
 )
@@ -32,7 +32,7 @@ def rounded(value: Decimal) -> Decimal | None:
         return None
     for step in _STEPS:
         near = value.quantize(step)
-        if near != value and abs(value - near) <= _NEAR and near > 0:
+        if near != value and abs(value - near) < _NEAR and near > 0:
             short = near.normalize()  # `0.50` -> `0.5`, and `30.00` -> `3E+1`, written back as `30`
             return short.quantize(Decimal(1)) if short.as_tuple().exponent > 0 else short  # type: ignore[operator]
     return None

@@ -66,8 +66,9 @@ def test_headlines_are_the_labs_own_apis_and_say_which_rule_picked_them(page: Co
     assert cost_of(page, GEMINI) == ("$4,600", "google:google/gemini-3.1-pro-preview")
     assert cost_of(page, GPT4O) == ("$4,500", "openai:openai/gpt-4o-2024-11-20")
     assert page.facts.lab_api is None  # the headline already is the lab's own API
+    # Databricks now lists Gemini 3.1 Pro Preview at Google's own $2/$12 (LiteLLM 1.110.2).
     assert page.facts.monthly.picked == (
-        "the lab's own API, tied with Vertex AI",
+        "the lab's own API, tied with Databricks",
         "the lab's own API, tied with Azure AI Foundry",
     )
     assert "cheapest vetted route with complete prices" in page.prose.headline_rule
