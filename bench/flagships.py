@@ -2,11 +2,12 @@
 
     python -m bench.flagships [--data DIR] [--json]
 
-The list (47 models of 14 labs, as of 2026-12-01) was drawn from the labs' own model pages. For
+The list (52 models of 14 labs, as of 2026-12-05) was drawn from the labs' own model pages. For
 each model it prints the route the default answer uses at the default workload (1M requests of
-800 input and 250 output tokens), its provider and trust level, and the same workload on the lab's
-own API. It also runs against an older checkout (`PYTHONPATH=<old>/src ... --data <old>/data`):
-names are looked up by the API id, then by the ids older catalogs used.
+800 input and 250 output tokens), its provider and trust level, the same workload on the lab's
+own API, and its release date; the summary counts the current flagships that lack one. It also
+runs against an older checkout (`PYTHONPATH=<old>/src ... --data <old>/data`): names are looked
+up by the API id, then by the ids older catalogs used.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from modelvs.catalog import load_catalog
+from modelvs.catalog.lifecycle import stage
 from modelvs.engine.monthly import model_costs
 from modelvs.engine.workload import DEFAULT_WORKLOAD
 
@@ -69,6 +71,8 @@ FLAGSHIPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "anthropic/claude-opus-4-7-20260416",
         ),
     ),
+    ("openai/gpt-6.2-sol", "gpt-6.2-sol", ()),
+    ("openai/gpt-6.2-astra", "gpt-6.2-astra", ()),
     (
         "openai/gpt-6-astra",
         "gpt-6-astra",
@@ -94,6 +98,9 @@ FLAGSHIPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "gpt-5.5",
         ("openai/gpt-5.5-2026-04-23", "openai/gpt-5.5-2026-04-24", "openai/gpt-5.5-20260423"),
     ),
+    ("google/gemini-4-neon", "gemini-4-neon", ()),
+    ("google/gemini-4-carbon", "gemini-4-carbon", ()),
+    ("google/gemini-4-hydrogen", "gemini-4-hydrogen", ()),
     (
         "google/gemini-4-argon",
         "gemini-4-argon",
@@ -255,6 +262,10 @@ def report(data: Path | None) -> list[dict[str, Any]]:
                 exact = False
         row: dict[str, Any] = {"model": canonical, "api_id_resolves": exact, "id": found}
         if found is not None:
+            model = catalog.models[found]
+            row["stage"] = stage(model, ON).value
+            row["release_date"] = model.release_date.isoformat() if model.release_date else None
+            row["first_listed"] = model.first_listed.isoformat() if model.first_listed else None
             costs = [c for c in model_costs(catalog, found, DEFAULT_WORKLOAD, ON) if c.monthly is not None]
             lab = found.split("/", 1)[0]
             own = next((c for c in costs if catalog.providers[c.provider].lab == lab), None)
@@ -287,6 +298,13 @@ def main() -> None:
         print(f"{r['model']:<36} {head:<56} lab ${r.get('lab_monthly')}")
     lab_wins = sum(1 for r in rows if r.get("monthly") and r.get("monthly") == r.get("lab_monthly"))
     print(f"{len(rows)} flagships; headline at the lab's own price: {lab_wins}")
+    current = [r for r in rows if r.get("stage") in ("current", "preview")]
+    undated = [r["model"] for r in current if not r.get("release_date")]
+    standing_in = sum(1 for r in current if not r.get("release_date") and r.get("first_listed"))
+    print(
+        f"{len(current)} current flagships; without a release date: {len(undated)}"
+        f" ({standing_in} with a first-listed date standing in) {' '.join(undated)}"
+    )
 
 
 if __name__ == "__main__":

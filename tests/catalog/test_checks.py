@@ -162,3 +162,31 @@ def test_a_tab_in_a_name_is_a_warning(tmp_path: Path) -> None:
     assert [(p.field, p.message) for p in checked.warnings] == [
         ("name", "a name holds a tab (U+0009): write it as plain text")
     ]
+
+
+def test_a_capability_that_contradicts_its_modality_fails(tmp_path: Path) -> None:
+    model = (
+        FILES[MODEL]
+        .replace("[capabilities]", 'modalities_in = ["text"]\n[capabilities]')
+        .replace('name = "md"\n', 'name = "md"\nmodalities_in = "md"\n')
+    )
+    found = problems(tmp_path, {MODEL: model})
+    message = (
+        "capability vision is yes but modalities_in does not list image:"
+        " a capability and its modality must agree"
+    )
+    assert (MODEL, "capabilities.vision", message) in found
+    agreeing = model.replace('modalities_in = ["text"]', 'modalities_in = ["text", "image"]')
+    assert not [p for p in problems(tmp_path, {MODEL: agreeing}) if p[1] == "capabilities.vision"]
+
+
+def test_names_and_text_past_their_limits_and_an_unknown_billed_as_are_refused(tmp_path: Path) -> None:
+    long_name = FILES[MODEL].replace('name = "GPT-4o (2024-11-20)"', f'name = "{"x" * 201}"')
+    checked = check_dir(write_catalog(tmp_path, {MODEL: long_name}), TODAY)
+    assert any(p.field == "name" and "at most 200 characters" in p.message for p in checked.errors)
+    billed = (
+        FILES[MODEL]
+        .replace("[capabilities]", 'billed_as = "openai/gpt-9"\n[capabilities]')
+        .replace('name = "md"\n', 'name = "md"\nbilled_as = "md"\n')
+    )
+    assert (MODEL, "billed_as", "unknown model 'openai/gpt-9'") in problems(tmp_path / "b", {MODEL: billed})

@@ -29,7 +29,13 @@ def test_cost_flags_accept_suffixes_and_tiers_apply() -> None:
     args = ["cost", "gemini-3.1-pro-preview", "--route", "google", "--requests", "1k", "--input", "300k"]
     result = runner.invoke(app, [*args, "--output", "10k", "-f", "json", *ON])
     assert result.exit_code == 0, result.output
-    [route] = json.loads(result.output)["routes"]
+    # Google's own API also sells the Custom Tools id, a variant of the same model.
+    routes = {r["route"]: r for r in json.loads(result.output)["routes"]}
+    assert set(routes) == {
+        "google:google/gemini-3.1-pro-preview",
+        "google:google/gemini-3.1-pro-preview@customtools",
+    }
+    route = routes["google:google/gemini-3.1-pro-preview"]
     assert route["monthly_usd"] == "1380"
     assert route["requests"][0]["tier_above"] == 200000
 

@@ -151,3 +151,26 @@ def test_datasette_shows_the_relations_and_the_search(exported: Path) -> None:
     assert route["provider"] == {"value": "openai", "label": "OpenAI API"}
     assert "openai/gpt-4o-2024-11-20" in {m["id"] for m in found}  # type: ignore[attr-defined]
     assert 'name="_search"' in page  # type: ignore[operator]
+
+
+def test_every_result_set_is_exported_with_its_interval_votes_and_licence(
+    db: sqlite3.Connection, catalog: Catalog
+) -> None:
+    counts = dict(db.execute("SELECT benchmark, count(*) FROM benchmark_results GROUP BY 1"))
+    assert counts["lmarena"] == sum(
+        len(r.results) for k, r in catalog.results.items() if k.startswith("lmarena:")
+    )
+    assert counts["lmarena"] >= 5000
+    assert counts["aider-polyglot"] >= 60
+    row = db.execute(
+        "SELECT low_text, high_text, samples, category, date, source, license FROM benchmark_results"
+        " WHERE benchmark = 'lmarena' LIMIT 1"
+    ).fetchone()
+    low, high, samples, category, date, source, licence = row
+    assert Decimal(low) < Decimal(high)
+    assert samples > 0
+    assert category
+    assert date
+    assert source == "lmarena"
+    assert licence == "CC-BY-4.0"
+    assert db.execute("SELECT count(*) FROM benchmark_results WHERE setting IS NOT NULL").fetchone()[0] > 0

@@ -225,12 +225,12 @@ def test_fetch_plain_file_and_wheel(tmp_path: Path) -> None:
 
 
 @pytest.mark.sources
-def test_installed_tokencostauto_copy() -> None:
+def test_installed_litellm_data_file() -> None:
     raw, version = litellm.fetch()
-    assert version.startswith("tokencostauto==")
+    assert version == "litellm==1.110.2"
     entries = litellm.parse(raw)
     proposal = litellm.translate(entries, DAY, version)
-    assert proposal.source["package"] == "tokencostauto"
+    assert proposal.source["package"] == "litellm"
     kinds = collections.Counter(o.kind for o in proposal.offers)
     assert len(entries) > 4000
     assert kinds["route"] > 2500

@@ -101,7 +101,11 @@ def test_every_imported_rating_is_the_source_files() -> None:
             lab, name = (part.strip() for part in row[0].split("/", 1))
             names = candidates(split_name(row[1]), (name, f"{lab}/{name}"))
             assert model in {found for n in names if (found := resolved(catalog, n))}, (key, row[1])
-    assert len(rows.keys() - seen) / len(rows) < 0.03
+    # A dated name joins only the model of that date: `Qwen-Plus (0125)` and the other dated names
+    # whose snapshot no catalog id carries (about 6% of rows) stay unjoined, and are reported.
+    assert len(rows.keys() - seen) / len(rows) < 0.07
+    qwen_plus = catalog.results.get("lmarena:alibaba/qwen-plus")
+    assert qwen_plus is None or all(r.source_name != "Qwen-Plus (0125)" for r in qwen_plus.results)
 
 
 def resolved(catalog: Catalog, name: str) -> str | None:

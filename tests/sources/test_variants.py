@@ -1,7 +1,7 @@
 import pytest
 
 from modelvs.schema.vocab import PriceMode, VariantKind
-from modelvs.sources.variants import qualifier, split_date, words
+from modelvs.sources.variants import parse_date, qualifier, sort_date, split_date, words
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,21 @@ def test_qualifiers() -> None:
     assert qualifier(effort.text, effort.suffix) == "effort-high"
     (quant,) = words("kimi-k2.6-mlx-4bit", "moonshot")
     assert qualifier(quant.text, quant.suffix) == "mlx-4bit"
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed", "ordered"),
+    [
+        ("2026-03-09", (2026, 3, 9), (2026, 3, 9)),
+        ("20260309", (2026, 3, 9), (2026, 3, 9)),
+        ("260309", (2026, 3, 9), (2026, 3, 9)),
+        ("0309", (None, 3, 9), None),
+        ("2507", None, (2025, 7, 0)),  # Qwen's and Mistral's YYMM: a month, no day
+        ("08-2025", None, None),
+    ],
+)
+def test_a_snapshot_date_however_it_is_written(
+    text: str, parsed: tuple[int | None, int, int] | None, ordered: tuple[int, int, int] | None
+) -> None:
+    assert parse_date(text) == parsed
+    assert sort_date(text) == ordered

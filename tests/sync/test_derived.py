@@ -38,7 +38,9 @@ def test_kinds_follow_the_stated_rules(model_id: str, outputs: list[str], kind: 
     ("model", "name"),
     [
         ("qwen3-235b-a22b-instruct-2507", "Qwen3 235B A22B Instruct 2507"),
-        ("gemini-2.5-pro-preview-06-05", "Gemini 2.5 Pro Preview 06 05"),
+        ("gemini-2.5-pro-preview-06-05", "Gemini 2.5 Pro Preview (06-05)"),
+        ("claude-3-5-sonnet-20241022", "Claude 3.5 Sonnet (2024-10-22)"),
+        ("qwen1p5-72b-chat", "Qwen1.5 72B Chat"),
         ("glm-4.7", "GLM 4.7"),
         ("deepseek-v4-flash", "DeepSeek V4 Flash"),
     ],
@@ -85,3 +87,38 @@ def test_no_human_name_anywhere_gives_a_name_from_the_id_and_reviewed_names_stay
     before = {k: dict(v) for k, v in records.items()}
     derive(records, TODAY)
     assert records == before  # derived again, the same
+
+
+def test_two_models_of_one_name_are_named_apart_by_date_then_lab() -> None:
+    records = {
+        ("model", "cohere/command-r-03-2024"): record("Command R", "genai-prices"),
+        ("model", "cohere/command-r-08-2024"): record("Command R", "litellm"),
+        ("model", "tencent/hy3"): record("Hy3", "genai-prices"),
+        ("model", "kyma/hy3"): record("Hy3", "litellm"),
+    }
+    derive(records, TODAY)
+    names = {k[1]: v["name"] for k, v in records.items()}
+    assert names["cohere/command-r-03-2024"] == "Command R (03-2024)"
+    assert names["cohere/command-r-08-2024"] == "Command R (08-2024)"
+    assert (names["tencent/hy3"], names["kyma/hy3"]) == ("Hy3", "Hy3 (kyma)")
+    before = {k: dict(v) for k, v in records.items()}
+    derive(records, TODAY)
+    assert records == before
+
+
+def test_a_model_without_a_release_date_gets_a_first_listed_stand_in_and_ga_reads_current() -> None:
+    records = {
+        ("model", "alibaba/qwen-plus-2025-01-25"): record("Qwen Plus", "litellm") | {"status": "ga"},
+        ("model", "openai/gpt-9"): record("GPT-9", "litellm") | {"release_date": dt.date(2026, 1, 1)},
+        ("route", "alibaba:alibaba/qwen-plus-2025-01-25"): {
+            "prices": [
+                {"mode": "standard", "input": 1, "effective_from": dt.date(2025, 3, 1), "citation": "x"}
+            ]
+        },
+    }
+    derive(records, TODAY)
+    qwen = records[("model", "alibaba/qwen-plus-2025-01-25")]
+    assert qwen["first_listed"] == dt.date(2025, 1, 25)  # the snapshot date in the id, before the first price
+    assert qwen["citations"][qwen["provenance"]["first_listed"]]["locator"] == "first_listed.id"
+    assert qwen["status"] == "current"
+    assert "first_listed" not in records[("model", "openai/gpt-9")]

@@ -141,3 +141,54 @@ def test_existing_aliases_keep_a_merge_across_syncs() -> None:
     records = {("model", "openai/gpt-9"): {"name": "GPT-9", "aliases": {"modelvs": ["gpt-nine"]}}}
     found = IdentityMap(records, [proposal(model("openai/gpt-nine"))])
     assert found.model_of("openai/gpt-nine") == "openai/gpt-9"
+
+
+def test_one_date_written_two_ways_is_one_snapshot() -> None:
+    found = mapped(model("xai/grok-4.20-0309"), model("xai/grok-4.20-20260309"), model("xai/grok-4.20"))
+    assert found.model_of("xai/grok-4.20-0309") == found.model_of("xai/grok-4.20-20260309")
+    bytedance = mapped(model("bytedance/seed-2-0-lite-260215"), model("bytedance/seed-2-0-lite-20260215"))
+    assert bytedance.model_of("bytedance/seed-2-0-lite-260215") == bytedance.model_of(
+        "bytedance/seed-2-0-lite-20260215"
+    )
+
+
+def test_a_latest_id_points_at_its_newest_snapshot_and_is_never_a_model() -> None:
+    found = mapped(
+        model("mistral/mistral-large-2411"),
+        model("mistral/mistral-large-2512"),
+        route("mistral:mistral/mistral-large-latest"),
+        route("mistral:mistral/mistral-large-2512"),
+    )
+    placed = found.place("mistral/mistral-large-latest")
+    assert placed is not None
+    assert (placed.model, placed.qualifier) == ("mistral/mistral-large-2512", "latest")
+    # A pointer the lab sells with no dated model names the model its base names.
+    openai = mapped(route("openai:openai/gpt-5-chat-latest"))
+    assert openai.model_of("openai/gpt-5-chat-latest") == "openai/gpt-5-chat"
+
+
+def test_thinking_budgets_and_custom_tools_are_route_variants() -> None:
+    found = mapped(
+        model("anthropic/claude-opus-4-1"),
+        route("anthropic:anthropic/claude-opus-4-1"),
+        route("nano-gpt:anthropic/claude-opus-4-1-thinking-32768"),
+        model("google/gemini-3.1-pro-preview"),
+        route("google:google/gemini-3.1-pro-preview"),
+        route("google:google/gemini-3.1-pro-preview-customtools"),
+    )
+    assert found.place("anthropic/claude-opus-4-1-thinking-32768") == Placement(
+        "anthropic/claude-opus-4-1", "thinking-32768", VariantKind.THINKING
+    )
+    assert found.place("google/gemini-3.1-pro-preview-customtools") == Placement(
+        "google/gemini-3.1-pro-preview", "customtools", VariantKind.ALIAS
+    )
+
+
+def test_hosts_copies_join_the_maker_the_catalog_knows() -> None:
+    found = mapped(
+        model("tencent/hy3"),
+        route("tencent-tokenhub:tencent/hy3"),
+        model("kyma/hy3"),
+        model("opencode-go/hy3"),
+    )
+    assert found.model_of("kyma/hy3") == found.model_of("opencode-go/hy3") == "tencent/hy3"

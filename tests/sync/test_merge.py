@@ -222,3 +222,50 @@ def test_a_reseller_listing_fills_no_capability() -> None:
     records, _ = merge(existing, [proposal("models-dev", first, cloud, resold)], TODAY)
     caps = records[("model", "lab/m")]["capabilities"]
     assert caps == {"vision": True, "pdf_input": True}
+
+
+def listed(mid: str, listing: str, **values: Any) -> Offer:
+    return Offer("model", mid, {"name": "Grok 4.1 Fast", **values}, f"{listing}.{mid}", listing=listing)
+
+
+def test_the_labs_own_listing_in_any_source_speaks_before_another_providers() -> None:
+    # models.dev ranks first for facts, but its only listing is Azure's; genai-prices lists xAI's own.
+    records, _ = merge(
+        {},
+        [
+            proposal("models-dev", listed("xai/grok-4-1-fast", "azure", context_window=128000)),
+            proposal("genai-prices", listed("xai/grok-4-1-fast", "xai", context_window=2000000)),
+        ],
+        TODAY,
+    )
+    raw = records[("model", "xai/grok-4-1-fast")]
+    assert raw["context_window"] == 2000000
+    assert raw["citations"]["genai-prices"]["listing"] == "xai"
+    assert {"field": "context_window", "value": 128000, "citation": "models-dev"} in raw["alternatives"]
+    again, _ = merge(
+        records,
+        [
+            proposal("models-dev", listed("xai/grok-4-1-fast", "azure", context_window=128000)),
+            proposal("genai-prices", listed("xai/grok-4-1-fast", "xai", context_window=2000000)),
+        ],
+        TODAY,
+    )
+    assert again == records
+
+
+def test_a_lab_route_is_never_created_for_a_model_the_lab_does_not_serve() -> None:
+    price = {"mode": "standard", "input": Decimal("0.15"), "output": Decimal("0.6")}
+    records, _ = merge(
+        {},
+        [
+            proposal(
+                "genai-prices",
+                model("openai/gpt-oss-120b"),
+                route("openai:openai/gpt-oss-120b", price),
+                route("groq:openai/gpt-oss-120b", price),
+            )
+        ],
+        TODAY,
+    )
+    assert ("route", "groq:openai/gpt-oss-120b") in records
+    assert ("route", "openai:openai/gpt-oss-120b") not in records

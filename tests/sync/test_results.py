@@ -53,6 +53,23 @@ def test_a_snapshot_picks_the_dated_model_and_never_one_dated_otherwise() -> Non
     assert [name for _, name, _ in report.unjoined] == ["Grok 2 (2024-08-13)"]
 
 
+def test_a_dated_name_never_lands_on_a_moving_undated_model() -> None:
+    base = records()
+    base[("model", "alibaba/qwen-plus")] = {"name": "Qwen-Plus"}
+    base[("model", "openai/gpt-4-1106-preview")] = {"name": "GPT-4 Turbo"}
+    base[("model", "google/gemini-1.5-pro")] = {"name": "Gemini 1.5 Pro"}
+    out, report = attach(
+        offer("Qwen-Plus (0125)", "Qwen-Plus-0125", "Qwen-Plus", "qwen-plus", snapshot="0125"),
+        offer("GPT-4 Turbo (1106)", "gpt-4-1106", "gpt-4-1106-preview", snapshot="1106"),
+        offer("Gemini 1.5 Pro (002)", "Gemini 1.5 Pro-002", "Gemini 1.5 Pro", snapshot="002"),
+        base=base,
+    )
+    assert ("result", "arena:alibaba/qwen-plus") not in out
+    assert [name for _, name, _ in report.unjoined] == ["Qwen-Plus (0125)"]
+    assert ("result", "arena:openai/gpt-4-1106-preview") in out  # the date in the middle of the id
+    assert ("result", "arena:google/gemini-1.5-pro") in out  # `002` is a version, not a date
+
+
 def test_the_source_lab_wins_when_two_names_resolve_to_different_labs() -> None:
     out, _ = attach(
         offer("Code Llama 34B", "Code Llama 34B", "code-llama-34b", "meta/code-llama-34b", lab="meta")

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import html
 import xml.etree.ElementTree as ET
 
 from starlette.testclient import TestClient
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.lifecycle import LIFECYCLE_RULE
 from modelvs.catalog.notability import NOTABILITY_RULE
 from modelvs.catalog.search import SEARCH_RULE
 from modelvs.engine.compare import SIMILARITY_RULE
@@ -12,6 +14,9 @@ from modelvs.engine.compare.offers import HEADLINE_RULE
 from modelvs.engine.lifecycle_note import LIFECYCLE_NOTE_RULE
 from modelvs.engine.monthly import TIE_RULE
 from modelvs.engine.rank import RANK_BASIS
+from modelvs.sync.data_rules import DATA_RULES
+from modelvs.sync.identity import IDENTITY_RULE
+from modelvs.sync.results import JOIN_RULE
 from modelvs.views.escape import CSV_RULE
 from tests.web.conftest import REFERENCE
 from tests.web.html import parse
@@ -76,6 +81,8 @@ def test_methodology_states_the_rules(client: TestClient, catalog: Catalog) -> N
     assert SIMILARITY_RULE in text
     for rule in (NOTABILITY_RULE, SEARCH_RULE, HEADLINE_RULE, RANK_BASIS, LIFECYCLE_NOTE_RULE, CSV_RULE):
         assert " ".join(rule.split()) in text
+    for rule in (*DATA_RULES, IDENTITY_RULE, LIFECYCLE_RULE, JOIN_RULE):
+        assert html.unescape(rule) in text
     for source in catalog.sources.values():
         assert source.name in text
         assert source.license in text

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterator
 from decimal import Decimal
 
+from modelvs.catalog.agreement import contradictions
 from modelvs.catalog.catalog import Catalog
 from modelvs.catalog.layout import route_qualifier, split_route_id
 from modelvs.catalog.money import is_noisy
@@ -21,6 +22,15 @@ from modelvs.schema.vocab import SourceKind
 
 STALE_AFTER = dt.timedelta(days=365)
 """A checked date older than this, on the day of the check, earns a warning."""
+LIMITS_RULE = (
+    "Limits on text: a name has at most 200 characters, any other text field at most 2,000, and a data"
+    " file at most 256 KB; `modelvs check` refuses a catalog past them, so no page is built from junk."
+)
+RECORD_LIMIT = 256 * 1024
+"""Most bytes one record (one data file) may hold, measured as its JSON: every real record is a
+few kilobytes, and a page built from a larger one is the reader's problem, not ours. Names
+(`schema.base.NAME_LIMIT`, 200 characters) and other text fields (`TEXT_LIMIT`, 2,000) have
+their own limits, which the schema enforces when a file is read."""
 
 _ROUTE_FACTS = (
     "status",
@@ -138,6 +148,11 @@ class _Checker:
             yield from result_problems(
                 self.catalog, shown, f"benchmarks.{i}", result, model.citations, self.broken
             )
+        for found in contradictions(model):
+            yield Problem(shown, None, f"capabilities.{found.capability.value}", found.message())
+        yield from _too_large(shown, model)
+        if model.billed_as is not None and self.missing("model", model.billed_as, self.catalog.models):
+            yield Problem(shown, None, "billed_as", f"unknown model {model.billed_as!r}")
 
     def route(self, rid: str, route: Route) -> Iterator[Problem]:
         shown = self.file("route", rid)
@@ -154,6 +169,9 @@ class _Checker:
             yield Problem(
                 shown, None, "variant", "a variant route needs `@qualifier` in its file name and a `variant`"
             )
+        yield from _too_large(shown, route)
+        if route.billed_as is not None and self.missing("model", route.billed_as, self.catalog.models):
+            yield Problem(shown, None, "billed_as", f"unknown model {route.billed_as!r}")
         if route.price_check is not None:
             cite = route.citations.get(route.price_check.citation)
             source = self.catalog.sources.get(cite.source) if cite else None
@@ -206,6 +224,12 @@ class _Checker:
                     "aliases",
                     f"alias {key!r} is shared with {', '.join(rest)}: one model, or two?",
                 )
+
+
+def _too_large(shown: str, record: Sourced) -> Iterator[Problem]:
+    size = len(record.__pydantic_serializer__.to_json(record))
+    if size > RECORD_LIMIT:
+        yield Problem(shown, None, "", f"the record is {size:,} bytes; the limit is {RECORD_LIMIT:,}")
 
 
 def _prices_in(schedule: PriceSchedule) -> Iterator[tuple[str, Decimal]]:

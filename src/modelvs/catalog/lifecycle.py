@@ -1,25 +1,35 @@
-"""Where a model is in its life on a given day: current, deprecated, or retired.
+"""Where a model is in its life on a given day: preview, current, deprecated or retired.
 
-A model is retired once its status says so or its retirement date has come, deprecated once its
-status says so or its deprecation date has come; default rankings and suggestions leave both out.
+One vocabulary everywhere (data, JSON, pages, CLI). A model is retired once its status says so or
+its retirement date has come, deprecated once its status says so or its deprecation date has
+come, preview while its status says so; otherwise current. Default rankings, suggestions and
+related pairs leave deprecated and retired models out (`is_current`); pages and `cost` say when a
+model retired and, where a source says so, what the lab bills its id as now (`lifecycle`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from enum import StrEnum
 
 from modelvs.schema import Model, Route
 from modelvs.schema.vocab import ModelStatus
 
 LIFECYCLE_RULE = (
-    "A model is deprecated once its status says so or its deprecation date has come, retired once its"
-    " status says so or its retirement date has come; default rankings and suggestions leave both out,"
-    " and every page marks them."
+    "One lifecycle: preview, current, deprecated (date), retired (date). A model is deprecated once its"
+    " status says so or its deprecation date has come, retired once its status says so or its retirement"
+    " date has come; the labs' deprecation pages, reviewed with their URLs, mark legacy models, and a"
+    " model a lab replaced with a newer one and stopped serving is retired. Default rankings and"
+    " suggestions leave deprecated and retired models out, and every page marks them with the date and,"
+    " where a source says so, the model the lab bills the old id as now."
 )
 
 
 class Stage(StrEnum):
+    """A model's (or route's) stage on a day. PREVIEW and CURRENT both count as current."""
+
+    PREVIEW = "preview"
     CURRENT = "current"
     DEPRECATED = "deprecated"
     RETIRED = "retired"
@@ -35,11 +45,38 @@ def stage(model: Model | Route, on: dt.date) -> Stage:
         model.deprecation_date is not None and model.deprecation_date <= on
     ):
         return Stage.DEPRECATED
+    if model.status is ModelStatus.PREVIEW:
+        return Stage.PREVIEW
     return Stage.CURRENT
 
 
 def is_current(model: Model | Route, on: dt.date) -> bool:
-    return stage(model, on) is Stage.CURRENT
+    """Neither deprecated nor retired on `on` (a preview is current)."""
+    return stage(model, on) in (Stage.CURRENT, Stage.PREVIEW)
+
+
+@dataclass(frozen=True)
+class Lifecycle:
+    """What a page or `cost` says about a model's (or route's) lifecycle on a day."""
+
+    stage: Stage
+    deprecated_on: dt.date | None
+    """The deprecation date, when one is known."""
+    retired_on: dt.date | None
+    """The retirement date (past or scheduled), when one is known."""
+    billed_as: str | None
+    """The model (`lab/model`) the lab bills the id as now, where a source says so."""
+
+    def text(self) -> str:
+        """`retired on 2025-10-22, billed as xai/grok-4.3`; `current`; `deprecated`."""
+        day = {Stage.RETIRED: self.retired_on, Stage.DEPRECATED: self.deprecated_on}.get(self.stage)
+        said = f"{self.stage.value} on {day.isoformat()}" if day else self.stage.value
+        return f"{said}, billed as {self.billed_as}" if self.billed_as else said
+
+
+def lifecycle(model: Model | Route, on: dt.date) -> Lifecycle:
+    """The stage of `model` on `on`, with its dates and what the lab bills it as now."""
+    return Lifecycle(stage(model, on), model.deprecation_date, model.retirement_date, model.billed_as)
 
 
 class NotYetReleasedError(ValueError):

@@ -33,3 +33,21 @@ def model_key(name: str) -> str:
         loose = f"claude-{order.group(2)}-{order.group(1)}{loose[order.end() :]}"
     # Fireworks writes a version's point as `p` (`qwen3p6`, `openhermes-2p5`), and others copy it.
     return _NOT_ALNUM.sub("", _POINT_AS_P.sub("", loose))
+
+
+_ARTEFACT = re.compile(
+    r"(?<![\w.(-])\d{1,2} \d{1,2}(?![\w.)])"  # a version point written as a space: `3 5`, `V2 0`
+    r"|\dp\d"  # Fireworks' point: `1p5`
+    r"|(?<![\w(-])(?:19|20)\d{6}(?![\w)])"  # a bare date: `20241022`
+    r"|(?<![\w(-])2\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w)])",  # a bare `250715`
+    re.IGNORECASE,
+)
+
+
+def has_id_artefact(name: str) -> bool:
+    """Whether a display name prints an id's artefacts instead of what a reader writes.
+
+    `Claude 3 5 Sonnet 20241022 V2 0`, `Qwen1p5 72B Chat` and `Claude Fable 5 5` do;
+    `Claude 3.5 Sonnet (2024-10-22)` and `Qwen3 235B A22B Instruct 2507` (the lab's own name) do not.
+    """
+    return _ARTEFACT.search(name) is not None

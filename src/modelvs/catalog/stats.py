@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from modelvs.catalog.agreement import contradictions
 from modelvs.catalog.catalog import Catalog
 from modelvs.catalog.layout import route_qualifier
-from modelvs.catalog.lifecycle import Stage, stage
+from modelvs.catalog.lifecycle import Stage, is_current, stage
+from modelvs.catalog.names import has_id_artefact
 from modelvs.catalog.trust import assessments, is_vetted
 from modelvs.schema import Citation
-from modelvs.schema.vocab import PriceMode, SourceKind
+from modelvs.schema.vocab import ModelKind, ModelStatus, PriceMode, SourceKind
 
 RULES_SOURCE = "modelvs-rules"
 FORMER_IDS = "modelvs"
@@ -57,6 +60,7 @@ def catalog_stats(catalog: Catalog, on: dt.date) -> dict[str, int]:
         1 for m in catalog.models.values() if _named_by_rules(m.provenance.get("name"), m.citations)
     )
     stages = Counter(stage(m, on) for m in catalog.models.values())
+    out["models in preview"] = stages[Stage.PREVIEW]
     out["models deprecated"] = stages[Stage.DEPRECATED]
     out["models retired"] = stages[Stage.RETIRED]
     trust = Counter(a.trust.value for a in found.values())
@@ -109,3 +113,85 @@ def source_freshness(catalog: Catalog, on: dt.date, stale_after: int = STALE_AFT
         for sid, s in sorted(catalog.sources.items())
         if s.kind in _IMPORTED_KINDS
     ]
+_POINTER = re.compile(r"(^|[-_.])latest($|[-_.])")
+
+
+def current_text_models(catalog: Catalog, on: dt.date) -> list[str]:
+    """Ids of the text-generation models that are current (or in preview) on `on`."""
+    return [
+        mid
+        for mid, m in catalog.models.items()
+        if (m.kind or ModelKind.TEXT) is ModelKind.TEXT and is_current(m, on)
+    ]
+
+
+def shared_names(catalog: Catalog, on: dt.date) -> dict[str, list[str]]:
+    """Display names (case-folded) that two or more current text models share, with their ids."""
+    found: dict[str, list[str]] = {}
+    for mid in current_text_models(catalog, on):
+        found.setdefault(catalog.models[mid].name.casefold(), []).append(mid)
+    return {name: ids for name, ids in found.items() if len(ids) > 1}
+
+
+def artefact_names(catalog: Catalog) -> tuple[list[str], int]:
+    """(text models whose name prints an id's artefacts, how many text models there are)."""
+    text = [mid for mid, m in catalog.models.items() if (m.kind or ModelKind.TEXT) is ModelKind.TEXT]
+    return [mid for mid in text if has_id_artefact(catalog.models[mid].name)], len(text)
+
+
+def pointer_models(catalog: Catalog) -> list[str]:
+    """Models whose own id is a moving alias (`...-latest`): there should be none."""
+    return [mid for mid in catalog.models if _POINTER.search(mid.split("/", 1)[1])]
+
+
+def undated_models(catalog: Catalog, on: dt.date) -> tuple[list[str], int]:
+    """(current text models with neither a release date nor a "first listed" stand-in, how many
+    current text models there are)."""
+    current = current_text_models(catalog, on)
+    undated = [
+        mid
+        for mid in current
+        if catalog.models[mid].release_date is None and not catalog.models[mid].first_listed
+    ]
+    return undated, len(current)
+
+
+def retired_shown_current(catalog: Catalog, on: dt.date) -> list[str]:
+    """Current models that a source says are retired (a kept alternative, or the lab's own route)."""
+    found = []
+    for mid, m in catalog.models.items():
+        if not is_current(m, on):
+            continue
+        said = [a.value for a in m.alternatives if a.field == "status"]
+        days = [a.value for a in m.alternatives if a.field == "retirement_date"]
+        if ModelStatus.RETIRED.value in said or any(str(d) <= on.isoformat() for d in days):
+            found.append(mid)
+    return found
+
+
+def truth_figures(catalog: Catalog, on: dt.date) -> dict[str, int | str]:
+    """What issue 15 measures: contradictions, lifecycle, identity, names and dates."""
+    artefacts, text = artefact_names(catalog)
+    undated, current = undated_models(catalog, on)
+    return {
+        "models whose capabilities contradict their modalities": sum(
+            1 for m in catalog.models.values() if contradictions(m)
+        ),
+        "current models a source says are retired": len(retired_shown_current(catalog, on)),
+        "display names shared by current text models": len(shared_names(catalog, on)),
+        "text model names with id artefacts": (
+            f"{len(artefacts):,} of {text:,} ({_share(len(artefacts), text)})"
+        ),
+        "moving-alias ids (-latest) listed as models": len(pointer_models(catalog)),
+        "current text models without a release date or first-listed date": (
+            f"{len(undated):,} of {current:,} ({_share(len(undated), current)})"
+        ),
+        "models with a first-listed date standing in for a release date": sum(
+            1 for m in catalog.models.values() if m.first_listed and not m.release_date
+        ),
+        "imported benchmark results": sum(len(r.results) for r in catalog.results.values()),
+    }
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.1%}" if whole else "0.0%"

@@ -12,7 +12,7 @@ from rich.table import Table
 
 from modelvs.catalog import Catalog, Severity, check_dir
 from modelvs.catalog.leftovers import SyncBusyError
-from modelvs.catalog.stats import STALE_AFTER, catalog_stats, source_freshness
+from modelvs.catalog.stats import STALE_AFTER, catalog_stats, source_freshness, truth_figures
 from modelvs.cli.common import (
     DataOption,
     Format,
@@ -75,6 +75,10 @@ def _print_stats(catalog: Catalog) -> None:
     for name, value in catalog_stats(catalog, today()).items():
         table.add_row(name, f"{value:,}")
     console.print(table)
+    truth = Table("measure", "value", title="Where readers look first")
+    for name, figure in truth_figures(catalog, today()).items():
+        truth.add_row(name, f"{figure:,}" if isinstance(figure, int) else figure)
+    console.print(truth)
 
 
 def _print_held(catalog: Catalog) -> None:

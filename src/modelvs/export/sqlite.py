@@ -7,6 +7,9 @@
 - Every `source` column holds the id of a row of `sources` (a foreign key), never a record's local
   citation key; foreign keys tie routes to models and providers, prices to routes, and so on.
 - `current_prices` is a view of the prices in effect on the day it is queried (`date('now')`).
+- `benchmark_results` holds every score: the self-reported ones reviewed into model files and every
+  imported result set (the Arena's ratings, Aider's runs), each with its category, setting, interval,
+  votes or cases, date, source and licence.
 - `models_fts` is a full-text index (trigram: any part of a word matches) over model names, ids and
   aliases, kept as datasette expects (`content="models"`), so its table page has a search box.
 """
@@ -23,10 +26,10 @@ from modelvs.catalog import Catalog
 from modelvs.catalog.layout import route_qualifier, split_route_id
 from modelvs.catalog.trust import route_trust
 from modelvs.formatting import exact
-from modelvs.schema import Citation, PriceSchedule, PriceTier
+from modelvs.schema import BenchmarkResult, Citation, PriceSchedule, PriceTier
 from modelvs.schema.pricing import TOKEN_COMPONENTS
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 _RATES = ", ".join(f"{c} REAL, {c}_text TEXT" for c in TOKEN_COMPONENTS)
 _SOURCE = "source TEXT REFERENCES sources(id), url TEXT, checked TEXT"
 _CITED = "source TEXT NOT NULL REFERENCES sources(id), url TEXT, checked TEXT"
@@ -70,13 +73,16 @@ CREATE TABLE unit_prices (price INTEGER NOT NULL REFERENCES prices(id), unit TEX
 CREATE TABLE benchmarks (id TEXT PRIMARY KEY, name TEXT NOT NULL, metric TEXT NOT NULL,
   higher_is_better INTEGER NOT NULL, url TEXT);
 CREATE TABLE benchmark_results (model TEXT NOT NULL REFERENCES models(id), benchmark TEXT NOT NULL
-  REFERENCES benchmarks(id), version TEXT, harness TEXT, score REAL NOT NULL, score_text TEXT NOT NULL,
-  date TEXT NOT NULL, self_reported INTEGER NOT NULL, {_CITED});
+  REFERENCES benchmarks(id), category TEXT, version TEXT, setting TEXT, harness TEXT, score REAL NOT NULL,
+  score_text TEXT NOT NULL, low REAL, low_text TEXT, high REAL, high_text TEXT, samples INTEGER,
+  rank INTEGER, source_name TEXT, date TEXT NOT NULL, self_reported INTEGER NOT NULL, {_CITED},
+  license TEXT);
 CREATE INDEX routes_model ON routes(model);
 CREATE INDEX routes_provider ON routes(provider);
 CREATE INDEX prices_route ON prices(route);
 CREATE INDEX tiers_price ON tiers(price);
 CREATE INDEX aliases_model ON aliases(model);
+CREATE INDEX results_model ON benchmark_results(model);
 CREATE VIEW current_prices AS
   SELECT p.*, r.provider, r.model FROM prices p JOIN routes r ON r.id = p.route
   WHERE (p.effective_from IS NULL OR p.effective_from <= date('now'))
@@ -168,21 +174,41 @@ def _fill(db: sqlite3.Connection, catalog: Catalog) -> None:
         [(i, b.name, b.metric, int(b.higher_is_better), b.url) for i, b in catalog.benchmarks.items()],
     )
     db.executemany(
-        "INSERT INTO benchmark_results VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        f"INSERT INTO benchmark_results VALUES ({','.join('?' * 21)})",
         [
-            (
-                mid,
-                r.benchmark,
-                r.version,
-                r.harness,
-                *_money(r.score),
-                r.date.isoformat(),
-                int(r.self_reported),
-                *_cited(m.citations[r.citation]),
-            )
-            for mid, m in catalog.models.items()
-            for r in m.benchmarks
+            _result_row(catalog, mid, result, cite)
+            for mid in catalog.models
+            for result, cite in catalog.results_of(mid)
         ],
+    )
+
+
+def _result_row(
+    catalog: Catalog, model: str, r: BenchmarkResult, cite: Citation | None
+) -> tuple[object, ...]:
+    """One score with its interval, votes or cases, setting, date, source and licence."""
+    benchmark = catalog.benchmarks.get(r.benchmark)
+    source = catalog.sources.get(cite.source) if cite else None
+    license_ = (benchmark.license if benchmark and benchmark.license else None) or (
+        source.license if source else None
+    )
+    return (
+        model,
+        r.benchmark,
+        r.category,
+        r.version,
+        r.setting,
+        r.harness,
+        *_money(r.score),
+        *_money(r.low),
+        *_money(r.high),
+        r.samples,
+        r.rank,
+        r.source_name,
+        r.date.isoformat(),
+        int(r.self_reported),
+        *_cited(cite),
+        license_,
     )
 
 

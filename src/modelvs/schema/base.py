@@ -20,6 +20,16 @@ Key = Annotated[str, StringConstraints(min_length=1)]
 Money = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
 """USD, exact. Floats never touch a price."""
 
+NAME_LIMIT = 200
+"""Most characters a name (of a model, lab, provider, source or benchmark) may have."""
+TEXT_LIMIT = 2_000
+"""Most characters any other text field (a description, reason, note, locator) may have."""
+
+Name = Annotated[str, StringConstraints(max_length=NAME_LIMIT)]
+"""A display name: at most `NAME_LIMIT` characters (a longer one is junk or an attack on pages)."""
+Text = Annotated[str, StringConstraints(max_length=TEXT_LIMIT)]
+"""Free text: at most `TEXT_LIMIT` characters."""
+
 
 class Strict(BaseModel):
     """Base for catalog records: unknown keys are errors, instances are immutable."""
@@ -32,7 +42,7 @@ class Citation(Strict):
 
     source: Slug
     """Id of a registered source (`data/sources/<id>.toml`)."""
-    locator: str | None = None
+    locator: Text | None = None
     """The key or path inside the source (e.g. `openai.models.gpt-4o`)."""
     url: Url | None = None
     """The upstream page the value can be checked against."""
@@ -40,6 +50,9 @@ class Citation(Strict):
     """When we read it; defaults to the source's snapshot date."""
     checked: dt.date | None = None
     """The date the source itself says the value was checked."""
+    listing: Slug | None = None
+    """For a model's facts: the provider whose listing in the source they were read from. The
+    lab's own listing, in any source, speaks for the model before other providers' listings."""
 
 
 class Alternative(Strict):
@@ -51,7 +64,7 @@ class Alternative(Strict):
     """The other source's value."""
     citation: str
     """Key into this record's `citations`."""
-    note: str | None = None
+    note: Text | None = None
     """Why the chosen value was preferred, when known."""
 
 

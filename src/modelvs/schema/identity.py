@@ -7,7 +7,7 @@ from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
-from modelvs.schema.base import Strict, Url
+from modelvs.schema.base import Strict, Text, Url
 
 
 class IdentityDecision(Strict):
@@ -23,7 +23,7 @@ class IdentityDecision(Strict):
     """Model ids (`lab/model`) as sources propose them."""
     into: str | None = None
     """For a merge: the canonical id the others become aliases of."""
-    reason: str
+    reason: Text
     """Why, in one sentence a reader can check against `url`."""
     url: Url | None = None
     """The lab's page that shows it (a model list, a deprecation notice, an alias table)."""

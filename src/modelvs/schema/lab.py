@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from modelvs.schema.base import Sourced, Url
+from modelvs.schema.base import Name, Sourced, Url
 
 
 class Lab(Sourced):
     """A model maker (Google, OpenAI, ...). Id is the file name."""
 
-    name: str
+    name: Name
     """Display name."""
     url: Url | None = None
     """Home page."""

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from pydantic import Field
 
-from modelvs.schema.base import Slug, Sourced, Strict
+from modelvs.schema.base import Name, Slug, Sourced, Strict, Text
 from modelvs.schema.vocab import Capability, Modality, ModelKind, ModelStatus
 
 KnowledgeCutoff = str
@@ -21,11 +21,11 @@ class BenchmarkResult(Strict):
     """Id of a registered benchmark (`data/benchmarks/<id>.toml`)."""
     category: Slug | None = None
     """One of the benchmark's registered categories (`coding` on the Arena), if it has them."""
-    version: str | None = None
+    version: Text | None = None
     """Benchmark version or subset, when the source names one."""
-    setting: str | None = None
+    setting: Text | None = None
     """The model's setting for the run as the source names it (`High`, `32k thinking tokens`)."""
-    harness: str | None = None
+    harness: Text | None = None
     """Scaffold, settings or evaluator used (`pass@1`, `agentless`, edit format `diff`)."""
     score: Decimal
     """The score in the benchmark's metric."""
@@ -39,7 +39,7 @@ class BenchmarkResult(Strict):
     """The source's own rank for the score, when it publishes one."""
     measures: dict[Slug, Decimal] = Field(default_factory=dict)
     """Further measures of the same run the benchmark registers (`run_cost`, `seconds_per_case`)."""
-    source_name: str | None = None
+    source_name: Text | None = None
     """The name the source gives the model (`Claude Opus 4.7 (High)`), for checking the join."""
     date: dt.date
     """When the score was published."""
@@ -69,6 +69,8 @@ MODEL_FACTS = (
     "capabilities",
     "deprecation_date",
     "retirement_date",
+    "first_listed",
+    "billed_as",
 )
 """The model's facts, in the order pages show them: each needs a source when set."""
 
@@ -76,16 +78,20 @@ MODEL_FACTS = (
 class Model(Sourced):
     """Facts about one model, whoever serves it. Id is `lab/model` from the file path."""
 
-    name: str
+    name: Name
     """Display name (`GPT-4o (2024-11-20)`)."""
     kind: ModelKind | None = None
     """What the model does (text generation, embedding, image generation, ...); absent: unknown."""
-    family: str | None = None
+    family: Name | None = None
     """Family id (`gpt-4o`, `gemini-pro`)."""
     status: ModelStatus | None = None
-    """Preview, generally available, deprecated or retired; absent when no source says."""
+    """Preview, current, deprecated or retired; absent when no source says (read as current unless
+    a deprecation or retirement date has come: `catalog.lifecycle.stage`)."""
     release_date: dt.date | None = None
-    """Public release date."""
+    """Public release date, as the lab states it."""
+    first_listed: dt.date | None = None
+    """The first date a source listed the model or priced it: a stand-in shown as "first listed"
+    where no source states a release date, never as the release date."""
     knowledge_cutoff: KnowledgeCutoff | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
     """Training data cutoff, as precise as the source says."""
     context_window: int | None = Field(default=None, gt=0)
@@ -98,9 +104,9 @@ class Model(Sourced):
     """Total parameters, only when the lab discloses them; rumours are not specs."""
     active_parameters: int | None = Field(default=None, gt=0)
     """Parameters active per token for mixture-of-experts models, when disclosed."""
-    architecture: str | None = None
+    architecture: Text | None = None
     """Disclosed architecture (`dense transformer`, `mixture of experts`)."""
-    license: str | None = None
+    license: Name | None = None
     """License of the weights or terms of use (`proprietary`, `apache-2.0`)."""
     open_weights: bool | None = None
     """Whether the weights can be downloaded."""
@@ -114,6 +120,9 @@ class Model(Sourced):
     """When the lab announced or schedules deprecation."""
     retirement_date: dt.date | None = None
     """When the model stops being served."""
+    billed_as: str | None = None
+    """The model (`lab/model`) the lab bills this one's id as now, where a source says so (xAI
+    bills a retired Grok id at Grok 4.3's rates)."""
     aliases: dict[str, list[str]] = Field(default_factory=dict)
     """Ids other sources use for this model, by source id."""
     benchmarks: list[BenchmarkResult] = Field(default_factory=list)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from pydantic import Field
 
-from modelvs.schema.base import Money, Sourced, Strict, Url
+from modelvs.schema.base import Money, Name, Sourced, Strict, Text, Url
 from modelvs.schema.vocab import FeeKind, ProviderKind, ProviderTrust
 
 
@@ -19,7 +19,7 @@ class ProviderFee(Strict):
     """Percentage of the amount it applies to."""
     minimum_usd: Money | None = None
     """Smallest fee charged per purchase, when there is one."""
-    description: str
+    description: Text
     """One sentence a reader can check against the cited page."""
     citation: str
     """Key into the provider's `citations`."""
@@ -28,13 +28,13 @@ class ProviderFee(Strict):
 class Provider(Sourced):
     """Who sells access (OpenAI API, Vertex AI, OpenRouter). Id is the file name."""
 
-    name: str
+    name: Name
     """Display name."""
     kind: ProviderKind
     """First-party, cloud or aggregator; also the tie-break order between equal prices."""
     trust: ProviderTrust = ProviderTrust.RESELLER
     """How far its listings are trusted for default answers; an unreviewed provider is a reseller."""
-    trust_reason: str | None = None
+    trust_reason: Text | None = None
     """Why it has that trust level, in one sentence a reader can check against the cited page."""
     lab: str | None = None
     """For first-party providers, the lab whose API this is."""

@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from modelvs.schema.base import Citation, Strict, Url
+from modelvs.schema.base import Citation, Strict, Text, Url
 from modelvs.schema.model import BenchmarkResult
 
 
@@ -27,13 +27,13 @@ class ResultSet(Strict):
 class NameJoin(Strict):
     """A reviewed decision for one name a source gives a model."""
 
-    name: str
+    name: Text
     """The source's name, exactly (`DeepSeek Chat V3 (prev)`)."""
     model: str | None = None
     """The canonical model (`deepseek/deepseek-chat-v3-0324`); absent: the name joins no model."""
     setting: str | None = None
     """The setting the name implies, when the rules cannot read it from the name."""
-    reason: str
+    reason: Text
     """Why, in one sentence a reader can check."""
     url: Url | None = None
     """The page that shows it."""

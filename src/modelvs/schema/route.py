@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from modelvs.schema.base import Sourced, Strict
+from modelvs.schema.base import Sourced, Strict, Text
 from modelvs.schema.pricing import PriceSchedule
 from modelvs.schema.vocab import Capability, ModelStatus, VariantKind
 
@@ -14,7 +14,7 @@ from modelvs.schema.vocab import Capability, ModelStatus, VariantKind
 class PriceCheck(Strict):
     """A person's confirmation that a route's prices are right although they look odd."""
 
-    note: str
+    note: Text
     """What was checked, in one sentence (`the provider sells it at a 60% discount`)."""
     citation: str
     """Key into the route's `citations`: a curated citation of the page checked."""
@@ -45,6 +45,8 @@ class Route(Sourced):
     """When the provider deprecates the route."""
     retirement_date: dt.date | None = None
     """When the provider stops serving it."""
+    billed_as: str | None = None
+    """The model (`lab/model`) this route's id is billed as now, where the provider says so."""
     prices: list[PriceSchedule] = Field(default_factory=list)
     """Price schedules by mode and date range."""
     price_check: PriceCheck | None = None

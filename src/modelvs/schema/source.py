@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from modelvs.schema.base import Strict, Url
+from modelvs.schema.base import Name, Strict, Text, Url
 from modelvs.schema.vocab import SourceKind
 
 
 class Source(Strict):
     """One data source; citations refer to it by id (the file name)."""
 
-    name: str
+    name: Name
     """Human name (`genai-prices`)."""
     kind: SourceKind
     """How it is read."""
@@ -21,9 +21,9 @@ class Source(Strict):
     """The package version or data snapshot read."""
     url: Url | None = None
     """Home page of the source."""
-    license: str
+    license: Name
     """The source's license (`MIT`), or `n/a` for curated values."""
     retrieved: dt.date
     """Snapshot date: when the catalog last read this source."""
-    description: str | None = None
+    description: Text | None = None
     """What the source is best for."""

@@ -9,12 +9,16 @@ from enum import StrEnum
 
 
 class ModelStatus(StrEnum):
-    """Lifecycle of a model or of one route serving it."""
+    """Lifecycle of a model or of one route serving it: one vocabulary in data, JSON, pages and CLI."""
 
     PREVIEW = "preview"
-    GA = "ga"
+    """Served before general availability (preview, beta, experimental)."""
+    CURRENT = "current"
+    """Generally available and neither deprecated nor retired."""
     DEPRECATED = "deprecated"
+    """Still served, with a retirement announced or expected (see `deprecation_date`)."""
     RETIRED = "retired"
+    """No longer served by the lab (see `retirement_date`)."""
 
 
 class ModelKind(StrEnum):
@@ -190,6 +194,20 @@ CAPABILITY_LABELS: dict[Capability, str] = {
     Capability.AUDIO_OUTPUT: "Audio output",
     Capability.IMAGE_OUTPUT: "Image output",
 }
+
+
+CAPABILITY_INPUTS: dict[Capability, Modality] = {
+    Capability.VISION: Modality.IMAGE,
+    Capability.AUDIO_INPUT: Modality.AUDIO,
+    Capability.VIDEO_INPUT: Modality.VIDEO,
+    Capability.PDF_INPUT: Modality.PDF,
+}
+"""A capability that is an input modality: vision means image input, and so on (always agree)."""
+CAPABILITY_OUTPUTS: dict[Capability, Modality] = {
+    Capability.AUDIO_OUTPUT: Modality.AUDIO,
+    Capability.IMAGE_OUTPUT: Modality.IMAGE,
+}
+"""A capability that is an output modality."""
 
 
 class Unit(StrEnum):

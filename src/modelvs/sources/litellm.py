@@ -1,9 +1,10 @@
 """LiteLLM cost map (`model_prices_and_context_window.json`): limits, capability flags,
 deprecation dates and per-token prices for ~150 providers.
 
-Read from a JSON file, a litellm wheel (opened as a zip, never installed), or by default
-the lighter copy in PyPI `tokencostauto`. Prices are USD per token; the catalog's are per
-1M tokens, converted exactly in Decimal.
+Read from a JSON file, a litellm wheel (opened as a zip), or by default the file inside the
+installed `litellm` package (installed without its dependencies and never imported: only its
+data file is read). Prices are USD per token; the catalog's are per 1M tokens, converted exactly
+in Decimal.
 """
 
 from __future__ import annotations
@@ -90,8 +91,9 @@ def fetch(path: Path | None = None) -> tuple[bytes, str]:
     if path is None:
         from importlib.metadata import version
 
-        raw = _installed_data_file("tokencostauto", "model_prices.json").read_bytes()
-        return raw, f"tokencostauto=={version('tokencostauto')}"
+        member = WHEEL_MEMBER.split("/", 1)[1]
+        raw = _installed_data_file("litellm", member).read_bytes()
+        return raw, f"litellm=={version('litellm')}"
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as wheel:
             raw = wheel.read(WHEEL_MEMBER)
@@ -275,7 +277,7 @@ def _source(version: str, retrieved: dt.date) -> dict[str, Any]:
         "retrieved": retrieved,
         "description": "LiteLLM's model cost map: capability flags, deprecation dates, limits and "
         "per-token prices across ~150 providers"
-        + (" (the copy in PyPI tokencostauto)." if package == "tokencostauto" else "."),
+        + (f" (the copy in PyPI {package})." if package != "litellm" else "."),
     }
     if sep:
         source["package"] = package
@@ -285,7 +287,8 @@ def _source(version: str, retrieved: dt.date) -> dict[str, Any]:
 def _installed_data_file(package: str, name: str) -> Path:
     """A data file inside an installed package, found without importing the package.
 
-    tokencostauto's own imports need aiohttp and tiktoken; we only read its JSON file.
+    litellm's own imports need dozens of packages (installed `--no-deps`, they are absent); we
+    only read its JSON file. `find_spec` of a top-level package locates it without running it.
     """
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:

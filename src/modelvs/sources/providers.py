@@ -112,3 +112,24 @@ def provider_kind(provider: str) -> ProviderKind:
 
 def is_subscription_only(provider: str) -> bool:
     return any(fragment in provider for fragment in SUBSCRIPTION_ONLY)
+
+
+LAB_ROUTE_RULE = (
+    "A lab's own API is a route only for what the lab serves: a source listing an open model under its"
+    " lab's API (OpenAI does not sell gpt-oss) gives no lab route; that price is another host's."
+)
+NOT_SOLD_BY_LAB: dict[str, tuple[str, ...]] = {
+    "openai": ("gpt-oss",),
+}
+"""Model families a lab publishes as open weights but does not serve on its own API: a source's
+listing of them under the lab's API is another host's price (OpenAI does not sell gpt-oss;
+https://openai.com/index/introducing-gpt-oss/ points to hosts), never a lab route."""
+
+
+def lab_sells(provider: str, model_id: str) -> bool:
+    """Whether `provider`'s route for `lab/model` can exist: false for a lab's own API listing a
+    model of its own that it does not serve (`NOT_SOLD_BY_LAB`)."""
+    lab, _, model = model_id.partition("/")
+    if FIRST_PARTY.get(provider) != lab:
+        return True
+    return not model.startswith(NOT_SOLD_BY_LAB.get(lab, ()))

@@ -60,6 +60,9 @@ SUFFIXES: tuple[Suffix, ...] = (
         variant=VariantKind.QUANTIZED,
     ),
     _s(r"tee", Fold.ALWAYS, variant=VariantKind.TEE, qualifier="tee"),
+    # A thinking budget in tokens (`claude-opus-4-1-thinking:32768`): a setting, never a model.
+    _s(r"thinking-(?:\d{5,6}|1024|2048|4096|8192)", Fold.ALWAYS, variant=VariantKind.THINKING),
+    _s(r"customtools", Fold.ALWAYS, variant=VariantKind.ALIAS, qualifier="customtools"),
     _s(r"latest", Fold.ALWAYS, variant=VariantKind.ALIAS, qualifier="latest"),
     _s(r"extended", Fold.ALWAYS, variant=VariantKind.EXTENDED, qualifier="extended"),
     _s(r"online", Fold.ALWAYS, variant=VariantKind.ONLINE, qualifier="online"),
@@ -74,11 +77,42 @@ SUFFIXES: tuple[Suffix, ...] = (
     _s(r"fast", Fold.UNLESS_LAB_SELLS, variant=VariantKind.FAST, qualifier="fast"),
     _s(r"beta", Fold.UNLESS_LAB_SELLS, variant=VariantKind.SELF_MODERATED, qualifier="beta"),
 )
-EFFORT = re.compile(r"[-:@](minimal|low|medium|high|xhigh)$")
+EFFORT = re.compile(r"[-:@](minimal|low|medium|high|xhigh|max)$")
 """Reasoning effort words; they fold only for labs whose models take an effort setting."""
 EFFORT_LABS = frozenset({"openai", "anthropic", "google", "xai"})
-DATE = re.compile(r"[-@](\d{4}-\d{2}-\d{2}|\d{8}|\d{2}-\d{4}|\d{2}-\d{2}|\d{4})$")
-"""A snapshot date: `-2024-11-20`, `-20241120`, `-08-2025`, `-06-05`, `-0709` or `-2507`."""
+DATE = re.compile(
+    r"[-@](\d{4}-\d{2}-\d{2}|\d{8}|2\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|\d{2}-\d{4}|\d{2}-\d{2}|\d{4})$"
+)
+"""A snapshot date: `-2024-11-20`, `-20241120`, `-250715`, `-08-2025`, `-06-05`, `-0709` or `-2507`."""
+
+
+def parse_date(text: str) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of a snapshot date with a day in it, however it is written.
+
+    `2026-03-09`, `20260309`, `260309` (YYMMDD) and `0309` (MMDD) all read as March 9 (the last
+    without a year); `2507` (Qwen's and Mistral's YYMM) and `08-2025` (a month) have no day: None.
+    """
+    digits = text.replace("-", "")
+    if len(digits) == 8:
+        year, month, day = int(digits[:4]), int(digits[4:6]), int(digits[6:])
+    elif len(digits) == 6 and "-" not in text:
+        year, month, day = 2000 + int(digits[:2]), int(digits[2:4]), int(digits[4:])
+    elif len(digits) == 4 and (len(text) == 4 or text[2] == "-"):
+        year, month, day = None, int(digits[:2]), int(digits[2:])
+    else:
+        return None
+    return (year, month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def sort_date(text: str) -> tuple[int, int, int] | None:
+    """A date to find the newest snapshot by: `parse_date`'s with a year, or YYMM (`2512`) as
+    that month; None when the year is unknown."""
+    parsed = parse_date(text)
+    if parsed is not None and parsed[0] is not None:
+        return (parsed[0], parsed[1], parsed[2])
+    if len(text) == 4 and text.isdigit() and 23 <= int(text[:2]) <= 39 and 1 <= int(text[2:]) <= 12:
+        return (2000 + int(text[:2]), int(text[2:]), 0)
+    return None
 
 
 @dataclass(frozen=True)

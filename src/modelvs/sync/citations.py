@@ -20,6 +20,8 @@ def offer_citation(source: str, offer: Offer) -> dict[str, Any]:
         citation["url"] = offer.url
     if offer.checked:
         citation["checked"] = offer.checked
+    if offer.kind == "model" and offer.listing:
+        citation["listing"] = offer.listing
     return citation
 
 

@@ -41,7 +41,11 @@ IDENTITY_RULE = (
     " only dated snapshot at the same price, and every id a source lists for a model are one model;"
     " reviewed decisions merge or keep apart what rules cannot decide. A free tier or batch id is a"
     " price mode of the plain route; thinking, effort, fast, quantized and TEE listings are variants of"
-    " the route (thinking, effort and fast only where the lab's own API sells one model with a switch)."
+    " the route (thinking, effort and fast only where the lab's own API sells one model with a switch),"
+    " as are thinking budgets (`-thinking-32768`) and Google's Custom Tools ids. One date written two ways"
+    " (`0309`, `20260309`, `2026-03-09`) is one snapshot. A `-latest` id is never a model: it points at the"
+    " model it names, its newest dated snapshot, or (where the lab sells only the pointer) the model its"
+    " base names."
 )
 
 
@@ -115,7 +119,17 @@ class IdentityMap:
                     self._routes[model] += 1
                     self._note_route(provider, model, offer.prices or ())
         self._keys = {model_key_of(i) for i in ids}
+        self._offered_keys = {
+            model_key_of(o.id.split(":", 1)[-1].partition(VARIANT_MARK)[0])
+            for p in proposals
+            for o in p.offers
+            if o.kind in ("model", "route")
+        }
+        """What the sources name this run: a moving alias points only at these (not at what an
+        earlier sync made of the alias itself)."""
+        self._snapshot_ids = _snapshot_index(ids)
         decisions = {rid: raw for (kind, rid), raw in records.items() if kind == "identity"}
+        self._decided = {m for d in decisions.values() if d.get("action") == "merge" for m in d["ids"]}
         # Two rounds: the lab sells a model under any of its ids, which grouping finds; a fold
         # that depends on what the lab sells is decided again once the groups are known, so the
         # next sync finds what this one wrote.
@@ -144,13 +158,19 @@ class IdentityMap:
                 self._lab_prices[model].add((schedule.get("input"), schedule.get("output")))
 
     def _fold(self, model_id: str) -> _Folded | None:
+        if model_id in self._decided:
+            return _Folded(model_id, None, None, None)  # a reviewed merge places it
         lab, _, slug = model_id.partition("/")
         lab = LAB_ALIASES.get(lab, lab)
         rest = slug
+        words = variants.words(slug, lab)
+        # Effort and thinking words fold when the lab sells the model they decorate, however
+        # many of them there are (`claude-opus-4.6-thinking-low`).
+        base_sold = bool(words) and _key(lab, words[-1].rest) in self._first_party
         mode: PriceMode | None = None
         qualifiers: list[str] = []
         variant: VariantKind | None = None
-        for word in variants.words(slug, lab):
+        for word in words:
             suffix = word.suffix
             if suffix.mode is not None:
                 mode = mode or suffix.mode
@@ -159,13 +179,22 @@ class IdentityMap:
             if suffix.fold is Fold.DECORATION:
                 rest = word.rest
                 continue
-            if _key(lab, rest) in self._first_party:
+            pointer = suffix.variant is VariantKind.ALIAS
+            if not pointer and _key(lab, rest) in self._first_party:
                 break  # the lab sells this id as a model of its own
-            base_known = _key(lab, word.rest) in self._keys
-            if suffix.variant is VariantKind.ALIAS and not base_known:
-                return None  # a moving alias (`gpt-latest`) with no model to point at
+            if pointer and _key(lab, word.rest) not in self._offered_keys:
+                # A moving alias (`mistral-large-latest`) names the newest dated snapshot of its
+                # base; one the lab sells with none is the plain id of the model its base names
+                # (`gpt-5-chat-latest` is GPT-5 Chat); any other points at no model.
+                newest = self._newest_snapshot(lab, word.rest)
+                if newest is not None:
+                    qualifiers.insert(0, variants.qualifier(word.text, suffix))
+                    return _Folded(f"{lab}/{newest}", "-".join(qualifiers), suffix.variant, mode)
+                if _key(lab, rest) not in self._first_party:
+                    return None
+                return _Folded(f"{lab}/{word.rest}", "-".join(qualifiers) or None, variant, mode)
             if suffix.fold is Fold.UNLESS_LAB_SELLS and not (
-                lab in self._labs_with_api and _key(lab, word.rest) in self._first_party
+                lab in self._labs_with_api and (_key(lab, word.rest) in self._first_party or base_sold)
             ):
                 break
             qualifiers.insert(0, variants.qualifier(word.text, suffix))
@@ -173,6 +202,11 @@ class IdentityMap:
             rest = word.rest
         qualifier = "-".join(qualifiers) or None
         return _Folded(f"{lab}/{rest}", qualifier, variant, mode)
+
+    def _newest_snapshot(self, lab: str, base: str) -> str | None:
+        """The model part of the newest dated id of `base` (`mistral-large-2512`), if any."""
+        dated = self._snapshot_ids.get(_key(lab, base), [])
+        return max(dated)[1].split("/", 1)[1] if dated else None
 
     # -- grouping ------------------------------------------------------------------------
     def _group(self, records: Records, decisions: dict[str, dict[str, Any]]) -> None:
@@ -226,14 +260,27 @@ class IdentityMap:
                 self._canonical[c] = chosen
 
     def _snapshots(self, by_key: dict[tuple[str, str], list[str]]) -> None:
-        """An undated id and its only dated snapshot are one model, unless the lab prices them apart."""
+        """One date written two ways (`-0309`, `-20260309`, `-2026-03-09`) is one snapshot; an
+        undated id and its only dated snapshot are one model, unless the lab prices them apart."""
         dated: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+        days: dict[tuple[str, str], list[tuple[tuple[int | None, int, int], str]]] = defaultdict(list)
         for key, group in by_key.items():
             base, date = variants.split_date(group[0].split("/", 1)[1])
             if date is not None:
                 dated[_key(key[0], base)].add(key)
+                parsed = variants.parse_date(date)
+                if parsed is not None:
+                    days[_key(key[0], base)].append((parsed, group[0]))
+        for found in days.values():
+            for (year, month, day), mid in found:
+                same = {m for (y, mo, d), m in found if (mo, d) == (month, day) and y is not None}
+                if year is not None:
+                    same = {m for (y, mo, d), m in found if (y, mo, d) == (year, month, day)}
+                if len(same) == 1 or year is not None:
+                    for other in same:
+                        self._union(other, mid)
         for base_key, snapshots in dated.items():
-            if base_key not in by_key or len(snapshots) != 1:
+            if base_key not in by_key or len({self._find(by_key[k][0]) for k in snapshots}) != 1:
                 continue
             undated, snapshot = by_key[base_key][0], by_key[next(iter(snapshots))][0]
             a, b = self._lab_prices.get(undated), self._lab_prices.get(snapshot)
@@ -248,15 +295,17 @@ class IdentityMap:
         for c in candidates:
             lab, model = c.split("/", 1)
             makers[model_key(f"{lab}-{model}")].add(c)
-            if lab not in self._hosts:
+            if lab not in self._hosts or lab in self._known_labs:
                 makers[model_key(model)].add(c)
         for c in candidates:
             lab, model = c.split("/", 1)
             if lab in self._hosts or lab not in self._known_labs:
-                others = (m for m in makers.get(model_key(model), ()) if not m.startswith(lab + "/"))
+                others = [m for m in makers.get(model_key(model), ()) if not m.startswith(lab + "/")]
                 found = {self._find(m) for m in others}
-                if len(found) == 1:
-                    self._union(next(iter(found)), c)
+                # Several hosts file one model under their own names: the maker we know wins.
+                known = {self._find(m) for m in others if m.split("/", 1)[0] in self._known_labs}
+                if len(found) == 1 or len(known) == 1:
+                    self._union(next(iter(found if len(found) == 1 else known)), c)
 
     def _candidate_of(self, model_id: str) -> str | None:
         folded = self._folded.get(model_id) or self._fold(model_id)
@@ -346,6 +395,18 @@ class IdentityMap:
     def skipped(self) -> frozenset[str]:
         """Moving aliases that point at no model in the catalog."""
         return frozenset(self._skipped)
+
+
+def _snapshot_index(ids: Iterable[str]) -> dict[tuple[str, str], list[tuple[tuple[int, int, int], str]]]:
+    """(lab, key of the undated base) -> (date, id) of every dated id with a known year."""
+    index: dict[tuple[str, str], list[tuple[tuple[int, int, int], str]]] = defaultdict(list)
+    for mid in ids:
+        lab, _, model = mid.partition("/")
+        base, date = variants.split_date(model)
+        day = variants.sort_date(date) if date is not None else None
+        if day is not None:
+            index[_key(lab, base)].append((day, mid))
+    return index
 
 
 def model_key_of(model_id: str) -> tuple[str, str]:

@@ -3,8 +3,9 @@
 Rules, in order:
 - A value whose provenance points at a curated citation is never replaced; a differing
   import is kept beside it as an alternative and reported as a conflict.
-- Otherwise the source earlier in the priority list wins (facts and prices have separate
-  lists); the loser's differing value is kept as an alternative.
+- Otherwise, for a model's facts, the lab's own listing in any source wins, then the source
+  earlier in the priority list (`sync.ranking`); for prices, the source earlier in the price
+  list. The loser's differing value is kept as an alternative.
 - A source's own earlier value is replaced by its new one; a value it no longer offers is
   removed, and a record left with no sourced value at all is removed.
 - Models join across sources on their identity key (lab + loose name) and on aliases.
@@ -20,7 +21,10 @@ from typing import Any
 from modelvs.catalog.names import name_key
 from modelvs.schema.pricing import TOKEN_COMPONENTS
 from modelvs.sources.proposal import Offer, Proposal
+from modelvs.sources.providers import lab_sells
 from modelvs.sources.registry import FACT_PRIORITY, HISTORY_SOURCE, IMPORTED, PRICE_PRIORITY
+from modelvs.sync.agree import agree
+from modelvs.sync.cents import round_conversions
 from modelvs.sync.changes import Change, ChangeKind, changes_between, record_file
 from modelvs.sync.citations import offer_citation, owned_by, prune_citations
 from modelvs.sync.consolidate import consolidate, settle_alias_routes
@@ -30,6 +34,7 @@ from modelvs.sync.identity import IdentityMap, Placement
 from modelvs.sync.offers import clean_model_offer, combined_route, join_order
 from modelvs.sync.own_records import ensure_labs, ensure_providers
 from modelvs.sync.price_history import current_by_mode, with_history
+from modelvs.sync.ranking import fact_rank, source_rank
 
 _COMPARED_PRICES = ("input", "output", "cache_read")
 _TRUST_ORDER = ("first_party", "major_cloud", "established", "reseller")
@@ -63,6 +68,8 @@ def _merge_round(records: Records, proposals: list[Proposal], today: dt.date) ->
     ensure_providers(merger.records)
     ensure_labs(merger.records, today)
     settle_alias_routes(merger.records)
+    round_conversions(merger.records)
+    agree(merger.records)
     derive(merger.records, today)
     _normalise(merger.records)
     return merger
@@ -118,7 +125,9 @@ class _Merger:
         if offer.kind == "route":
             provider, model = offer.id.split(":", 1)
             placed = self.identity.place(model)
-            return (("route", placed.route(provider)), placed) if placed is not None else None
+            if placed is None or not lab_sells(provider, placed.model):
+                return None  # an alias of no model, or a lab's API listing what it does not serve
+            return ("route", placed.route(provider)), placed
         return (offer.kind, offer.id), None
 
     def _fill(self, key: Key, offer: Offer, source: str, n: int) -> None:
@@ -148,7 +157,7 @@ class _Merger:
         for field in [f for f, s in raw.get("provenance", {}).items() if owned_by(s, source)]:
             if field not in offered and field != "prices":
                 drop(raw, field)
-                _promote_alternative(raw, field, source)
+                _promote_alternative(raw, field, source, key)
         for field, value in offered.items():
             self._merge_value(key, raw, field, value, source)
         self._add_aliases(key, raw, offer, source)
@@ -190,7 +199,7 @@ class _Merger:
             return
         if current == value:
             return
-        if self._is_curated(raw, holder) or _rank(FACT_PRIORITY, holder) <= _rank(FACT_PRIORITY, source):
+        if self._holds(key, raw, holder, source):
             add_alternative(raw, field, value, source)
             self.conflicts.append(
                 Change(ChangeKind.CONFLICT, record_file(key), field, current, value, source, holder)
@@ -199,6 +208,15 @@ class _Merger:
         add_alternative(raw, field, current, holder)
         set_(raw, field, value)
         provenance[field] = source
+
+    def _holds(self, key: Key, raw: dict[str, Any], holder: str, source: str) -> bool:
+        """Whether the value cited by `holder` stays against `source`'s: lab first for a model."""
+        if self._is_curated(raw, holder):
+            return True
+        if key[0] != "model":
+            return source_rank(FACT_PRIORITY, holder) <= source_rank(FACT_PRIORITY, source)
+        lab = key[1].split("/", 1)[0]
+        return fact_rank(raw, holder, lab) <= fact_rank(raw, source, lab)
 
     def _is_curated(self, raw: dict[str, Any], citation_key: str) -> bool:
         citation = raw.get("citations", {}).get(citation_key, {})
@@ -220,7 +238,7 @@ class _Merger:
         history = [s for s in existing if s.get("citation") == HISTORY_SOURCE]
         if holder in (None, source, HISTORY_SOURCE) or (
             not self._is_curated(raw, holder)
-            and _rank(PRICE_PRIORITY, source) < _rank(PRICE_PRIORITY, holder)
+            and source_rank(PRICE_PRIORITY, source) < source_rank(PRICE_PRIORITY, holder)
         ):
             if holder not in (None, source, HISTORY_SOURCE):
                 self._price_conflicts(key, raw, existing, schedules, holder, keep_new=True)
@@ -272,7 +290,7 @@ class _Merger:
                     raw["provenance"].pop("prices")
                 else:
                     drop(raw, field)
-                    _promote_alternative(raw, field, source)
+                    _promote_alternative(raw, field, source, key)
             raw.get("aliases", {}).pop(source, None)
             if not raw.get("aliases", True):
                 raw.pop("aliases")
@@ -297,11 +315,6 @@ def _is_free(schedule: dict[str, Any]) -> bool:
     return not schedule.get("per_unit") and all(v == 0 for v in rates)
 
 
-def _rank(order: tuple[str, ...], source: str) -> int:
-    source = source.split("~", 1)[0]  # `models-dev~2`: a further listing ranks as its source
-    return order.index(source) if source in order else len(order)
-
-
 def _normalise(records: Records) -> None:
     """Stable order and no dangling citations, so the same inputs always write the same files."""
     for (kind, _), raw in records.items():
@@ -314,7 +327,7 @@ def _normalise(records: Records) -> None:
         prune_citations(raw)
 
 
-def _promote_alternative(raw: dict[str, Any], field: str, gone: str) -> None:
+def _promote_alternative(raw: dict[str, Any], field: str, gone: str, key: Key) -> None:
     """When a source stops offering a value, the next source's value for it takes its place."""
     # Only a source's own value is promoted: a further listing's "no" is that host's limit.
     others = [
@@ -324,9 +337,8 @@ def _promote_alternative(raw: dict[str, Any], field: str, gone: str) -> None:
     ]
     if not others:
         return
-    best = min(
-        others, key=lambda a: _rank(FACT_PRIORITY, raw["citations"].get(a["citation"], {}).get("source", ""))
-    )
+    lab = key[1].split("/", 1)[0]
+    best = min(others, key=lambda a: fact_rank(raw, a["citation"], lab))
     set_(raw, field, best["value"])
     raw.setdefault("provenance", {})[field] = best["citation"]
     raw["alternatives"].remove(best)

@@ -43,8 +43,10 @@ def ensure_providers(records: Records) -> None:
 
 
 def ensure_labs(records: Records, today: dt.date) -> None:
-    """Every model's lab gets a record: named from modelvs' own table where it knows it."""
+    """Every model's lab, and every lab a provider names, gets a record: named from modelvs' own
+    table where it knows it (a reviewed lab's API outlives the models a source stops listing)."""
     labs = {rid.split("/", 1)[0] for kind, rid in records if kind == "model"}
+    labs |= {raw["lab"] for (kind, _), raw in records.items() if kind == "provider" and raw.get("lab")}
     for kind, lab in [k for k in records if k[0] == "lab" and k[1] not in labs]:
         # A lab no model names any more (a host once filed as a lab) goes, unless reviewed.
         cites = records[(kind, lab)].get("citations", {}).values()

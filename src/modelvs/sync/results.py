@@ -19,13 +19,14 @@ from modelvs.catalog.catalog import Catalog
 from modelvs.catalog.resolve import UnknownModelError
 from modelvs.schema import Model, Route
 from modelvs.sources.proposal import Proposal, ResultOffer
-from modelvs.sources.variants import split_date
+from modelvs.sources.variants import parse_date, split_date
 from modelvs.sync.fields import Records
 
 JOIN_RULE = (
     "A leaderboard's model names join models by the same name resolution as everything else, the most"
     " specific first (a name's snapshot date before the undated name); a name carrying a snapshot date"
-    " never joins a model dated otherwise, a preview never joins the release, and reviewed exceptions"
+    " joins only a model of that date (its id or one of its ids carries it: `Qwen-Plus (0125)` never"
+    " lands on the moving `qwen-plus`), a preview never joins the release, and reviewed exceptions"
     " are kept as data. Names that join no model are reported, never guessed."
 )
 
@@ -103,7 +104,7 @@ def _join(
             if err.__class__.__name__ == "AmbiguousModelError":
                 ambiguous = str(err)
             continue
-        if offer.snapshot and _dated_otherwise(mid, offer.snapshot):
+        if offer.snapshot and not _dated_as(index, mid, offer.snapshot):
             continue
         found.append(mid)
     if not found:
@@ -112,13 +113,30 @@ def _join(
     return (same_lab or found)[0], "", None
 
 
-def _dated_otherwise(model_id: str, snapshot: str) -> bool:
-    """Whether the model's id names a snapshot other than `snapshot` (`1212` is not `2024-08-13`)."""
-    _, date = split_date(model_id.split("/", 1)[1])
-    if date is None:
-        return False
-    mine, theirs = re.sub(r"\D", "", date), re.sub(r"\D", "", snapshot)
-    return not (mine.endswith(theirs) or theirs.endswith(mine))
+def _dated_as(index: Catalog, model_id: str, snapshot: str) -> bool:
+    """Whether the model may carry a result labelled with `snapshot`.
+
+    A date (`0125`, `2024-08-13`) joins only a model one of whose ids carries that date
+    (`qwen-plus-2025-01-25`, `gpt-4-0125-preview`), never an undated or otherwise dated model; a
+    version that is no date (`001`) joins unless the model's id is dated otherwise.
+    """
+    model = index.models[model_id]
+    ids = [model_id.split("/", 1)[1], *(a for aliases in model.aliases.values() for a in aliases)]
+    theirs = re.sub(r"\D", "", snapshot)
+    if parse_date(snapshot) is None and not (len(theirs) == 8 and theirs.startswith("20")):
+        _, date = split_date(ids[0])
+        mine = re.sub(r"\D", "", date) if date is not None else ""
+        return not mine or mine.endswith(theirs) or theirs.endswith(mine)
+    for name in ids:
+        for found in _DATED.findall(name.rsplit("/", 1)[-1]):
+            mine = re.sub(r"\D", "", found)
+            if mine.endswith(theirs) or theirs.endswith(mine):
+                return True
+    return False
+
+
+_DATED = re.compile(r"(?<![\d.])(\d{4}-\d{2}-\d{2}|\d{2}-\d{2}|\d{4,8})(?![\d.])")
+"""Dates written in an id: `2024-11-20`, `02-05`, `0125`, `20241120`."""
 
 
 def _result_set(

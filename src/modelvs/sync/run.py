@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from modelvs.catalog import tomlio
-from modelvs.catalog.build import catalog_of
+from modelvs.catalog.build import catalog_of, check_dir
 from modelvs.catalog.catalog import Catalog
 from modelvs.catalog.checks import check
 from modelvs.catalog.layout import KIND_BY_NAME, record_path
@@ -215,13 +215,27 @@ def _review(
     after, applied, unmatched = apply_reviews(before, reviews, benchmarks, resolve, today)
     changes = changes_between(before, after)
     changes += unreported(before, after, changes)
+    # A review may fix a catalog a newer rule finds wrong: only the errors it adds refuse it.
     if dry_run:
+        had = frozenset(_error_keys(validate(before, today)))
         would = len(differing(before, after))
-        return (
-            SyncResult(changes, validate(after, today), written=False, files_touched=would),
-            applied,
-            unmatched,
-        )
-    written = write_records(data_dir, before, after, today=today)
+        problems = [p for p in validate(after, today) if _error_key(p) not in had]
+        return SyncResult(changes, problems, written=False, files_touched=would), applied, unmatched
+    written = write_records(
+        data_dir,
+        before,
+        after,
+        today=today,
+        tolerated=frozenset(_error_keys(check_dir(data_dir, today).problems)),
+    )
     result = SyncResult(changes, written.problems, written=written.swapped, files_touched=written.touched)
     return result, applied, unmatched
+
+
+def _error_key(problem: Problem) -> tuple[str, str, str] | None:
+    """What identifies an error across two checks of the same files (None for a warning)."""
+    return (problem.file, problem.field, problem.message) if problem.severity is Severity.ERROR else None
+
+
+def _error_keys(problems: list[Problem]) -> list[tuple[str, str, str]]:
+    return [key for key in map(_error_key, problems) if key is not None]

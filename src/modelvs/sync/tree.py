@@ -40,18 +40,30 @@ class Written:
     swapped: bool
 
 
-def write_records(data_dir: Path, before: Records, after: Records, *, today: dt.date) -> Written:
+def write_records(
+    data_dir: Path,
+    before: Records,
+    after: Records,
+    *,
+    today: dt.date,
+    tolerated: frozenset[tuple[str, str, str]] = frozenset(),
+) -> Written:
     """Make `data_dir` hold exactly `after`, under the sync lock.
 
     The new tree is built beside the old one, checked as `modelvs check` checks a catalog, and
-    swapped in with two renames only when complete and free of errors; an interruption before the
-    swap leaves the old tree, and the next taker of the lock finishes or undoes a swap cut short.
+    swapped in with two renames only when complete and free of errors (but the `tolerated` ones,
+    as (file, field, message): errors the live tree already has, which a review may leave); an
+    interruption before the swap leaves the old tree, and the next taker of the lock finishes or
+    undoes a swap cut short.
     """
     with acquire(data_dir):
         staging, backup = beside(data_dir, STAGING), beside(data_dir, BACKUP)
         touched = _stage(data_dir, staging, before, after)
         checked = check_dir(staging, today)
-        if any(p.severity is Severity.ERROR for p in checked.problems):
+        if any(
+            p.severity is Severity.ERROR and (p.file, p.field, p.message) not in tolerated
+            for p in checked.problems
+        ):
             shutil.rmtree(staging, ignore_errors=True)
             return Written(touched, checked.problems, swapped=False)
         if data_dir.exists():

@@ -29,7 +29,7 @@ LABELS = {
 _TOKENS = {"context_window", "max_input", "max_output"}
 _STATUS = {
     "preview": "preview",
-    "ga": "generally available",
+    "current": "current",
     "deprecated": "deprecated",
     "retired": "retired",
 }

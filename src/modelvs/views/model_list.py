@@ -47,16 +47,14 @@ class Status(StrEnum):
     """A model's status on a day, as the index shows and filters it."""
 
     PREVIEW = "preview"
-    GA = "ga"
     CURRENT = "current"
-    """Neither deprecated nor retired, and no source says preview or GA."""
+    """Neither preview, deprecated nor retired."""
     DEPRECATED = "deprecated"
     RETIRED = "retired"
 
 
 STATUS_LABELS = {
     Status.PREVIEW: "preview",
-    Status.GA: "generally available",
     Status.CURRENT: "current",
     Status.DEPRECATED: "deprecated",
     Status.RETIRED: "retired",
@@ -220,8 +218,8 @@ def _keep(row: ModelRow, q: ModelQuery, catalog: Catalog) -> bool:
     )
 
 
-_LIVE = {s: {s, Status.CURRENT} for s in (Status.PREVIEW, Status.GA)}
-"""A preview or GA model is current too: the `current` filter keeps it."""
+_LIVE = {Status.PREVIEW: {Status.PREVIEW, Status.CURRENT}}
+"""A preview model is current too: the `current` filter keeps it."""
 
 
 def _at_most(value: Decimal | None, bound: Decimal | None) -> bool:

@@ -19,6 +19,7 @@ from modelvs.engine.quality import FRONTIER_RULE
 from modelvs.engine.quality import TIE_RULE as RATING_TIE_RULE
 from modelvs.engine.rank import RANK_BASIS
 from modelvs.sources.kinds import KIND_RULES_TEXT
+from modelvs.sync.data_rules import DATA_RULES
 from modelvs.sync.identity import IDENTITY_RULE
 from modelvs.sync.results import JOIN_RULE
 from modelvs.views.escape import CSV_RULE
@@ -107,6 +108,7 @@ def methodology(request: Request) -> Response:
                 "rank": RANK_BASIS,
                 "csv": CSV_RULE,
             },
+            data_rules=DATA_RULES,
             similarity_rule=SIMILARITY_RULE,
             relevance_rules=[NOTABILITY_RULE, SEARCH_RULE],
             quality_rules=[RATING_TIE_RULE, BEST_SETTING_RULE, FRONTIER_RULE, JOIN_RULE],
