@@ -47,11 +47,11 @@ class Catalog:
     """Model id -> ids of its result sets."""
     slugs: Mapping[str, str] = field(init=False)
     """Model id -> site slug."""
-    name_index: Callable[[], Mapping[str, tuple[str, ...]]] | None = field(
+    name_index: Mapping[str, tuple[str, ...]] | Callable[[], Mapping[str, tuple[str, ...]]] | None = field(
         default=None, repr=False, compare=False
     )
-    """Reads the loose name -> model ids index, when a compiled catalog supplies it; else it is
-    computed from the records on first use."""
+    """The loose name -> model ids index (or what reads it, when first used) when a compiled
+    catalog supplies it; else it is computed from the records on first use."""
     derived: Derived = field(default_factory=Derived, repr=False, compare=False)
     """Values derived from the whole catalog, computed once (`catalog.derived`)."""
 
@@ -93,7 +93,8 @@ class Catalog:
 
     @cached_property
     def _by_key(self) -> Mapping[str, tuple[str, ...]]:
-        index = self.name_index() if self.name_index is not None else self._name_index()
+        found = self.name_index
+        index = self._name_index() if found is None else found() if callable(found) else found
         return MappingProxyType(dict(index))
 
     def _name_index(self) -> dict[str, tuple[str, ...]]:

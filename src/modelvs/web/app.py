@@ -29,6 +29,7 @@ from modelvs.web.cors import ApiCors
 from modelvs.web.grid import grid
 from modelvs.web.hosts import DEFAULT_TRUSTED_HOSTS, SiteHosts
 from modelvs.web.http import api_error
+from modelvs.web.query import QueryPolicy
 from modelvs.web.render import bad_request, not_found
 from modelvs.web.response_cache import DEFAULT_MAX_BYTES, ResponseCache
 from modelvs.web.routes import ROUTES
@@ -36,6 +37,8 @@ from modelvs.web.serving import ServingMiddleware
 from modelvs.web.state import STATIC_DIR, TEMPLATES_DIR, WebState
 from modelvs.web.store import MemoryStore, PopularityStore
 from modelvs.web.views_counter import ViewCounter
+
+STATIC_PATH = "/static/{name:path}"
 
 
 class ModelvsApp(Starlette):
@@ -46,7 +49,11 @@ class ModelvsApp(Starlette):
 
     def build_middleware_stack(self) -> ASGIApp:
         self.serving = ServingMiddleware(
-            super().build_middleware_stack(), self.state.web, self.state.hosts, self.state.response_cache
+            super().build_middleware_stack(),
+            self.state.web,
+            self.state.hosts,
+            self.state.response_cache,
+            QueryPolicy(ROUTES, [(STATIC_PATH, "static")]),
         )
         return self.serving
 
@@ -116,7 +123,7 @@ def create_app(
     web = WebState(catalog, views, today_fn, make_env(assets))
     web.built_pairs = frozenset(built_pairs) if built_pairs is not None else None
     routes = [Route(spec.path, spec.endpoint, name=spec.name, methods=["GET", "HEAD"]) for spec in ROUTES]
-    routes.append(Route("/static/{name:path}", assets.endpoint, name="static", methods=["GET", "HEAD"]))
+    routes.append(Route(STATIC_PATH, assets.endpoint, name="static", methods=["GET", "HEAD"]))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -131,6 +138,8 @@ def create_app(
         exception_handlers={HTTPException: _http_error, ValueError: _value_error},
         lifespan=lifespan,
     )
+    # The serving layer redirects a trailing slash itself, never to a URL built from the Host.
+    app.router.redirect_slashes = False
     app.state.web = web
     app.state.views = views
     app.state.assets = assets
