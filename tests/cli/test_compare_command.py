@@ -38,7 +38,7 @@ def test_json_is_the_versioned_schema_valid_comparison(app: typer.Typer) -> None
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     jsonschema.validate(data, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
-    assert (data["version"], data["on"]) == ("1", "2026-11-24")
+    assert (data["version"], data["on"]) == ("2", "2026-11-24")
     assert data["facts"]["monthly"]["costs"][1]["monthly"]["text"] == "$4,500"
 
 

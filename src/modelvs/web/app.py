@@ -25,6 +25,7 @@ from modelvs.catalog import Catalog
 from modelvs.views import svg
 from modelvs.views.escape import clean
 from modelvs.web.assets import Assets
+from modelvs.web.contract import refused
 from modelvs.web.cors import ApiCors
 from modelvs.web.grid import grid
 from modelvs.web.hosts import DEFAULT_TRUSTED_HOSTS, SiteHosts
@@ -32,7 +33,7 @@ from modelvs.web.http import api_error
 from modelvs.web.query import QueryPolicy
 from modelvs.web.render import bad_request, not_found
 from modelvs.web.response_cache import DEFAULT_MAX_BYTES, ResponseCache
-from modelvs.web.routes import ROUTES
+from modelvs.web.routes import ROUTES, RouteSpec
 from modelvs.web.serving import ServingMiddleware
 from modelvs.web.state import STATIC_DIR, TEMPLATES_DIR, WebState
 from modelvs.web.store import MemoryStore, PopularityStore
@@ -122,7 +123,12 @@ def create_app(
     assets = Assets(STATIC_DIR, fingerprint=fingerprint_assets)
     web = WebState(catalog, views, today_fn, make_env(assets))
     web.built_pairs = frozenset(built_pairs) if built_pairs is not None else None
-    routes = [Route(spec.path, spec.endpoint, name=spec.name, methods=["GET", "HEAD"]) for spec in ROUTES]
+    routes = [
+        Route(
+            spec.path, checked(spec) if spec.api else spec.endpoint, name=spec.name, methods=["GET", "HEAD"]
+        )
+        for spec in ROUTES
+    ]
     routes.append(Route(STATIC_PATH, assets.endpoint, name="static", methods=["GET", "HEAD"]))
 
     @contextlib.asynccontextmanager
@@ -147,6 +153,17 @@ def create_app(
     app.state.base_url = app.state.hosts.base_url
     app.state.response_cache = ResponseCache(cache_bytes)
     return app
+
+
+def checked(spec: RouteSpec) -> Callable[[Request], Response]:
+    """`spec`'s endpoint, behind the check that its query keeps to what `/openapi.json` allows."""
+
+    def endpoint(request: Request) -> Response:
+        refusal = refused(spec, request.query_params, request.app.state.web.catalog)
+        return refusal if refusal is not None else spec.endpoint(request)
+
+    endpoint.__name__ = spec.endpoint.__name__
+    return endpoint
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

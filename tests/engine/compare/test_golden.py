@@ -349,6 +349,6 @@ def test_defect_16_no_parameter_count_unless_in_catalog(page: Comparison) -> Non
 
 def test_json_is_versioned_and_serialisable(page: Comparison) -> None:
     data = comparison_to_dict(page)
-    assert data["version"] == "1"
+    assert data["version"] == "2"
     assert data["facts"]["monthly"]["kind"] == "monthly_cost"
     json.dumps(data)

@@ -18,7 +18,7 @@ from .related import RelatedSet, related
 from .types import ModelRef
 from .verdicts import Verdicts, verdicts
 
-COMPARISON_VERSION = "1"
+COMPARISON_VERSION = "2"
 MIN_MODELS, MAX_MODELS = 2, 10
 
 
