@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 from types import MappingProxyType
@@ -65,3 +68,16 @@ def test_a_compiled_catalog_keeps_its_derived_values_for_the_next_load(mini: Pat
     assert made.calls == 1
     # The memo of a catalog loaded without the cache is its own, in memory.
     assert derived(load_catalog(mini, use_cache=False), "model-count", (1,), lambda: made(5)) == 5
+
+
+def test_a_key_with_sets_names_one_file_in_every_process(tmp_path: Path) -> None:
+    """Sets pickle in string-hash order, which each process draws anew: the file name may not."""
+    key = (frozenset({"openai/gpt-5.5", "anthropic/claude-opus-4-7", "google/gemini-3.1-pro"}), 7)
+    code = (
+        "import sys; from pathlib import Path; from modelvs.catalog.derived import Derived;"
+        f"Derived(Path(sys.argv[1])).get('v', {key!r}, lambda: 1)"
+    )
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", code, str(tmp_path)], env=env, check=True, timeout=120)
+    assert len(list(tmp_path.iterdir())) == 1

@@ -19,12 +19,14 @@ is a copy, not the catalog's own).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import os
 import pickle
 import threading
 from collections.abc import Callable, Hashable, Mapping
+from enum import Enum
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
@@ -71,9 +73,10 @@ class Derived:
         if self.folder is None:
             return None
         try:
-            digest = hashlib.blake2b(pickle.dumps(key, protocol=4), digest_size=12).hexdigest()
+            stable = pickle.dumps(_stable(key), protocol=4)
         except (pickle.PicklingError, TypeError, AttributeError):
             return None  # a key that does not pickle stays in memory
+        digest = hashlib.blake2b(stable, digest_size=12).hexdigest()
         return self.folder / f"{name}-{digest}.pickle"
 
     @staticmethod
@@ -90,6 +93,23 @@ class Derived:
 
 
 _MISSING: Any = object()
+
+
+def _stable(value: Any) -> Any:
+    """`value` in a form that pickles to the same bytes in every process: sets are sorted (their
+    order follows string hashes, which differ from process to process), records become tuples."""
+    if isinstance(value, frozenset | set):
+        return ("set", tuple(sorted((_stable(v) for v in value), key=repr)))
+    if isinstance(value, Enum):
+        return (type(value).__qualname__, value.value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = tuple(_stable(getattr(value, f.name)) for f in dataclasses.fields(value))
+        return (type(value).__qualname__, fields)
+    if isinstance(value, tuple | list):
+        return tuple(_stable(v) for v in value)
+    if isinstance(value, dict):
+        return ("dict", tuple(sorted(((_stable(k), _stable(v)) for k, v in value.items()), key=repr)))
+    return value
 
 
 class _ReadOnly:
