@@ -1,11 +1,12 @@
 """Comparison speed: facts + prose (+ dict), the page view model and its Markdown for 1,000 random pairs.
 
-Run: `python -m bench.compare`. Pairs are drawn from the shipped catalog with a fixed seed; the
-first pair warms the related-models index, which is built once per catalog and date.
+Run: `python -m bench.compare [--pairs N] [--tiny]`. Pairs are drawn from the shipped catalog with a
+fixed seed; the first pair warms the related-models index, which is built once per catalog and date.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import random
 import statistics
@@ -13,6 +14,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 
+from bench import add_tiny, is_tiny
 from modelvs.catalog import load_catalog
 from modelvs.engine.compare import compare, comparison_to_dict
 from modelvs.engine.workload import DEFAULT_WORKLOAD
@@ -36,10 +38,15 @@ def _report(label: str, samples: list[float]) -> None:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=PAIRS)
+    add_tiny(parser)
+    args = parser.parse_args()
+    count = 5 if is_tiny(args) else args.pairs
     catalog = load_catalog()
     rng = random.Random(SEED)
     ids = sorted(catalog.models)
-    pairs = [rng.sample(ids, 2) for _ in range(PAIRS)]
+    pairs = [rng.sample(ids, 2) for _ in range(count)]
     compare(catalog, pairs[0], DEFAULT_WORKLOAD, ON)  # warm the related index
     facts, with_dict, tables, markdown = [], [], [], []
     shell = Shell("/compare/pair", "/compare/pair", None)
@@ -50,7 +57,7 @@ def main() -> None:
         tables.append(_micros(partial(comparison_page, catalog, result, DEFAULT_WORKLOAD, shell)))
         page = comparison_page(catalog, result, DEFAULT_WORKLOAD, shell)
         markdown.append(_micros(partial(comparison_markdown, page)))
-    print(f"{PAIRS:,} random pairs from {len(ids):,} models, prices on {ON}")
+    print(f"{count:,} random pairs from {len(ids):,} models, prices on {ON}")
     _report("facts + verdicts + prose + FAQ", facts)
     _report("  ... + comparison_to_dict", with_dict)
     _report("page view model (tables, charts)", tables)

@@ -1,7 +1,8 @@
 """Install size and `import modelvs` time: the wheel alone (the library) and with the `web` extra.
 
-Run: `python -m bench.install [RUNS]` (default 15). Builds the wheel, installs it into two fresh
-virtualenvs (dependencies pinned by requirements.lock, from the package index or pip's cache), and
+Run: `python -m bench.install [RUNS] [--tiny]` (default 15; `--tiny`: one run, the core wheel only).
+Builds the wheel, installs it into two fresh virtualenvs (dependencies pinned by requirements.lock,
+from the package index or pip's cache), and
 reports per venv: the size of site-packages (the venv's own pip and setuptools left out) and the
 median wall time of a fresh interpreter that does (1) nothing, (2) `import modelvs`, (3) `import
 modelvs` and touches `modelvs.price` (the library's modules, no catalog), (4) a first
@@ -11,6 +12,7 @@ modelvs` and touches `modelvs.price` (the library's modules, no catalog), (4) a 
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import statistics
@@ -19,6 +21,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench import add_tiny, is_tiny
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = {
@@ -79,7 +83,12 @@ def _import_time(python: Path, env: dict[str, str], cwd: Path) -> float:
 
 
 def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 15
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("runs", nargs="?", type=int, default=15)
+    add_tiny(parser)
+    args = parser.parse_args()
+    tiny = is_tiny(args)
+    runs = 1 if tiny else args.runs
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         _run([sys.executable, "-m", "build", "--wheel", "--outdir", base / "dist", ROOT])
@@ -91,7 +100,7 @@ def main() -> None:
         print(
             f"wheel {wheel.name}: {wheel.stat().st_size / 1e6:.1f} MB; medians of {runs} fresh interpreters"
         )
-        for extras in ("", "web"):
+        for extras in ("",) if tiny else ("", "web"):
             venv = base / f"venv-{extras or 'core'}"
             _run([sys.executable, "-m", "venv", venv])
             python = venv / "bin" / "python"

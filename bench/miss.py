@@ -1,6 +1,7 @@
-"""Cache misses and first rankings, in-process CPU time: `python -m bench.miss [--rounds N]`.
+"""Cache misses and first rankings, in-process CPU time: `python -m bench.miss [--rounds N] [--tiny]`.
 
-miss: each page asked with a workload no request has asked before (`requests=<random>`), through
+miss: each page asked with a workload no request has asked before (`requests=<random>`), and each
+  search with a query no request has asked before (a random prefix of a random model's id), through
   the whole app (the response cache and serving layer included, identity coding; the static
   build's in-process client), after one warm-up request of the same page; median CPU ms
   (`time.process_time`: every thread of the process) per page. The engine's share of the
@@ -20,9 +21,11 @@ import random
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import quote
 
+from bench import add_tiny, is_tiny
 from modelvs.catalog import load_catalog
 from modelvs.engine.compare import compare, comparison_to_dict
 from modelvs.engine.rank import Needs, rank
@@ -37,6 +40,18 @@ PAGES = {
     "API compare": f"/api/v1/compare?models={PAIR[0]},{PAIR[1]}",
     "API rank": "/api/v1/rank",
 }
+SEARCHES = {"search page (/models?q=)": "/models?q=", "API search": "/api/v1/search?q="}
+
+
+def fresh_terms(ids: list[str], rng: random.Random) -> Iterator[str]:
+    """Search terms no request has asked before: prefixes (3 letters or more) of model ids' tails."""
+    seen: set[str] = set()
+    while True:
+        tail = rng.choice(ids).split("/", 1)[1]
+        term = tail[: rng.randint(min(3, len(tail)), len(tail))]
+        if term not in seen:
+            seen.add(term)
+            yield term
 
 
 def cpu_ms(fn: Callable[[], object]) -> float:
@@ -60,7 +75,15 @@ def misses(rounds: int, rng: random.Random) -> None:
             for _ in range(rounds):
                 asked = f"{url}{joiner}requests={rng.randint(1, 10**9)}"
                 runs.append(cpu_ms(lambda asked=asked: app.get(asked)))  # type: ignore[misc]
-            print(f"  {name:<22} {statistics.median(runs):7.2f} ms  (min {min(runs):.2f})")
+            print(f"  {name:<26} {statistics.median(runs):7.2f} ms  (min {min(runs):.2f})")
+        terms = fresh_terms(sorted(catalog.models), rng)
+        for name, url in SEARCHES.items():
+            assert app.get(url + next(terms)).status == 200, url  # warm-up
+            runs = []
+            for _ in range(rounds):
+                asked = url + quote(next(terms))
+                runs.append(cpu_ms(lambda asked=asked: app.get(asked)))  # type: ignore[misc]
+            print(f"  {name:<26} {statistics.median(runs):7.2f} ms  (min {min(runs):.2f})")
     finally:
         app.close()
     engine = []
@@ -93,7 +116,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=40)
     parser.add_argument("--only", choices=("miss", "rank"))
+    add_tiny(parser)
     args = parser.parse_args()
+    if is_tiny(args):
+        args.rounds = 3
     if args.only != "miss":
         rankings(args.rounds, random.Random(5))
     if args.only != "rank":

@@ -21,6 +21,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from bench import add_tiny, is_tiny
+
 CHROMIUM = os.environ.get("MODELVS_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 PAGES = {
@@ -59,7 +61,10 @@ def _serve(state: Path) -> tuple[subprocess.Popen[bytes], str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shots", type=Path, help="folder for full-page screenshots")
+    add_tiny(parser)
     args = parser.parse_args()
+    widths = dict(list(WIDTHS.items())[:1]) if is_tiny(args) else WIDTHS
+    pages = dict(list(PAGES.items())[:1]) if is_tiny(args) else PAGES
     if args.shots:
         args.shots.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as state:
@@ -68,10 +73,10 @@ def main() -> None:
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
                 print(f"{'page':<12} {'width':>6} {'height px':>10} {'doc width':>10}  sideways")
-                for device, width in WIDTHS.items():
+                for device, width in widths.items():
                     context = browser.new_context(viewport={"width": width, "height": 900})
                     page = context.new_page()
-                    for name, path in PAGES.items():
+                    for name, path in pages.items():
                         page.goto(base + path)
                         height = page.evaluate("document.documentElement.scrollHeight")
                         wide = page.evaluate("document.documentElement.scrollWidth")

@@ -1,13 +1,20 @@
-"""Pricing speed: 100,000 requests priced by our engine and by genai-prices, and a full ranking.
+"""Pricing speed and agreement: 100,000 requests priced by our engine and by genai-prices, and a full
+ranking. Run: `python -m bench.pricing [--requests N] [--tiny]` (needs the `sources` extra).
 
-Run: `python -m bench.pricing` (needs the `sources` extra for genai-prices).
+genai-prices is asked the question it can answer: a batch request on a route whose batch prices
+genai-prices lists as a model of their own (OpenRouter's `<id>:batch`) is asked of that id, else
+of the model with batch processing in its context. Requests the catalog deliberately does not price
+(a route missing a component its lab prices, so its cost is unknown rather than too low) are
+counted apart from real differences, which must be none.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import random
 import time
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -15,16 +22,20 @@ from typing import Any
 import genai_prices
 from genai_prices.data import providers as genai_providers
 
+from bench import add_tiny, is_tiny
 from modelvs.catalog import Catalog, load_catalog
+from modelvs.catalog.layout import route_model
 from modelvs.engine.monthly import rank_routes
-from modelvs.engine.pricing import price_request, request_total, route_limits
+from modelvs.engine.pricing import RequestPrice, price_request, request_total, route_limits
 from modelvs.engine.rank import Needs, rank
 from modelvs.engine.workload import DEFAULT_WORKLOAD, Profile, Request, Workload
 from modelvs.schema import Route
 from modelvs.schema.vocab import PriceMode
 
 ON = dt.date(2026, 11, 24)
-WHEN = dt.datetime.combine(ON, dt.time(12, tzinfo=dt.UTC))
+WHEN = dt.datetime.combine(ON, dt.time(2, tzinfo=dt.UTC))
+"""When genai-prices is asked: in the peak hours of the routes whose price depends on the time of day
+(DeepSeek's), whose peak price is the catalog's standard schedule (the off-peak one is a mode)."""
 REQUESTS = 100_000
 SEED = 7
 CONTEXT = {PriceMode.STANDARD: None, PriceMode.BATCH: {"processing": "batch"}}
@@ -52,6 +63,8 @@ class Target:
     modes: tuple[PriceMode, ...]
     prompt_cap: int
     answer_cap: int
+    batch_ref: str | None = None
+    """genai-prices' own id for the route's batch prices, where it lists them as a model."""
 
 
 def targets(catalog: Catalog) -> list[Target]:
@@ -70,8 +83,9 @@ def targets(catalog: Catalog) -> list[Target]:
         entry = models.get((provider_id, model_id))
         if entry is None or not _resolves(route.provider_model_id, provider_id, entry[1]):
             continue
-        limits = route_limits(catalog.models[rid.split(":", 1)[1]], route)
+        limits = route_limits(catalog.models[route_model(rid)], route)
         prompt_cap = min(limits.max_input or limits.context_window or 200_000, 200_000)
+        batch_ref = _batch_model(f"{route.provider_model_id}:batch", provider_id)
         found.append(
             Target(
                 rid,
@@ -80,6 +94,7 @@ def targets(catalog: Catalog) -> list[Target]:
                 modes,
                 prompt_cap,
                 min(limits.max_output or 8192, 8192),
+                batch_ref,
             )
         )
     return found
@@ -99,6 +114,17 @@ def _resolves(ref: str, provider_id: str, model: Any) -> bool:
     return found.model is model
 
 
+def _batch_model(ref: str, provider_id: str) -> str | None:
+    """`ref` if genai-prices finds a model of its own for it, one of the batch ids it lists."""
+    try:
+        found = genai_prices.calc_price(
+            genai_prices.Usage(input_tokens=1), model_ref=ref, provider_id=provider_id
+        )
+    except LookupError:
+        return None
+    return ref if found.model.id.endswith(":batch") else None
+
+
 def jobs(found: list[Target], count: int) -> list[Job]:
     """`count` requests over the routes, with and without cache, some in batch mode."""
     rng = random.Random(SEED)
@@ -111,7 +137,10 @@ def jobs(found: list[Target], count: int) -> list[Job]:
         answer = rng.randint(0, t.answer_cap)
         usage = genai_prices.Usage(input_tokens=prompt, cache_read_tokens=cached, output_tokens=answer)
         request = Request(prompt, answer, cached_tokens=cached, mode=mode)
-        made.append(Job(t.route, request, usage, t.model_ref, t.provider_id, CONTEXT[mode]))
+        if mode is PriceMode.BATCH and t.batch_ref is not None:  # genai-prices' batch model, as is
+            made.append(Job(t.route, request, usage, t.batch_ref, t.provider_id, None))
+        else:
+            made.append(Job(t.route, request, usage, t.model_ref, t.provider_id, CONTEXT[mode]))
     return made
 
 
@@ -187,7 +216,30 @@ def _best(runs: list[tuple[int, float]]) -> float:
     return min(ms for _, ms in runs)
 
 
+def agreement(
+    catalog: Catalog, work: list[Job], peer: list[Decimal]
+) -> tuple[int, Counter[str], list[tuple[Job, RequestPrice, Decimal]]]:
+    """(requests priced alike, requests the catalog deliberately refuses by reason, real differences)."""
+    same = 0
+    refused: Counter[str] = Counter()
+    different = []
+    for job, theirs_total in zip(work, peer, strict=True):
+        priced = price_request(catalog, job.route, job.request, ON)
+        if priced.total is None:
+            refused["incomplete route" if priced.incomplete else "impossible request"] += 1
+        elif priced.total == theirs_total:
+            same += 1
+        else:
+            different.append((job, priced, theirs_total))
+    return same, refused, different
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=REQUESTS)
+    add_tiny(parser)
+    args = parser.parse_args()
+    count, repeat = (500, 1) if is_tiny(args) else (args.requests, 3)
     catalog = load_catalog()
     # Ranking first, on a fresh catalog: the cold figure includes building each route's record
     # (the compiled catalog validates records on first access) and its pricing plan.
@@ -197,26 +249,29 @@ def main() -> None:
     models, models_new_ms = rank_models(catalog, fresh_workloads(6)[-1])
     models_ms = _best([rank_models(catalog, DEFAULT_WORKLOAD) for _ in range(5)])
     found = targets(catalog)
-    work = jobs(found, REQUESTS)
+    work = jobs(found, count)
     theirs(work[:1000])  # warm genai-prices' lookup caches, as a long-running service would have them
-    lines, totals, peer, (lines_s, totals_s, theirs_s) = race(catalog, work)
-    differ = sum(1 for a, b in zip(lines, peer, strict=True) if a != b)
+    lines, totals, peer, (lines_s, totals_s, theirs_s) = race(catalog, work, repeat)
     # Byte-identical: str() of each Decimal, exponent included.
     fast_differ = sum(1 for a, b in zip(lines, totals, strict=True) if str(a) != str(b))
     batch = sum(1 for j in work if j.request.mode is PriceMode.BATCH)
     cached = sum(1 for j in work if j.request.cached_tokens)
-    print(f"{REQUESTS:,} requests over {len(found):,} routes priced from genai-prices", end=" ")
-    print(f"({cached:,} with cached tokens, {batch:,} in batch mode); fastest of 3 interleaved runs each:")
-    us = 1e6 / REQUESTS
+    print(f"{count:,} requests over {len(found):,} routes priced from genai-prices", end=" ")
+    print(f"({cached:,} with cached tokens, {batch:,} in batch mode);", end=" ")
+    print(f"fastest of {repeat} interleaved runs each:")
+    us = 1e6 / count
     print(f"  modelvs request_total (totals):   {totals_s:.3f}s ({totals_s * us:.1f} us/request)")
     print(f"  modelvs price_request (itemised): {lines_s:.3f}s ({lines_s * us:.1f} us/request)")
     print(f"  genai_prices.calc_price:          {theirs_s:.3f}s ({theirs_s * us:.1f} us/request)")
     print(f"  ratio: totals {theirs_s / totals_s:.1f}x faster, itemised {theirs_s / lines_s:.1f}x faster")
-    total_ours = sum((t for t in lines if t is not None), Decimal(0))
-    total_peer = sum(peer, Decimal(0))
-    same = total_ours == total_peer and differ == 0
-    verdict = "identical, request by request" if same else f"DIFFERENT ({differ:,} requests differ)"
-    print(f"  totals: ours ${total_ours} vs genai-prices ${total_peer}: {verdict}")
+    same, refused, different = agreement(catalog, work, peer)
+    print(f"  agreement: {same:,} requests priced alike", end="")
+    print("".join(f"; {n:,} deliberately not priced ({why})" for why, n in sorted(refused.items())), end="")
+    print(f"; {len(different):,} real differences")
+    for job, price, theirs_total in different[:10]:
+        print(f"    DIFFERENT {job.route} {job.request}: ours {price.total}, genai-prices {theirs_total}")
+    if different:
+        raise SystemExit(f"{len(different):,} requests priced differently from genai-prices")
     fast = "byte-identical" if fast_differ == 0 else f"DIFFERENT ({fast_differ:,} requests differ)"
     print(f"  request_total vs price_request(...).total: {fast}, request by request")
     print(f"rank every route ({len(catalog.routes):,} routes, {priced:,} priced at the default workload):")

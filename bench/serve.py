@@ -1,4 +1,4 @@
-"""Serving benchmarks on loopback with wrk: `python -m bench.serve [--only cached|mix]`.
+"""Serving benchmarks on loopback with wrk: `python -m bench.serve [--only cached|mix] [--tiny]`.
 
 cached: the reference comparison page with `Accept-Encoding: gzip`, as a browser asks for it,
   from `modelvs serve` (one worker) and from Debian's nginx serving the very same gzipped bytes
@@ -6,7 +6,8 @@ cached: the reference comparison page with `Accept-Encoding: gzip`, as a browser
 mix: 60 s at 64 connections of cached comparison pages, misses (a new workload per request),
   other pages and API calls, with the SQLite view store held by another connection
   (`BEGIN EXCLUSIVE`) for 10 s in the middle; then the views in the store are checked against
-  what wrk was answered.
+  what wrk was answered: wrk is one reader (one address, one user agent), whose views count once
+  per pair and day, so the store must hold one view of each pair it was answered.
 
 Needs `wrk` and `nginx` (Debian's packages). Every server is a child process on a free loopback
 port, stopped at the end; runs are bounded in time. Run it on a quiet machine: wrk and the
@@ -31,6 +32,8 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from bench import add_tiny, is_tiny
 
 PAIR = "gemini-3.1-pro-preview-vs-gpt-4o-2024-11-20"
 PAGE = f"/compare/{PAIR}"
@@ -191,10 +194,10 @@ def wrk(url: str, connections: int, seconds: int, *, threads: int = 2, script: s
     )
 
 
-def cached(seconds: int) -> None:
+def cached(seconds: int, rounds: int = ROUNDS) -> None:
     pins = "servers on core 0, wrk on core 1" if TASKSET else "unpinned"
     print(f"cached reference page, Accept-Encoding: gzip, one worker each, {pins};")
-    print(f"{ROUNDS} alternating rounds of {seconds} s per server and connection count, medians reported")
+    print(f"{rounds} alternating rounds of {seconds} s per server and connection count, medians reported")
     with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
         root = Path(tmp)
         ours = stack.enter_context(modelvs(root / "state"))
@@ -209,7 +212,7 @@ def cached(seconds: int) -> None:
             raise SystemExit("nginx does not serve the same bytes")
         for connections in (32, 64):
             runs: dict[str, list[Run]] = {"modelvs": [], "nginx": []}
-            for _ in range(ROUNDS):  # alternating: a busy moment on the machine hits both
+            for _ in range(rounds):  # alternating: a busy moment on the machine hits both
                 runs["modelvs"].append(wrk(ours + PAGE, connections, seconds))
                 runs["nginx"].append(wrk(theirs + PAGE, connections, seconds))
             medians = {}
@@ -322,11 +325,13 @@ def mix(seconds: int, lock_at: float, lock_for: float) -> None:
             }
             answered = sum(roles[r][1] for r in ("hit", "miss"))
             sent = sum(roles[r][0] for r in ("hit", "miss"))
+            # One reader: one view of each pair it was answered (the hits cycle through them all).
+            expected = min(len(VIEWED), roles["hit"][1]) + (roles["miss"][1] > 0 and roles["hit"][1] == 0)
             live, deadline = -1, time.monotonic() + 60
             while time.monotonic() < deadline:  # the writer flushes every second once the lock is gone
-                time.sleep(2)
+                time.sleep(1)
                 now = _stored_views(database) - before
-                if now == live and now >= answered:
+                if now == live and now >= expected:
                     break
                 live = now
         stored = _stored_views(database) - before  # after the clean shutdown's flush
@@ -341,8 +346,9 @@ def mix(seconds: int, lock_at: float, lock_for: float) -> None:
     print(
         f"  comparison views answered {answered:,}, sent {sent:,} (in flight at the end: {sent - answered})"
     )
+    print(f"  views expected (one per pair for the one reader): {expected}")
     print(
-        f"  in the store while serving: {live:,} (lost {max(0, answered - live)}); after shutdown: {stored:,}"
+        f"  in the store while serving: {live:,} (lost {max(0, expected - live)}); after shutdown: {stored:,}"
     )
     print("  the server said:", *(f"    {line.strip()}" for line in said), sep="\n")
 
@@ -352,15 +358,19 @@ def main() -> None:
     parser.add_argument("--only", choices=("cached", "mix"))
     parser.add_argument("--seconds", type=int, default=10, help="Length of each cached-page run.")
     parser.add_argument("--mix-seconds", type=int, default=60)
+    parser.add_argument("--rounds", type=int, default=ROUNDS, help="Rounds per server and connection count.")
+    add_tiny(parser)
     args = parser.parse_args()
+    if is_tiny(args):
+        args.seconds, args.mix_seconds, args.rounds = 1, 6, 1
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: apt-get install wrk")
     print("2-core machine shared by wrk and the server; loopback only")
     if args.only in (None, "cached"):
-        cached(args.seconds)
+        cached(args.seconds, args.rounds)
     if args.only in (None, "mix"):
         third = args.mix_seconds / 3
-        mix(args.mix_seconds, lock_at=third + 5, lock_for=10)
+        mix(args.mix_seconds, lock_at=third + min(5, third), lock_for=min(10, third))
 
 
 if __name__ == "__main__":

@@ -1,11 +1,12 @@
 """Load on loopback with wrk: requests/s and p50/p99 for a comparison page (cache hit and miss)
-and for /api/v1/compare. `python -m bench.web` (needs Debian's `wrk`).
+and for /api/v1/compare. `python -m bench.web [--tiny]` (needs Debian's `wrk`; `--tiny`: one second each).
 
 Each run is bounded (a few seconds, loopback only) and the server is stopped afterwards.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import socket
@@ -15,6 +16,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+from bench import add_tiny, is_tiny
 
 PAIR = "/compare/gemini-3.1-pro-preview-vs-gpt-4o-2024-11-20"
 # A cache miss: every request asks for a different workload (requests=1..N), so nothing is reused.
@@ -51,6 +54,9 @@ def wrk(url: str, seconds: int, script: str | None = None) -> str:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_tiny(parser)
+    seconds = 1 if is_tiny(parser.parse_args()) else 5
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     state = tempfile.mkdtemp()
@@ -69,10 +75,10 @@ def main() -> None:
             except OSError:
                 time.sleep(0.2)
         print("one uvicorn worker, wrk -t2 -c16 on loopback, 2-core machine")
-        print(f"comparison page, cache hit:  {wrk(base + PAIR, 5)}")
-        print(f"comparison page, cache miss: {wrk(base, 5, MISS_SCRIPT % PAIR)}")
+        print(f"comparison page, cache hit:  {wrk(base + PAIR, seconds)}")
+        print(f"comparison page, cache miss: {wrk(base, seconds, MISS_SCRIPT % PAIR)}")
         api = base + "/api/v1/compare?models=gemini-3.1-pro-preview,gpt-4o-2024-11-20"
-        print(f"/api/v1/compare:             {wrk(api, 5)}")
+        print(f"/api/v1/compare:             {wrk(api, seconds)}")
     finally:
         server.terminate()
         server.wait(timeout=10)

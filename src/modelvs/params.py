@@ -11,22 +11,37 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from modelvs.engine.compare.comparison import MAX_MODELS
-from modelvs.engine.monthly import RouteSet
-from modelvs.engine.rank import Needs, RankOrder
 from modelvs.engine.workload import DEFAULT_WORKLOAD, Profile, Workload
 from modelvs.schema.vocab import Capability, Modality, ModelKind
+
+if TYPE_CHECKING:
+    from modelvs.engine.monthly import RouteSet
+    from modelvs.engine.rank import Needs, RankOrder
+
+# The engine's types are imported where a parser builds one: a command that parses a count does
+# not load the comparison engine.
 
 _COUNT = re.compile(r"^(\d{1,15}(?:\.\d{1,9})?)\s*([kKmMbB]?)$")
 _SCALE = {"": 1, "k": 1_000, "m": 1_000_000, "b": 1_000_000_000}
 MAX_REQUESTS = 10**12
 MAX_TOKENS = 10**8
 WORKLOAD_PARAMS = ("requests", "input", "output", "cached", "reasoning", "batch_share")
-MAX_NAMES = MAX_MODELS
-"""Model names one request may list: a comparison takes at most this many models."""
 E = TypeVar("E", bound=StrEnum)
+
+
+def __getattr__(name: str) -> int:
+    if name == "MAX_NAMES":
+        return _max_names()
+    raise AttributeError(name)
+
+
+def _max_names() -> int:
+    """Model names one request may list: a comparison takes at most this many models."""
+    from modelvs.engine.compare.comparison import MAX_MODELS
+
+    return MAX_MODELS
 
 
 class ParamError(ValueError):
@@ -123,6 +138,8 @@ def parse_needs(
     """Requirement filters: capabilities that must be a known yes, a minimum context, input
     modalities, model kinds (text by default), whether retired models count, which routes, and a
     lowest Arena rating (overall or in a category)."""
+    from modelvs.engine.rank import Needs
+
     return Needs(
         capabilities=parse_vocab(Capability, capabilities, "capability"),
         min_context=parse_count(min_context, "min_context", 10**9)
@@ -157,6 +174,8 @@ def parse_category(text: str | None) -> str:
 
 def parse_order(text: str | None) -> RankOrder:
     """`cost` (the default), `rating` or `value` (rating points per dollar)."""
+    from modelvs.engine.rank import RankOrder
+
     value = (text or "").strip().lower() or RankOrder.COST.value
     try:
         return RankOrder(value)
@@ -199,6 +218,8 @@ def parse_flag(text: str | None, param: str) -> bool:
 
 def parse_routes(text: str | None) -> RouteSet:
     """`vetted` (the default) or `all`."""
+    from modelvs.engine.monthly import RouteSet
+
     value = (text or "").strip().lower() or RouteSet.VETTED.value
     try:
         return RouteSet(value)
@@ -237,8 +258,9 @@ def parse_models(text: str | None, param: str = "models") -> list[str]:
     names = [n.strip() for n in (text or "").split(",") if n.strip()]
     if not names:
         raise ParamError(param, "takes model names separated by commas, e.g. gpt-4o,gemini-2.5-pro")
-    if len(names) > MAX_NAMES:
-        raise ParamError(param, f"takes at most {MAX_NAMES} model names, got {len(names)}")
+    most = _max_names()
+    if len(names) > most:
+        raise ParamError(param, f"takes at most {most} model names, got {len(names)}")
     if any(len(n) > 200 for n in names):
         raise ParamError(param, "a model name is at most 200 characters")
     return names

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import weakref
 from typing import Any
 
 import pytest
@@ -97,3 +99,29 @@ def test_a_fuzzy_match_reads_the_rarest_trigrams_within_a_budget(monkeypatch: py
     # Every model shares `gpt`, `-4o`, `min`...: the match reads the rare trigrams of `2718` first.
     assert found.suggest("gpt-4o-mini-2718x")[0] == "lab/gpt-4o-mini-2718"
     assert sum(counted) <= 500
+
+
+def test_a_failed_lookup_raises_a_fresh_error_that_nothing_keeps() -> None:
+    """The memo keeps what failed, never the exception: its traceback (and every frame it holds)
+    goes with the caller that caught it."""
+    found = index({"a/x-1": {}, "b/x-2": {}}, {"shared": ("a/x-1", "b/x-2")})
+    refs = []
+    for name in ("nothing-like-it", "nothing-like-it", "shared", "shared"):
+        try:
+            found.resolve(name)
+        except UnknownModelError as err:
+            refs.append(weakref.ref(err))
+    gc.collect()
+    assert len(refs) == 4
+    assert [r() for r in refs] == [None, None, None, None]
+    with pytest.raises(AmbiguousModelError) as again:
+        found.resolve("shared")
+    assert again.value.suggestions == ["a/x-1", "b/x-2"]
+
+
+def test_a_long_name_is_remembered_cut_to_the_longest_name_looked_up() -> None:
+    found = index({"a/x-1": {}}, {})
+    for n in range(3):
+        with pytest.raises(UnknownModelError):
+            found.resolve(f"{'y' * 30_000}{n}")
+    assert all(len(name) <= resolve.MAX_NAME for name in found._resolved)

@@ -102,3 +102,20 @@ def test_a_batch_under_an_exclusive_lock_fails_whole(
         assert store.count(HOT) == 0  # the failed batch left nothing behind
         store.record_views({(HOT, AT.date()): 5})
         assert store.count(HOT) == 5
+
+
+def test_a_file_deleted_while_open_is_opened_anew_and_the_loss_logged(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with open_store(None, tmp_path) as store:
+        store.record_views({(HOT, AT.date()): 3})
+        for name in (FILENAME, FILENAME + "-wal", FILENAME + "-shm"):
+            (tmp_path / name).unlink(missing_ok=True)
+        with caplog.at_level("WARNING", logger="modelvs.storage.sqlite"):
+            store.record_views({(HOT, AT.date()): 2})
+            assert store.count(HOT) == 2  # the three before went with the file
+        assert (tmp_path / FILENAME).is_file()
+        assert _query(tmp_path / FILENAME, "SELECT pair, views FROM page_views") == [(HOT, 2)]
+    [said] = [r.getMessage() for r in caplog.records]
+    assert "deleted or replaced while open" in said
+    assert "views it held are lost" in said

@@ -18,12 +18,14 @@ from modelvs.sync.data_rules import DATA_RULES
 from modelvs.sync.identity import IDENTITY_RULE
 from modelvs.sync.results import JOIN_RULE
 from modelvs.views.escape import CSV_RULE
-from tests.web.conftest import REFERENCE
+from modelvs.web import create_app
+from tests.web.conftest import REFERENCE, TODAY
 from tests.web.html import parse
 
 
-def test_home(client: TestClient, catalog: Catalog) -> None:
-    response = client.get("/")
+def test_home(catalog: Catalog) -> None:
+    # An app of its own: the session's app has counted views of other tests' pairs (one each).
+    response = TestClient(create_app(catalog, today=TODAY)).get("/")
     assert response.status_code == 200
     doc = parse(response.text)
     assert "data-suggest" in doc.find("form", action="/compare").find("input", name="models").attrs

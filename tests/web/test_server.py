@@ -46,12 +46,14 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _get(port: int, path: str, **headers: str) -> int:
-    return _fetch(port, path, **headers)[0]
+def _get(port: int, path: str, source: str = "127.0.0.1", **headers: str) -> int:
+    return _fetch(port, path, source, **headers)[0]
 
 
-def _fetch(port: int, path: str, **headers: str) -> tuple[int, bytes]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)  # one connection each: any worker
+def _fetch(port: int, path: str, source: str = "127.0.0.1", **headers: str) -> tuple[int, bytes]:
+    # One connection each: any worker. `source`: a loopback address of the reader's own (a view
+    # counts once per reader and day).
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60, source_address=(source, 0))
     try:
         conn.request("GET", path, headers={"User-Agent": PERSON, **headers})
         response = conn.getresponse()
@@ -94,14 +96,18 @@ def test_two_workers_share_postgres_and_lose_no_view(cluster: PgCluster, tmp_pat
                 pytest.fail(f"serve --workers 2 did not start:\n{(tmp_path / 'serve.log').read_text()}")
             time.sleep(0.3)
         workers = _children(server.pid)
-        # Hits and misses of two pairs, from eight clients at once.
+        # Hits and misses of two pairs by 200 readers (each its own loopback address), eight at once.
         paths = [f"/compare/{REFERENCE}"] * 120 + [f"/compare/{OTHER}"] * 40
         paths += [f"/compare/{REFERENCE}?requests={1000 + i}" for i in range(40)]
+        readers = [(p, f"127.0.1.{i + 1}") for i, p in enumerate(paths)]
         with ThreadPoolExecutor(8) as pool:
-            statuses = list(pool.map(lambda p: _get(port, p, **{"Accept-Encoding": "gzip"}), paths))
+            statuses = list(
+                pool.map(lambda r: _get(port, r[0], r[1], **{"Accept-Encoding": "gzip"}), readers)
+            )
         assert statuses == [200] * len(paths)
         # The server trusts no proxy header: the scheme of links is the connection's.
-        _, robots = _fetch(port, "/robots.txt", **{"X-Forwarded-Proto": "https", "Host": f"127.0.0.1:{port}"})
+        proxied = {"X-Forwarded-Proto": "https", "Host": f"127.0.0.1:{port}"}
+        _, robots = _fetch(port, "/robots.txt", **proxied)
         assert f"Sitemap: http://127.0.0.1:{port}/sitemap.xml" in robots.decode()
     finally:
         server.send_signal(signal.SIGTERM)  # a clean shutdown: every worker flushes its counts

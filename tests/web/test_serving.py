@@ -18,6 +18,7 @@ from modelvs.web import create_app
 from modelvs.web.headers import CONTENT_SECURITY_POLICY
 from modelvs.web.response_cache import ResponseCache
 from modelvs.web.store import MemoryStore, PopularityStore, pair_slug
+from modelvs.web.view_dedupe import PER_ADDRESS
 from tests.web.conftest import REFERENCE, TODAY
 from tests.web.html import parse
 
@@ -207,19 +208,41 @@ def test_405_says_what_is_allowed(client: TestClient, url: str, method: str) -> 
     assert response.headers["allow"] == "GET, HEAD"
 
 
-def test_views_are_counted_on_hits_and_not_for_bots(catalog: Catalog) -> None:
+def _reader(app: Starlette, address: str, agent: str = PERSON["User-Agent"]) -> TestClient:
+    reader = TestClient(app, client=(address, 40_000))
+    reader.headers["User-Agent"] = agent  # in place of the test client's own
+    return reader
+
+
+def test_views_are_counted_on_hits_once_per_reader_and_not_for_bots(catalog: Catalog) -> None:
     store = MemoryStore()
     app = _app(catalog, store)
-    client = TestClient(app, headers=PERSON)
-    for _ in range(3):
-        assert client.get(PAGE).status_code == 200
-    client.get(PAGE, headers=BOT)
-    client.get(PAGE, headers={"If-None-Match": client.get(PAGE).headers["etag"]})  # a 304 is a view too
-    client.head(PAGE)
-    client.get(f"{PAGE}/fragment")  # not a page view
+    first, second, third = (_reader(app, f"192.0.2.{n}") for n in (1, 2, 3))
+    assert first.get(PAGE).status_code == 200  # the miss
+    assert second.get(PAGE).status_code == 200  # a hit
+    first.get(PAGE, headers=BOT)
+    etag = second.get(PAGE).headers["etag"]
+    third.get(PAGE, headers={"If-None-Match": etag})  # a 304 is a view too
+    _reader(app, "192.0.2.4").head(PAGE)
+    _reader(app, "192.0.2.5").get(f"{PAGE}/fragment")  # not a page view
     assert app.state.views.flush()
-    assert store.counts(5) == [(REFERENCE, 6)]
+    assert store.counts(5) == [(REFERENCE, 4)]
     assert _cache(app).misses == 2  # the page and its fragment
+    app.state.views.close()
+
+
+def test_a_burst_from_one_reader_is_one_view(catalog: Catalog) -> None:
+    """500 requests of one page from one client count once that day; a rotating user agent from one
+    address counts a few times at most."""
+    store = MemoryStore()
+    app = _app(catalog, store)
+    reader = _reader(app, "198.51.100.7")
+    for _ in range(500):
+        reader.get(PAGE)
+    for n in range(20):
+        _reader(app, "198.51.100.8", f"Mozilla/5.0 Firefox/{n}").get(PAGE)
+    assert app.state.views.flush()
+    assert store.counts(5) == [(REFERENCE, 1 + PER_ADDRESS)]
     app.state.views.close()
 
 
@@ -229,8 +252,8 @@ def test_a_page_first_rendered_for_a_bot_still_counts_people(catalog: Catalog) -
     client = TestClient(app)
     client.get(PAGE, headers=BOT)  # the render counted nothing: the entry cannot know the pair yet
     client.get(PAGE, headers=BOT)
-    client.get(PAGE, headers=PERSON)
-    client.get(PAGE, headers=PERSON)
+    _reader(app, "192.0.2.1").get(PAGE)
+    _reader(app, "192.0.2.2").get(PAGE)
     assert app.state.views.flush()
     assert store.counts(5) == [(REFERENCE, 2)]
     app.state.views.close()
@@ -257,9 +280,8 @@ def test_a_failing_store_never_fails_a_page(catalog: Catalog) -> None:
         raise StoreError("the database is down")
 
     app = create_app(catalog, open_store=absent, today=TODAY)
-    client = TestClient(app, headers=PERSON)
-    for url in (PAGE, "/", "/sitemap.xml", PAGE):
-        assert client.get(url).status_code == 200
+    for n, url in enumerate((PAGE, "/", "/sitemap.xml", PAGE)):
+        assert _reader(app, f"192.0.2.{n}").get(url).status_code == 200
     views = app.state.views
     assert not views.flush()
     assert views.failing
@@ -281,9 +303,8 @@ def test_requests_never_call_the_store(catalog: Catalog) -> None:
 
     store = Watched()
     app = _app(catalog, store)
-    client = TestClient(app, headers=PERSON)
-    for url in (PAGE, PAGE, "/", f"{PAGE}?requests=5M", "/sitemap.xml"):
-        assert client.get(url).status_code == 200
+    for n, url in enumerate((PAGE, PAGE, "/", f"{PAGE}?requests=5M", "/sitemap.xml")):
+        assert _reader(app, f"192.0.2.{n}").get(url).status_code == 200
     assert set(threads) <= {"modelvs-views"}  # only the writer thread, if it has run yet
     views = app.state.views
     assert views.flush()

@@ -85,11 +85,14 @@ def test_bad_input_is_refused_at_once_not_in_a_later_batch() -> None:
     counter.close()
 
 
-def test_watch_views_names_the_pairs_counted() -> None:
+def test_watch_views_names_the_pairs_a_render_counts_and_leaves_them_to_the_server() -> None:
     counter = _counter(MemoryStore())
-    seen = watch_views()
-    counter.record_view(HOT, AT)
+    with watch_views() as seen:
+        counter.record_view(HOT, AT)
     assert seen == [HOT]
+    assert counter.pending == 0  # the serving layer counts it, with the client's identity
+    counter.record_view(HOT, AT)  # outside: counted as it is
+    assert counter.pending == 1
     counter.close()
 
 
@@ -255,7 +258,8 @@ def test_postgres_down_at_start_then_up(running: PgCluster) -> None:
     counter.close()
 
 
-def test_postgres_goes_down_and_comes_back(running: PgCluster) -> None:
+def test_postgres_goes_down_and_comes_back(running: PgCluster, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO)
     url = schema_url(running.server)
     opened: list[ViewStore] = []
 
@@ -277,6 +281,11 @@ def test_postgres_goes_down_and_comes_back(running: PgCluster) -> None:
     assert _pg_count(url, OTHER) == 1
     assert len(opened) == 2  # the failed store was closed and a fresh one opened
     counter.close()
+    # One outage, one message when it starts and one when it ends; none from the pool's retries.
+    said = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(said) == 2, said
+    assert said[0].startswith("page views: the view store is unavailable")
+    assert said[1].startswith("page views: the view store is back after")
 
 
 def test_a_batch_lands_on_its_utc_day(running: PgCluster) -> None:

@@ -1,30 +1,41 @@
-"""Build a `Catalog` from `data/`: load, validate, index, check; cached on the data's hash."""
+"""Build a `Catalog` from `data/`: load, validate, index, check; compiled once, keyed on the files.
+
+`check_dir` (what `check` and `sync` run) reads and validates every file. `load_catalog` (every
+other command, the server, the library) does that only the first time a set of data files (and of
+modelvs's own code) is seen: the checked catalog is compiled (`catalog.compiled`) into the cache
+folder, and later loads open the compiled file, validating nothing.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
 import os
-import pickle
+import shutil
+import struct
+import time
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel
-
-from modelvs.catalog.catalog import Catalog, LazyRecords
-from modelvs.catalog.checks import check
+from modelvs.catalog import compiled, freshness
+from modelvs.catalog.catalog import Catalog
+from modelvs.catalog.derived import Derived
+from modelvs.catalog.layout import KINDS
 from modelvs.catalog.leftovers import recover
-from modelvs.catalog.load import Loaded, data_files, data_paths, load_dir
 from modelvs.catalog.problems import CatalogError, Problem, Severity
-from modelvs.catalog.tomlio import key_lines, line_of
-from modelvs.schema import Benchmark, Lab, Model, Provider, Route, Source
-from modelvs.schema.changelog import ChangeLog
-from modelvs.schema.identity import IdentityDecision
-from modelvs.schema.results import NameJoins, ResultSet
 
-_CACHE_FORMAT = "6"
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from modelvs.catalog.load import Loaded
+
+_CACHE_FORMAT = "7"
+KEEP_DAYS = 14
+"""Compiled catalogs (and their derived values) not written for this long are removed."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +71,8 @@ def default_data_dir() -> Path:
 
 def data_hash(data_dir: Path) -> str:
     """A digest of every data file's path and bytes: the catalog version."""
+    from modelvs.catalog.load import data_files
+
     digest = hashlib.blake2b(digest_size=16)
     for _, path in data_files(data_dir):
         digest.update(path.relative_to(data_dir).as_posix().encode())
@@ -69,44 +82,27 @@ def data_hash(data_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def fingerprint(data_dir: Path) -> str:
-    """A cheap digest of every data file's path, size and modification time: the cache key."""
-    digest = hashlib.blake2b(digest_size=16)
-    for _, path in data_paths(data_dir):
-        stat = os.stat(path)  # noqa: PTH116 - plain strings: Path objects cost more than the stat
-        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-    return digest.hexdigest()
-
-
 def catalog_of(
     records: dict[str, dict[str, BaseModel]],
     files: dict[tuple[str, str], str] | None = None,
     version: str = "",
 ) -> Catalog:
     """A catalog from validated records by kind name (as `load_dir` returns them)."""
-    return Catalog(
-        sources=cast(dict[str, Source], records["source"]),
-        labs=cast(dict[str, Lab], records["lab"]),
-        providers=cast(dict[str, Provider], records["provider"]),
-        benchmarks=cast(dict[str, Benchmark], records["benchmark"]),
-        models=cast(dict[str, Model], records["model"]),
-        routes=cast(dict[str, Route], records["route"]),
-        identity=cast(dict[str, IdentityDecision], records.get("identity", {})),
-        results=cast(dict[str, ResultSet], records.get("result", {})),
-        joins=cast(dict[str, NameJoins], records.get("join", {})),
-        changes=cast(dict[str, ChangeLog], records.get("change", {})),
-        files=files or {},
-        version=version,
-    )
+    kinds = {k.folder: records.get(k.name, {}) for k in KINDS}
+    return Catalog(**kinds, files=files or {}, version=version)  # type: ignore[arg-type]
 
 
 def check_dir(data_dir: Path, on: dt.date) -> Checked:
     """Load and check every file; returns all problems, never raises on bad data."""
+    from modelvs.catalog.load import load_dir
+
     recover(data_dir)  # what a sync cut short is put right first
     return _check_loaded(data_dir, load_dir(data_dir), data_hash(data_dir), on)
 
 
 def _check_loaded(data_dir: Path, loaded: Loaded, version: str, on: dt.date) -> Checked:
+    from modelvs.catalog.checks import check
+
     catalog = catalog_of(loaded.records, files=loaded.files, version=version)
     found = check(catalog, on, broken=frozenset(loaded.broken))
     return Checked(catalog, sorted(loaded.problems + with_lines(data_dir, found)))
@@ -114,6 +110,8 @@ def _check_loaded(data_dir: Path, loaded: Loaded, version: str, on: dt.date) -> 
 
 def with_lines(data_dir: Path, problems: list[Problem]) -> list[Problem]:
     """`problems` with the line of each field in its file, where the field stands in it."""
+    from modelvs.catalog.tomlio import key_lines, line_of
+
     lines: dict[str, dict[str, int]] = {}
     out = []
     for problem in problems:
@@ -132,67 +130,119 @@ def with_lines(data_dir: Path, problems: list[Problem]) -> list[Problem]:
 def load_catalog(data_dir: Path | None = None, *, use_cache: bool = True) -> Catalog:
     """The checked catalog; raises `CatalogError` listing every error.
 
-    Parsing TOML is most of the cost, so a catalog that passed its checks is kept compiled
-    (its parsed records, keyed by the files' sizes and times); loading it again validates
-    those records without parsing or re-checking.
+    The first load of a data folder (and after any change to its files) parses, validates and
+    checks every file and compiles the result into the cache folder (`$MODELVS_CACHE`, else
+    `~/.cache/modelvs`); later loads open the compiled file, which reads records only as they are
+    asked for, after checking that no data file changed (`freshness`).
     """
     data_dir = data_dir or default_data_dir()
     recover(data_dir)  # what a sync cut short is put right first
-    key = fingerprint(data_dir)
-    cache = _cache_file(key) if use_cache else None
-    if cache is not None and cache.exists():
-        catalog = _from_cache(cache)
+    path = cache_folder() / f"catalog-{_CACHE_FORMAT}-{freshness.slot(data_dir)}.bin" if use_cache else None
+    if path is not None and path.exists():
+        catalog = open_compiled(path, data_dir)
         if catalog is not None:
             return catalog
+    from modelvs.catalog.load import load_dir
+
+    found = freshness.manifest(data_dir)
+    stamp = freshness.stamp(data_dir, found)
     loaded = load_dir(data_dir)
     checked = _check_loaded(data_dir, loaded, data_hash(data_dir), dt.date.today())
     if checked.errors:
         raise CatalogError(checked.errors)
-    if cache is not None:
-        catalog = checked.catalog
-        payload = {
-            "version": catalog.version,
-            "raw": loaded.raw,
-            "files": loaded.files,
-            "names": catalog.names,
-        }
-        _write_atomic(cache, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
-    return checked.catalog
+    if path is None:
+        return checked.catalog
+    catalog = checked.catalog
+    sections = {
+        "manifest": (found, stamp),
+        "version": catalog.version,
+        "names": catalog.names,
+        "files": dict(catalog.files),
+    }
+    payload = compiled.write({kind: loaded.records[kind] for kind in loaded.records}, sections)
+    _prune(path.parent)
+    if _write_atomic(path, payload):
+        return open_compiled(path, data_dir) or catalog
+    return catalog
 
 
-def _from_cache(cache: Path) -> Catalog | None:
+def open_compiled(path: Path, data_dir: Path) -> Catalog | None:
+    """The catalog compiled into `path` if it was compiled from `data_dir` as it is now; None if
+    a data file changed since, or the file is damaged or of another format."""
     try:
-        payload = pickle.loads(cache.read_bytes())
-        raw = payload["raw"]
-        return Catalog(
-            sources=LazyRecords(Source, raw["source"]),
-            labs=LazyRecords(Lab, raw["lab"]),
-            providers=LazyRecords(Provider, raw["provider"]),
-            benchmarks=LazyRecords(Benchmark, raw["benchmark"]),
-            models=LazyRecords(Model, raw["model"]),
-            routes=LazyRecords(Route, raw["route"]),
-            identity=LazyRecords(IdentityDecision, raw.get("identity", {})),
-            results=LazyRecords(ResultSet, raw.get("result", {})),
-            joins=LazyRecords(NameJoins, raw.get("join", {})),
-            changes=LazyRecords(ChangeLog, raw.get("change", {})),
-            files=payload["files"],
-            version=payload["version"],
-            name_index=payload["names"],
-        )
-    except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, ValueError, AttributeError):
-        return None  # a stale or damaged cache is rebuilt, never trusted
+        found = compiled.Compiled(path)
+        manifest, stamp = found.section("manifest")
+        if freshness.stamp(data_dir, manifest) != stamp:
+            return None
+        version = found.section("version")
+    except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError, ImportError, struct.error):
+        return None  # a missing, stale or damaged file is compiled again, never trusted
+    with contextlib.suppress(OSError):
+        os.utime(path)  # in use: not one to prune
+    kinds = {k.folder: found.records(k.name) for k in KINDS}
+    return Catalog(
+        **kinds,
+        files=_OnFirstRead(lambda: found.section("files")),
+        version=version,
+        name_index=lambda: found.section("names"),
+        derived=Derived(cache_folder() / f"derived-{version}" / freshness.code_digest()),
+    )
 
 
-def _cache_file(key: str) -> Path:
-    root = Path(os.environ.get("MODELVS_CACHE", Path.home() / ".cache" / "modelvs"))
-    return root / f"catalog-{_CACHE_FORMAT}-{key}.pickle"
+class _OnFirstRead(Mapping[tuple[str, str], str]):
+    """A section of the compiled file read when first used (the files map: only reports read it)."""
+
+    def __init__(self, read: Callable[[], Mapping[tuple[str, str], str]]) -> None:
+        self._read = read
+        self._found: Mapping[tuple[str, str], str] | None = None
+
+    @property
+    def _data(self) -> Mapping[tuple[str, str], str]:
+        if self._found is None:
+            self._found = self._read()
+        return self._found
+
+    def __getitem__(self, key: tuple[str, str]) -> str:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
 
 
-def _write_atomic(path: Path, payload: bytes) -> None:
+def cache_folder() -> Path:
+    return Path(os.environ.get("MODELVS_CACHE", Path.home() / ".cache" / "modelvs"))
+
+
+def _prune(folder: Path) -> None:
+    """Remove compiled catalogs and derived values not used for `KEEP_DAYS`."""
+    old = time.time() - KEEP_DAYS * 86400
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if not entry.name.startswith(("catalog-", "derived-")):
+            continue
+        try:
+            if entry.stat(follow_symlinks=False).st_mtime >= old:
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path)
+            else:
+                Path(entry.path).unlink()
+        except OSError:
+            continue  # another process got there first, or it is not ours to remove
+
+
+def _write_atomic(path: Path, payload: bytes) -> bool:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(payload)
         tmp.replace(path)
     except OSError:
-        return  # a read-only home must not stop the catalog from loading
+        return False  # a read-only home must not stop the catalog from loading
+    return True

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel
-
-from modelvs.catalog.layout import split_route_id
+from modelvs.catalog.compiled import paused_gc
+from modelvs.catalog.derived import Derived
+from modelvs.catalog.layout import KINDS, split_route_id
 from modelvs.catalog.names import name_key
 from modelvs.catalog.resolve import NameIndex
 from modelvs.schema import Benchmark, BenchmarkResult, Citation, Lab, Model, Provider, Route, Source
@@ -19,41 +19,13 @@ from modelvs.schema.changelog import ChangeLog
 from modelvs.schema.identity import IdentityDecision
 from modelvs.schema.results import NameJoins, ResultSet
 
-R = TypeVar("R", bound=BaseModel)
-
-
-class LazyRecords(Mapping[str, R]):
-    """Records validated on first access: a compiled catalog loads without validating all of it.
-
-    The raw records come from a catalog that already passed its checks, so validation here
-    cannot fail; it only builds the objects a reader asks for.
-    """
-
-    def __init__(self, schema: type[R], raw: dict[str, dict[str, Any]]) -> None:
-        self._schema = schema
-        self._raw = raw
-        self._built: dict[str, R] = {}
-
-    def __getitem__(self, key: str) -> R:
-        record = self._built.get(key)
-        if record is None:
-            record = self._schema.model_validate(self._raw[key])
-            self._built[key] = record
-        return record
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._raw)
-
-    def __len__(self) -> int:
-        return len(self._raw)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._raw
-
 
 @dataclass(frozen=True)
 class Catalog:
-    """Every record by id, read-only, with lookups by alias, provider and model."""
+    """Every record by id, read-only, with lookups by alias, provider and model.
+
+    The records of each kind of `layout.KINDS` are the field named as the kind's folder.
+    """
 
     sources: Mapping[str, Source]
     labs: Mapping[str, Lab]
@@ -78,9 +50,13 @@ class Catalog:
     """Model id -> ids of its result sets."""
     slugs: Mapping[str, str] = field(init=False)
     """Model id -> site slug."""
-    name_index: Mapping[str, tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
-    """Loose name -> model ids; computed from the records unless a compiled cache supplies it."""
-    _by_key: Mapping[str, tuple[str, ...]] = field(init=False, repr=False)
+    name_index: Mapping[str, tuple[str, ...]] | Callable[[], Mapping[str, tuple[str, ...]]] | None = field(
+        default=None, repr=False, compare=False
+    )
+    """The loose name -> model ids index (or what reads it, when first used) when a compiled
+    catalog supplies it; else it is computed from the records on first use."""
+    derived: Derived = field(default_factory=Derived, repr=False, compare=False)
+    """Values derived from the whole catalog, computed once (`catalog.derived`)."""
 
     def __post_init__(self) -> None:
         by_model: dict[str, list[str]] = defaultdict(list)
@@ -101,14 +77,28 @@ class Catalog:
             results[key.split(":", 1)[1]].append(key)
         freeze(self, "results_by_model", MappingProxyType({k: tuple(v) for k, v in results.items()}))
         freeze(self, "slugs", MappingProxyType(_slugs(self.models)))
-        index = self.name_index if self.name_index is not None else self._name_index()
-        freeze(self, "_by_key", MappingProxyType(dict(index)))
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # Indexes are rebuilt on load: cheaper to store, and mapping proxies do not pickle.
-        names = ("sources", "labs", "providers", "benchmarks", "models", "routes", "files", "identity")
-        kwargs = {n: dict(getattr(self, n)) for n in (*names, "results", "joins", "changes")}
+        kwargs: dict[str, Any] = {k.folder: dict(getattr(self, k.folder)) for k in KINDS}
+        kwargs["files"] = dict(self.files)
         return (_rebuild, (kwargs, self.version, dict(self._by_key)))
+
+    def load_all(self) -> None:
+        """Read every record now (a compiled catalog reads them as they are asked for): a server
+        does this once before it answers, so no request pays for it."""
+        with paused_gc():
+            for kind in KINDS:
+                load = getattr(getattr(self, kind.folder), "load_all", None)
+                if load is not None:
+                    load()
+            self._by_key  # noqa: B018 - read now, for the same reason
+
+    @cached_property
+    def _by_key(self) -> Mapping[str, tuple[str, ...]]:
+        found = self.name_index
+        index = self._name_index() if found is None else found() if callable(found) else found
+        return MappingProxyType(dict(index))
 
     def _name_index(self) -> dict[str, tuple[str, ...]]:
         index: dict[str, set[str]] = defaultdict(set)
@@ -156,7 +146,7 @@ class Catalog:
 
 
 def _rebuild(kwargs: dict[str, Any], version: str, names: dict[str, tuple[str, ...]]) -> Catalog:
-    return Catalog(**kwargs, version=version, name_index=names)
+    return Catalog(**kwargs, version=version, name_index=lambda: names)
 
 
 def _slugs(models: Mapping[str, Model]) -> dict[str, str]:

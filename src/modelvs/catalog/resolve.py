@@ -17,6 +17,8 @@ from __future__ import annotations
 import difflib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
 from typing import TypeVar
 
 from modelvs.catalog.names import model_key, name_key
@@ -77,29 +79,43 @@ class NameIndex:
         self._loose = loose
         self._exact = {mid: mid for mid in models} | {slug: mid for mid, slug in slugs.items()}
         self._own_keys = {name_key(k): v for k, v in self._exact.items()}
-        tight: dict[str, set[str]] = defaultdict(set)
-        for key, ids in loose.items():
-            tight[model_key(key)].update(ids)
-        self._tight = {k: tuple(sorted(v)) for k, v in tight.items()}
         self._routes = routes_per_model
-        self._grams: dict[str, list[str]] = defaultdict(list)
-        for key in loose:
-            for gram in _trigrams(key):
-                self._grams[gram].append(key)
-        self._resolved: dict[str, str | UnknownModelError] = {}
+        self._resolved: dict[str, str | _Failed] = {}
         self._suggested: dict[tuple[str, int], list[str]] = {}
 
+    @cached_property
+    def _tight(self) -> dict[str, tuple[str, ...]]:
+        # Built when a name is first looked for without separators (most lookups are exact ids).
+        tight: dict[str, set[str]] = defaultdict(set)
+        for key, ids in self._loose.items():
+            tight[model_key(key)].update(ids)
+        return {k: tuple(sorted(v)) for k, v in tight.items()}
+
+    @cached_property
+    def _grams(self) -> dict[str, list[str]]:
+        # Built when a first suggestion is looked for.
+        grams: dict[str, list[str]] = defaultdict(list)
+        for key in self._loose:
+            for gram in _trigrams(key):
+                grams[gram].append(key)
+        return grams
+
     def resolve(self, name: str) -> str:
-        """The model id `name` names; raises `UnknownModelError` (or `AmbiguousModelError`)."""
+        """The model id `name` names; raises `UnknownModelError` (or `AmbiguousModelError`).
+
+        A failure is remembered as its kind and candidates, never as the exception: each caller
+        gets a fresh one, so no traceback (and the frames it holds) outlives its request.
+        """
+        name = name[:MAX_NAME]
         found = self._resolved.get(name)
         if found is None:
             try:
                 found = self._resolve(name)
             except UnknownModelError as err:
-                found = err
+                found = _Failed(type(err), err._suggestions)
             _remember(self._resolved, name, found)
-        if isinstance(found, UnknownModelError):
-            raise found
+        if isinstance(found, _Failed):
+            raise found.error(name)
         return found
 
     def suggest(self, name: str, limit: int = 5) -> list[str]:
@@ -125,7 +141,9 @@ class NameIndex:
         if found is not None:
             return found
         key = name_key(name)
-        for candidates in (self._loose.get(key, ()), self._tight.get(model_key(name), ())):
+        for candidates in (self._loose.get(key, ()), None):
+            if candidates is None:  # only then is the tight index needed
+                candidates = self._tight.get(model_key(name), ())
             if len(candidates) == 1:
                 return candidates[0]
             if len(candidates) > 1:
@@ -173,6 +191,17 @@ class NameIndex:
             return (int(self._ended(mid)), -self._routes.get(mid, 0), _desc(released), mid)
 
         return sorted(ids, key=rank)
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """What a failed lookup remembers: the error's kind and its candidates (or how to find them)."""
+
+    kind: type[UnknownModelError]
+    suggestions: list[str] | Callable[[], list[str]]
+
+    def error(self, name: str) -> UnknownModelError:
+        return self.kind(name, self.suggestions)
 
 
 def _remember(memo: dict[K, V], key: K, value: V) -> None:

@@ -113,6 +113,8 @@ def source_freshness(catalog: Catalog, on: dt.date, stale_after: int = STALE_AFT
         for sid, s in sorted(catalog.sources.items())
         if s.kind in _IMPORTED_KINDS
     ]
+
+
 _POINTER = re.compile(r"(^|[-_.])latest($|[-_.])")
 
 

@@ -1,4 +1,4 @@
-"""`check`, `show`, `sync` and `export`: the commands that read and maintain the catalog."""
+"""`check`, `review` and `export`: the commands that check and maintain the catalog."""
 
 from __future__ import annotations
 
@@ -14,32 +14,23 @@ from modelvs.catalog import Catalog, Severity, check_dir
 from modelvs.catalog.leftovers import SyncBusyError
 from modelvs.catalog.stats import STALE_AFTER, catalog_stats, source_freshness, truth_figures
 from modelvs.cli.common import (
+    BUSY,
     DataOption,
-    Format,
     console,
     data_dir,
     errors,
     fail,
     open_catalog,
-    parse_on,
-    print_json,
-    require_released,
-    resolve_model,
     today,
 )
-from modelvs.cli.sync_command import BUSY, sync
 from modelvs.engine.changes import pending_holds
 from modelvs.export.sqlite import export_sqlite
 from modelvs.sync.changes import summary
 from modelvs.sync.run import review as run_review
-from modelvs.views.model import model_view
-from modelvs.views.text import render_model_text
 
 
 def register(app: typer.Typer) -> None:
     app.command()(check)
-    app.command()(show)
-    app.command()(sync)
     app.command()(export)
     app.command()(review)
 
@@ -116,24 +107,6 @@ def _print_freshness(catalog: Catalog) -> None:
                 ),
                 highlight=False,
             )
-
-
-def show(
-    model: str = typer.Argument(..., help="Canonical id, slug, name or any alias."),
-    fmt: Format = typer.Option(Format.TEXT, "--format", "-f", help="text, json or md."),
-    on: str | None = typer.Option(None, "--on", help="Show the prices in effect on this date (YYYY-MM-DD)."),
-    data: Path | None = DataOption,
-) -> None:
-    """A model's facts, routes and prices (with tiers and modes), each with its source and date."""
-    catalog = open_catalog(data)
-    model_id = resolve_model(catalog, model)
-    day = parse_on(on)
-    require_released(catalog, model_id, day)
-    view = model_view(catalog, model_id, day)
-    if fmt is Format.JSON:
-        print_json(view)
-    else:
-        render_model_text(console, view, markdown=fmt is Format.MD)
 
 
 def review(

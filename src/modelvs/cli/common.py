@@ -29,6 +29,9 @@ from modelvs.catalog.leftovers import recover
 console = Console()
 errors = Console(stderr=True)
 
+BUSY = 75
+"""Exit code of a command refused because a sync holds the catalog's lock (EX_TEMPFAIL: try again later)."""
+
 
 class Format(StrEnum):
     TEXT = "text"

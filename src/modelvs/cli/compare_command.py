@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -24,9 +25,9 @@ from modelvs.engine.compare import compare as compare_models
 from modelvs.engine.compare.comparison import MAX_MODELS, MIN_MODELS
 from modelvs.engine.monthly import RouteSet
 from modelvs.engine.workload import Workload
-from modelvs.views.comparison import ComparisonPage, Shell, comparison_page
-from modelvs.views.comparison.markdown import comparison_markdown
-from modelvs.views.comparison.text import render_comparison_text
+
+if TYPE_CHECKING:
+    from modelvs.views.comparison import ComparisonPage
 
 On = typer.Option(None, "--on", help="Compare the prices in effect on this date (YYYY-MM-DD; default today).")
 FormatOption = typer.Option(Format.TEXT, "--format", "-f", help="text, json or md.")
@@ -72,13 +73,19 @@ def compare(
         return
     page = _page(catalog, result, workload)
     if fmt is Format.MD:
+        from modelvs.views.comparison.markdown import comparison_markdown
+
         # Straight to stdout: rich would wrap long table rows and break the Markdown.
         sys.stdout.write(comparison_markdown(page, brief=brief))
         return
+    from modelvs.views.comparison.text import render_comparison_text
+
     render_comparison_text(console, page, brief=brief)
 
 
 def _page(catalog: Catalog, result: Comparison, workload: Workload) -> ComparisonPage:
+    from modelvs.views.comparison import Shell, comparison_page
+
     pair = "-vs-".join(sorted(m.slug for m in result.models))
     path = (
         f"/compare/{pair}"

@@ -13,7 +13,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn
 
 from modelvs.catalog import Severity
 from modelvs.catalog.leftovers import SyncBusyError, acquire
-from modelvs.cli.common import DataOption, console, data_dir, errors, fail, today
+from modelvs.cli.common import BUSY, DataOption, console, data_dir, errors, fail, today
 from modelvs.sources.outcome import Read, held_version, is_url, kept, packaged
 from modelvs.sources.registry import BY_ID, FETCHED, IMPORTERS, OFFLINE
 from modelvs.sources.snapshots import Snapshots, cache_root, record
@@ -27,6 +27,10 @@ _SOURCE_HELP = (
     f"Source(s) to import: {', '.join(IMPORTERS)} (default: {', '.join(OFFLINE)}; with --fetch: "
     f"{', '.join(FETCHED)})."
 )
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(sync)
 
 
 def sync(
@@ -118,10 +122,6 @@ def sync(
         fail("no source could be read; data/ is unchanged", code=1)
     if changes.errors:
         fail(f"{len(changes.errors)} error(s) in the merged catalog; data/ is unchanged", code=1)
-
-
-BUSY = 75
-"""Exit code of a sync refused because another holds the lock (EX_TEMPFAIL: try again later)."""
 
 
 def _keep_snapshots(folder: Path, names: list[str], into: Path) -> None:

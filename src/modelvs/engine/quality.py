@@ -15,7 +15,7 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from modelvs.catalog import Catalog
-from modelvs.engine.monthly import memoised
+from modelvs.catalog.derived import derived
 from modelvs.formatting import exact
 
 ARENA = "lmarena"
@@ -53,8 +53,8 @@ class Rating:
 
 
 def ratings(catalog: Catalog, category: str = OVERALL) -> Mapping[str, Rating]:
-    """Every model's Arena rating in `category`, by model id (memoised per catalog)."""
-    return memoised(catalog, ("ratings", category), lambda: _ratings(catalog, category))
+    """Every model's Arena rating in `category`, by model id (derived once per catalog)."""
+    return derived(catalog, "arena-ratings", category, lambda: _ratings(catalog, category))
 
 
 def rating(catalog: Catalog, model_id: str, category: str = OVERALL) -> Rating | None:

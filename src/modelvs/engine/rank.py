@@ -14,12 +14,13 @@ from decimal import Decimal
 from enum import StrEnum
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.derived import derived
 from modelvs.engine.monthly import RouteCost, all_route_costs, memoised, route_cost
 from modelvs.engine.needs import Needs, meets
 from modelvs.engine.prerank import cheapest_first
 from modelvs.engine.quality import OVERALL, Rating, per_dollar, ratings
 from modelvs.engine.rank_offers import eligible
-from modelvs.engine.workload import Workload
+from modelvs.engine.workload import DEFAULT_WORKLOAD, Workload
 
 __all__ = ["RANK_BASIS", "Needs", "RankOrder", "Ranked", "meets", "rank"]
 
@@ -106,7 +107,14 @@ def rank(
     by_cost = dataclasses.replace(needs, min_rating=None, rating_category=OVERALL)
 
     def make() -> tuple[Ranked, ...]:
-        placed = cheapest_first(catalog, by_cost, workload, on)
+        # At the default traffic (what `modelvs rank` and the value map ask), kept on disk.
+        placed = derived(
+            catalog,
+            "cheapest-first",
+            (by_cost, workload, on),
+            lambda: cheapest_first(catalog, by_cost, workload, on),
+            persist=workload == DEFAULT_WORKLOAD,
+        )
         if placed is None:  # prices or traffic outside what float estimates are sure of
             return _rank_exactly(catalog, by_cost, workload, on)
         priced_as = (catalog, workload, on)

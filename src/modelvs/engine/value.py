@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from modelvs.catalog import Catalog
-from modelvs.engine.monthly import RouteSet, memoised, model_costs
+from modelvs.catalog.derived import derived
+from modelvs.engine.monthly import RouteSet, model_costs
 from modelvs.engine.quality import OVERALL, Rating, frontier, rating, ratings
 from modelvs.engine.rank import Needs, rank
-from modelvs.engine.workload import Workload
+from modelvs.engine.workload import DEFAULT_WORKLOAD, Workload
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,13 @@ def value_map(
     category: str = OVERALL,
 ) -> ValueMap:
     """The value map of current text models, with `highlight` added even when not current."""
-    base = memoised(
-        catalog, ("value", workload, on, category), lambda: _points(catalog, workload, on, category)
+    # Every comparison at the default traffic shows this map: kept on disk for the next process.
+    base = derived(
+        catalog,
+        "value-points",
+        (workload, on, category),
+        lambda: _points(catalog, workload, on, category),
+        persist=workload == DEFAULT_WORKLOAD,
     )
     points = {p.model: p for p in base}
     marked = tuple(highlight)

@@ -32,9 +32,14 @@ Text = Annotated[str, StringConstraints(max_length=TEXT_LIMIT)]
 
 
 class Strict(BaseModel):
-    """Base for catalog records: unknown keys are errors, instances are immutable."""
+    """Base for catalog records: unknown keys are errors, instances are immutable.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    Validators are built when a record is first validated (`check`, `sync`), not on import: a
+    command reading the compiled catalog validates nothing. Field docstrings are the schema's
+    documentation, read where it is written (`schema.docs.document`), not on every import.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Citation(Strict):

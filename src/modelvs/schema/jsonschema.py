@@ -7,10 +7,13 @@ import sys
 from pathlib import Path
 
 from modelvs.catalog.layout import KINDS
+from modelvs.schema.docs import document
 
 
 def schemas() -> dict[str, str]:
     """File name -> JSON Schema text, one per kind of data file."""
+    for kind in KINDS:
+        document(kind.schema)
     return {
         f"{kind.name}.schema.json": json.dumps(kind.schema.model_json_schema(), indent=2, sort_keys=True)
         + "\n"

@@ -17,7 +17,21 @@ from modelvs.storage.base import StoreError, ViewStore, redact_url, scrub
 
 log = logging.getLogger(__name__)
 
+POOL_NAME = "modelvs-views"
+"""The pool's name, which its threads (and the view counter's writer) carry."""
 CONNECT_TIMEOUT_S = 10
+
+
+class _OneOutageOneMessage(logging.Filter):
+    """Drops psycopg_pool's own warnings from the view store's threads: while the server is down
+    the pool says "error connecting" at every retry, where the view counter logs the outage once
+    and its end once (`web.views_counter`). Errors still pass."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.ERROR or not (record.threadName or "").startswith(POOL_NAME)
+
+
+logging.getLogger("psycopg.pool").addFilter(_OneOutageOneMessage())
 # Any constant shared by every modelvs instance: serialises concurrent migrations.
 _MIGRATION_LOCK = 0x6D6F_6465_6C76_73  # "modelvs"
 
@@ -62,7 +76,7 @@ class PostgresViewStore(ViewStore):
             check=ConnectionPool.check_connection,
             # While the server is down a call fails after this long instead of the pool's 30 s.
             timeout=CONNECT_TIMEOUT_S,
-            name="modelvs-views",
+            name=POOL_NAME,
             open=False,
         )
         try:

@@ -3,10 +3,16 @@
 One connection behind a lock: each call is a single short statement, so threads of the app's
 pool queue for microseconds, and the lock lets `close()` release everything from any thread.
 Other processes share the file through WAL mode and a busy timeout.
+
+A file deleted (or replaced) while the store is open would take every later write with it, to
+an inode nobody can read: each call checks the file is still the one opened, and if not, says so
+in the log (the views it held are gone) and opens the file anew.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import sqlite3
 import threading
 from datetime import UTC, date, datetime
@@ -14,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from modelvs.storage.base import StoreError, ViewStore
+
+log = logging.getLogger(__name__)
 
 FILENAME = "modelvs.sqlite3"
 BUSY_TIMEOUT_S = 10.0
@@ -44,6 +52,12 @@ class SQLiteViewStore(ViewStore):
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        self._identity: tuple[int, int] | None = None
+        self._connect()
+
+    def _connect(self) -> None:
+        path = self.path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             # Autocommit (isolation_level=None): each UPSERT is its own write transaction, and it
@@ -59,10 +73,31 @@ class SQLiteViewStore(ViewStore):
             # NORMAL is durable against crashes in WAL mode; a power cut may drop the last views only.
             conn.execute("PRAGMA synchronous = NORMAL")
             _migrate(conn)
+            self._identity = _identity(path)
         except BaseException:
             conn.close()
             raise
-        self._conn: sqlite3.Connection | None = conn
+        self._conn = conn
+
+    def _current(self) -> sqlite3.Connection:
+        """The open connection, to the file now at `path` (called with the lock held)."""
+        if self._conn is None:
+            raise StoreError("view store is closed")
+        try:
+            now = _identity(self.path)
+        except OSError:
+            now = None
+        if now != self._identity:
+            log.warning(
+                "page views: the SQLite view store %s was deleted or replaced while open; the views it "
+                "held are lost, and a new one is opened",
+                self.path,
+            )
+            self._conn.close()
+            self._conn = None
+            self._connect()
+            assert self._conn is not None
+        return self._conn
 
     def __repr__(self) -> str:
         return f"SQLiteViewStore({str(self.path)!r})"
@@ -75,10 +110,9 @@ class SQLiteViewStore(ViewStore):
 
     def _execute(self, sql: str, params: tuple[object, ...]) -> list[tuple[Any, ...]]:
         with self._lock:
-            if self._conn is None:
-                raise StoreError("view store is closed")
+            conn = self._current()
             try:
-                return self._conn.execute(sql, params).fetchall()
+                return conn.execute(sql, params).fetchall()
             except sqlite3.Error as exc:
                 raise StoreError(f"SQLite view store {self.path}: {exc}") from exc
 
@@ -87,9 +121,7 @@ class SQLiteViewStore(ViewStore):
 
     def _record_many(self, rows: list[tuple[str, date, int]]) -> None:
         with self._lock:
-            conn = self._conn
-            if conn is None:
-                raise StoreError("view store is closed")
+            conn = self._current()
             try:
                 # IMMEDIATE: the write lock is taken (or waited for) before any row is touched.
                 conn.execute("BEGIN IMMEDIATE")
@@ -115,6 +147,11 @@ class SQLiteViewStore(ViewStore):
     def _count(self, pair: str) -> int:
         rows = self._execute("SELECT COALESCE(SUM(views), 0) FROM page_views WHERE pair = ?", (pair,))
         return int(rows[0][0])
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    stat = os.stat(path)  # noqa: PTH116
+    return stat.st_dev, stat.st_ino
 
 
 def _migrate(conn: sqlite3.Connection) -> None:

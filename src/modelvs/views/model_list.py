@@ -20,12 +20,13 @@ from enum import StrEnum
 from typing import Any
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.derived import derived
 from modelvs.catalog.layout import route_model, route_provider
 from modelvs.catalog.lifecycle import stage
 from modelvs.catalog.notability import notability
 from modelvs.catalog.search import matches
 from modelvs.catalog.trust import lab_route
-from modelvs.engine.monthly import all_route_costs, cheapest_route, memoised
+from modelvs.engine.monthly import all_route_costs, cheapest_route
 from modelvs.engine.pricing import schedule_for
 from modelvs.engine.quality import ratings
 from modelvs.engine.workload import DEFAULT_WORKLOAD, Workload
@@ -171,8 +172,8 @@ class ModelList:
 
 
 def all_rows(catalog: Catalog, on: dt.date) -> tuple[ModelRow, ...]:
-    """Every model of the catalog as a row, by id (memoised per catalog and day)."""
-    return memoised(catalog, ("model-index", on), lambda: _all_rows(catalog, on))
+    """Every model of the catalog as a row, by id (derived once per catalog and day)."""
+    return derived(catalog, "model-index", on, lambda: _all_rows(catalog, on))
 
 
 def list_models(catalog: Catalog, query: ModelQuery, on: dt.date) -> ModelList:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import inspect
 from collections.abc import AsyncIterator, Callable, Iterable
+from typing import cast
 
 import anyio.to_thread
 import jinja2
@@ -25,17 +27,21 @@ from modelvs.catalog import Catalog
 from modelvs.views import svg
 from modelvs.views.escape import clean
 from modelvs.web.assets import Assets
+from modelvs.web.contract import refused
 from modelvs.web.cors import ApiCors
 from modelvs.web.grid import grid
 from modelvs.web.hosts import DEFAULT_TRUSTED_HOSTS, SiteHosts
 from modelvs.web.http import api_error
+from modelvs.web.query import QueryPolicy
 from modelvs.web.render import bad_request, not_found
 from modelvs.web.response_cache import DEFAULT_MAX_BYTES, ResponseCache
-from modelvs.web.routes import ROUTES
+from modelvs.web.routes import ROUTES, Endpoint, RouteSpec
 from modelvs.web.serving import ServingMiddleware
 from modelvs.web.state import STATIC_DIR, TEMPLATES_DIR, WebState
 from modelvs.web.store import MemoryStore, PopularityStore
 from modelvs.web.views_counter import ViewCounter
+
+STATIC_PATH = "/static/{name:path}"
 
 
 class ModelvsApp(Starlette):
@@ -46,7 +52,11 @@ class ModelvsApp(Starlette):
 
     def build_middleware_stack(self) -> ASGIApp:
         self.serving = ServingMiddleware(
-            super().build_middleware_stack(), self.state.web, self.state.hosts, self.state.response_cache
+            super().build_middleware_stack(),
+            self.state.web,
+            self.state.hosts,
+            self.state.response_cache,
+            QueryPolicy(ROUTES, [(STATIC_PATH, "static")]),
         )
         return self.serving
 
@@ -115,8 +125,16 @@ def create_app(
     assets = Assets(STATIC_DIR, fingerprint=fingerprint_assets)
     web = WebState(catalog, views, today_fn, make_env(assets))
     web.built_pairs = frozenset(built_pairs) if built_pairs is not None else None
-    routes = [Route(spec.path, spec.endpoint, name=spec.name, methods=list(spec.methods)) for spec in ROUTES]
-    routes.append(Route("/static/{name:path}", assets.endpoint, name="static", methods=["GET", "HEAD"]))
+    routes = [
+        Route(
+            spec.path,
+            checked(spec) if spec.api else spec.endpoint,
+            name=spec.name,
+            methods=list(spec.methods),
+        )
+        for spec in ROUTES
+    ]
+    routes.append(Route(STATIC_PATH, assets.endpoint, name="static", methods=["GET", "HEAD"]))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -131,6 +149,8 @@ def create_app(
         exception_handlers={HTTPException: _http_error, ValueError: _value_error},
         lifespan=lifespan,
     )
+    # The serving layer redirects a trailing slash itself, never to a URL built from the Host.
+    app.router.redirect_slashes = False
     app.state.web = web
     app.state.views = views
     app.state.assets = assets
@@ -138,6 +158,26 @@ def create_app(
     app.state.base_url = app.state.hosts.base_url
     app.state.response_cache = ResponseCache(cache_bytes)
     return app
+
+
+def checked(spec: RouteSpec) -> Endpoint:
+    """`spec`'s endpoint, behind the check that its query keeps to what `/openapi.json` allows."""
+    inner = spec.endpoint
+    if inspect.iscoroutinefunction(inner):
+
+        async def answer(request: Request) -> Response:
+            refusal = refused(spec, request.query_params, request.app.state.web.catalog)
+            return refusal if refusal is not None else await inner(request)
+
+        answer.__name__ = inner.__name__
+        return answer
+
+    def endpoint(request: Request) -> Response:
+        refusal = refused(spec, request.query_params, request.app.state.web.catalog)
+        return refusal if refusal is not None else cast(Response, inner(request))
+
+    endpoint.__name__ = inner.__name__
+    return endpoint
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

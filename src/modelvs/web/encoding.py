@@ -32,6 +32,7 @@ COMPRESSIBLE = (
 IMPLIED_IDENTITY_Q = 0.001
 """The weight of identity when the client names codings but not identity (below any it names)."""
 _MEMO_SIZE = 256
+_MEMO_HEADER = 256
 _memo: dict[tuple[bytes | None, tuple[str, ...]], str] = {}
 
 
@@ -100,6 +101,8 @@ def negotiate(header: bytes | None, available: Iterable[str]) -> str:
     found = _memo.get(key)
     if found is None:
         found = _choose(header, have)
+        if header is not None and len(header) > _MEMO_HEADER:
+            return found  # an odd, long header is judged each time, never kept
         if len(_memo) >= _MEMO_SIZE:
             _memo.clear()  # distinct headers are few; a flood of them cannot grow the memo
         _memo[key] = found

@@ -24,6 +24,8 @@ ORIGIN = "modelvs.origin"
 _HOST = re.compile(r"(?P<name>\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(?P<port>[0-9]{1,5}))?")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _MEMO_SIZE = 256
+_MEMO_HOST = 255
+"""A Host header longer than a DNS name is never remembered."""
 
 
 class HostConfigError(ValueError):
@@ -99,6 +101,14 @@ class SiteHosts:
         scope[ORIGIN] = origin
         return origin
 
+    def origin_of_host(self, scope: MutableMapping[str, Any], host: bytes | None) -> str:
+        """`origin(scope)` for a request whose Host header (`host`) was read already."""
+        server = scope.get("server")
+        port = int(server[1]) if server and server[1] is not None else None
+        origin = self._origin_of(str(scope.get("scheme", "http")), host or b"", port)
+        scope[ORIGIN] = origin
+        return origin
+
     def _origin_of(self, scheme: str, host: bytes, server_port: int | None) -> str:
         key = (scheme, host, server_port)
         found = self._memo.get(key)
@@ -112,6 +122,8 @@ class SiteHosts:
             default = _DEFAULT_PORTS.get(scheme)
             port = f":{server_port}" if server_port is not None and server_port != default else ""
             origin = f"{scheme}://{self.trusted[0].removeprefix('*.')}{port}"
+        if len(host) > _MEMO_HOST:
+            return origin  # a long Host is judged each time, never kept
         if len(self._memo) >= _MEMO_SIZE:
             self._memo.clear()  # a flood of distinct Host headers cannot grow it
         self._memo[key] = origin

@@ -14,12 +14,14 @@ from typing import Any, Literal
 from starlette.requests import Request
 from starlette.responses import Response
 
+from modelvs.catalog import Catalog
 from modelvs.views.costs import CostView, RankView
 from modelvs.views.model import ModelView
 from modelvs.views.model_records import ModelPage
 from modelvs.views.reprice import RepriceView
 from modelvs.web.api import REFRESHED_HEADER, ProvidersPage, SearchPage
-from modelvs.web.http import JSON, conditional
+from modelvs.web.contract import parameter_schema
+from modelvs.web.http import JSON, conditional, state_of
 
 REF = "#/components/schemas/{model}"
 ERROR = {
@@ -96,11 +98,8 @@ def response_schema(route_name: str) -> dict[str, Any]:
     return {"$ref": REF.format(model=name)}
 
 
-def _parameter(p: Any) -> dict[str, Any]:
-    item: dict[str, Any] = {"type": p.type}
-    for key in ("minimum", "maximum", "default", "format"):
-        if getattr(p, key) is not None:
-            item[key] = getattr(p, key)
+def _parameter(p: Any, catalog: Catalog) -> dict[str, Any]:
+    item = parameter_schema(p, catalog)
     schema = {"type": "array", "items": item} if p.repeated else item
     param: dict[str, Any] = {"name": p.name, "in": p.where, "description": p.description, "schema": schema}
     if p.required or p.where == "path":
@@ -110,8 +109,9 @@ def _parameter(p: Any) -> dict[str, Any]:
     return param
 
 
-def document() -> dict[str, Any]:
-    """The OpenAPI document for every API route in the route table."""
+def document(catalog: Catalog) -> dict[str, Any]:
+    """The OpenAPI document for every API route in the route table (the catalog's ids listed
+    where a parameter takes one of them)."""
     from modelvs.web.routes import ROUTES  # the table imports this module
 
     paths: dict[str, Any] = {}
@@ -141,14 +141,14 @@ def document() -> dict[str, Any]:
             "get": {
                 "operationId": spec.name,
                 "summary": spec.summary,
-                "parameters": [_parameter(p) for p in spec.params],
+                "parameters": [_parameter(p, catalog) for p in spec.params],
                 "responses": responses,
             }
         }
     from modelvs.web.reprice_openapi import openapi_paths  # a POST with a body: outside the GET loop
 
     posted = next(s for s in ROUTES if s.name == "api_reprice")
-    parameters = [_parameter(p) for p in posted.params]
+    parameters = [_parameter(p, catalog) for p in posted.params]
     paths.update(
         openapi_paths(
             parameters,
@@ -172,4 +172,4 @@ def document() -> dict[str, Any]:
 
 
 def openapi(request: Request) -> Response:
-    return conditional(request, lambda: JSON(document()))
+    return conditional(request, lambda: JSON(document(state_of(request).catalog)))

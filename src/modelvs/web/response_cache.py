@@ -1,11 +1,14 @@
 """Finished responses as bytes: one entry per canonical URL, kept in each coding it is sent in.
 
 An entry holds, for each content coding it has been asked in (identity, gzip, brotli), the
-complete header list and body, so a hit is two `send` calls. A coding is compressed once, when
-first asked for, and kept: a miss pays for the one coding its client wants, not for both, and
-pages only ever read plain (the static build) are never compressed. The cache is bounded by the
-bytes its entries hold, least recently used first out, and belongs to one *generation* (catalog
-version, pricing date, popular-list version): when it changes, every entry is dropped at once.
+ASGI messages to send, headers and body complete, so a hit is two `send` calls of ready-made
+messages. A coding is compressed once, when first asked for, and kept: a miss pays for the one
+coding its client wants, and pages only ever read plain (the static build) are never compressed.
+
+The cache is bounded by everything it holds: the entries' bodies and headers, their keys, and
+the memo of query strings already put in canonical form; least recently used entries go first.
+It belongs to one *generation* (catalog version, pricing date, popular-list version): when that
+changes, every entry is dropped at once.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Hashable
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, urlencode
+from typing import Any
 
 from modelvs.web.encoding import BROTLI, GZIP, IDENTITY, MIN_SIZE, compress, compressible
 from modelvs.web.headers import Headers, header
@@ -21,12 +24,24 @@ from modelvs.web.headers import Headers, header
 STORABLE_STATUS = (200, 301, 308)
 """What is stored: pages, and permanent redirects (their target depends only on the URL and catalog)."""
 DEFAULT_MAX_BYTES = 128 * 2**20
+ENTRY_OVERHEAD = 1024
+"""Bytes counted for an entry beyond its bodies, headers and key: the objects that hold them."""
+ALIAS_OVERHEAD = 200
+MAX_ALIAS_QUERY = 2048
+"""Longer query strings are put in canonical form each time rather than remembered."""
 Variant = tuple[Headers, bytes]
+Key = tuple[str, str, bytes]
+"""(origin, path, canonical query string)."""
+Message = dict[str, Any]
 
 
 def _bytes(variant: Variant) -> int:
     headers, body = variant
     return len(body) + sum(len(k) + len(v) for k, v in headers)
+
+
+def key_bytes(key: Key) -> int:
+    return sum(len(part) for part in key)
 
 
 @dataclass
@@ -49,10 +64,17 @@ class Entry:
     """The comparison a view of this page counts, learned from the render."""
     variants: dict[str, Variant] = field(default_factory=dict)
     """Per coding made so far: the headers to send (with Content-Length and Content-Encoding) and body."""
+    messages: dict[str, tuple[Message, Message]] = field(default_factory=dict)
+    """Per coding made so far: the ASGI start and body messages of a GET, sent as they are."""
     size: int = 0
 
     def __post_init__(self) -> None:
         self.variant(IDENTITY)  # the plain body is always kept
+        self.not_modified_start: Message = {
+            "type": "http.response.start",
+            "status": 304,
+            "headers": self.not_modified,
+        }
 
     def variant(self, coding: str) -> tuple[Variant, int]:
         """The headers and body in `coding` (one of `codings`), and the bytes that making it added."""
@@ -64,6 +86,10 @@ class Entry:
         if coding != IDENTITY:
             sized.append((b"content-encoding", coding.encode()))
         made = self.variants[coding] = (sized, data)
+        self.messages[coding] = (
+            {"type": "http.response.start", "status": self.status, "headers": sized},
+            {"type": "http.response.body", "body": data},
+        )
         added = _bytes(made)
         self.size += added
         return made, added
@@ -91,17 +117,6 @@ def storable(status: int, headers: Headers, size: int, max_size: int) -> bool:
     return b"public" in control and not any(d in control for d in (b"no-store", b"no-cache", b"private"))
 
 
-def normal_query(raw: bytes) -> bytes:
-    """The query string with parameters in name order (values of one name keep their order) and
-    re-encoded, so equivalent URLs share one entry; the app parses it to the same parameters."""
-    if not raw:
-        return raw
-    # Decoded exactly as Starlette decodes it, so the app sees the same values.
-    items = parse_qsl(raw.decode("latin-1"), keep_blank_values=True)
-    items.sort(key=lambda item: item[0])
-    return urlencode(items).encode("ascii")
-
-
 def etag_matches(if_none_match: bytes, etag: bytes) -> bool:
     """Weak comparison (RFC 9110 13.1.2), as a 304 for GET and HEAD needs."""
     bare = etag.removeprefix(b"W/")
@@ -114,7 +129,7 @@ def etag_matches(if_none_match: bytes, etag: bytes) -> bool:
 
 @dataclass
 class ResponseCache:
-    """Entries by key, least recently used out first once they hold more than `max_bytes`.
+    """Entries by key, least recently used out first once everything held passes `max_bytes`.
 
     Used from the event loop only, so it needs no lock.
     """
@@ -122,12 +137,15 @@ class ResponseCache:
     max_bytes: int = DEFAULT_MAX_BYTES
     generation: Hashable = None
     size: int = 0
+    """Bytes held: entries (bodies, headers, keys, overhead) and the query memo."""
     hits: int = 0
     """Responses sent from a stored entry."""
     misses: int = 0
     """GET and HEAD requests the app rendered."""
-    _entries: OrderedDict[Hashable, Entry] = field(default_factory=OrderedDict)
-    _queries: dict[bytes, bytes] = field(default_factory=dict)
+    _entries: OrderedDict[Key, Entry] = field(default_factory=OrderedDict)
+    _aliases: dict[Key, Key] = field(default_factory=dict)
+    """A request's own key -> its canonical key, for short query strings not in canonical form."""
+    _alias_bytes: int = 0
 
     @property
     def max_entry_bytes(self) -> int:
@@ -145,45 +163,77 @@ class ResponseCache:
 
     def clear(self) -> None:
         self._entries.clear()
+        self._aliases.clear()
+        self._alias_bytes = 0
         self.size = 0
 
-    def get(self, key: Hashable) -> Entry | None:
+    def get(self, key: Key) -> Entry | None:
         entry = self._entries.get(key)
         if entry is not None:
             self._entries.move_to_end(key)
         return entry
 
-    def put(self, key: Hashable, entry: Entry) -> None:
-        if entry.size > self.max_entry_bytes:
+    def find(self, asked: Key) -> Entry | None:
+        """The entry of a request's own key: stored under it, or under the canonical key it was
+        last found to have (`alias`)."""
+        entry = self._entries.get(asked)
+        if entry is None:
+            canonical = self._aliases.get(asked)
+            if canonical is None:
+                return None
+            entry = self._entries.get(canonical)
+            if entry is None:
+                return None
+            asked = canonical
+        self._entries.move_to_end(asked)
+        return entry
+
+    def alias(self, asked: Key, canonical: Key) -> None:
+        """Remember that `asked` is `canonical` (short query strings only; counted, bounded)."""
+        if asked == canonical or len(asked[2]) > MAX_ALIAS_QUERY or asked in self._aliases:
             return
-        old = self._entries.pop(key, None)
-        if old is not None:
-            self.size -= old.size
-        self._entries[key] = entry
-        self.size += entry.size
+        cost = key_bytes(asked) + ALIAS_OVERHEAD
+        if self._alias_bytes + cost > self.max_entry_bytes:
+            self.size -= self._alias_bytes
+            self._aliases.clear()  # a flood of new spellings starts the memo over
+            self._alias_bytes = 0
+        self._aliases[asked] = canonical
+        self._alias_bytes += cost
+        self.size += cost
         self._shrink()
 
-    def variant(self, key: Hashable, entry: Entry, coding: str) -> Variant:
+    def put(self, key: Key, entry: Entry) -> None:
+        counted = entry.size + key_bytes(key) + ENTRY_OVERHEAD
+        if counted > self.max_entry_bytes:
+            return
+        self._drop(key)
+        self._entries[key] = entry
+        self.size += counted
+        self._shrink()
+
+    def variant(self, key: Key, entry: Entry, coding: str) -> Variant:
         """`entry` in `coding`, made if it is the first time, with its bytes counted if it is stored."""
         made, added = entry.variant(coding)
+        self.counted(key, entry, added)
+        return made
+
+    def counted(self, key: Key, entry: Entry, added: int) -> None:
+        """Count `added` bytes a new coding of `entry` took, if it is the entry stored under `key`."""
         if added and self._entries.get(key) is entry:
             self.size += added
             self._shrink()
-        return made
+
+    def _drop(self, key: Key) -> None:
+        old = self._entries.pop(key, None)
+        if old is not None:
+            self.size -= old.size + key_bytes(key) + ENTRY_OVERHEAD
 
     def _shrink(self) -> None:
         while self.size > self.max_bytes and self._entries:
-            _, dropped = self._entries.popitem(last=False)
-            self.size -= dropped.size
+            key, dropped = self._entries.popitem(last=False)
+            self.size -= dropped.size + key_bytes(key) + ENTRY_OVERHEAD
 
-    def query_key(self, raw: bytes) -> bytes:
-        """`normal_query(raw)`, remembered for the query strings seen most."""
-        if not raw:
-            return raw
-        found = self._queries.get(raw)
-        if found is None:
-            found = normal_query(raw)
-            if len(self._queries) >= 4096:
-                self._queries.clear()  # misses with new queries cannot grow it without bound
-            self._queries[raw] = found
-        return found
+    def held(self) -> int:
+        """The bytes held, counted afresh (what `size` must always equal)."""
+        entries = sum(e.size + key_bytes(k) + ENTRY_OVERHEAD for k, e in self._entries.items())
+        return entries + sum(key_bytes(k) + ALIAS_OVERHEAD for k in self._aliases)

@@ -12,6 +12,12 @@ from dataclasses import dataclass
 from starlette.requests import Request
 from starlette.responses import Response
 
+from modelvs.catalog import Catalog
+from modelvs.engine.monthly import RouteSet
+from modelvs.engine.quality import categories
+from modelvs.engine.rank import RankOrder
+from modelvs.schema.vocab import Capability, Modality, ModelKind
+from modelvs.views.model_list import SortKey, Status
 from modelvs.web import (
     api,
     calculator,
@@ -28,6 +34,20 @@ from modelvs.web import (
 from modelvs.web.state import WebState
 
 Endpoint = Callable[[Request], Response] | Callable[[Request], Awaitable[Response]]
+
+
+def _labs(catalog: Catalog) -> tuple[str, ...]:
+    return tuple(sorted(catalog.labs))
+
+
+def _providers_ids(catalog: Catalog) -> tuple[str, ...]:
+    return tuple(sorted(catalog.providers))
+
+
+def arena_categories(catalog: Catalog) -> tuple[str, ...]:
+    return tuple(c for c, _ in categories(catalog)) or ("overall",)
+
+
 Enumerate = Callable[[WebState], Iterable[dict[str, str]]]
 
 
@@ -46,6 +66,11 @@ class Param:
     default: int | str | None = None
     format: str | None = None
     """A JSON Schema format (`date`)."""
+    enum: tuple[str, ...] | Callable[[Catalog], tuple[str, ...]] | None = None
+    """The values accepted (of each item, when repeated), or what lists them from the catalog."""
+    pattern: str | None = None
+    """A regular expression a value must match whole (JSON Schema `pattern`)."""
+    min_length: int | None = None
 
 
 @dataclass(frozen=True)
@@ -64,23 +89,67 @@ class RouteSpec:
     methods: tuple[str, ...] = ("GET", "HEAD")
 
 
+COUNT = r"^\s*([0-9]{1,15}(\.[0-9]{1,9})?\s*[kKmMbB]?)?\s*$"
+"""`800`, `200k`, `1.5M` (or blank: the default); the maxima are the server's to check."""
+SHARE = r"^\s*((0|1)(\.[0-9]{1,15})?|\.[0-9]{1,15}|[0-9]{1,3}(\.[0-9]{1,12})?%)?\s*$"
+"""`0.5` or `50%` (or blank: none), between 0 and 1."""
 WORKLOAD = (
-    Param("requests", "Requests a month (800, 200k, 1.5M; at most 1,000,000,000,000). Default 1,000,000."),
-    Param("input", "Input tokens per request, cached included (800, 200k, 1.5M). Default 800."),
-    Param("output", "Output tokens per request. Default 250."),
-    Param("cached", "Input tokens per request read from the cache; part of input. Default 0."),
-    Param("reasoning", "Reasoning tokens per request, billed on top of output. Default 0."),
-    Param("batch_share", "Share of requests in batch mode (0.5 or 50%). Default 0."),
+    Param(
+        "requests",
+        "Requests a month (800, 200k, 1.5M; at most 1,000,000,000,000). Default 1,000,000.",
+        pattern=COUNT,
+    ),
+    Param(
+        "input", "Input tokens per request, cached included (800, 200k, 1.5M). Default 800.", pattern=COUNT
+    ),
+    Param("output", "Output tokens per request. Default 250.", pattern=COUNT),
+    Param("cached", "Input tokens per request read from the cache; part of input. Default 0.", pattern=COUNT),
+    Param("reasoning", "Reasoning tokens per request, billed on top of output. Default 0.", pattern=COUNT),
+    Param("batch_share", "Share of requests in batch mode (0.5 or 50%). Default 0.", pattern=SHARE),
 )
 NEEDS = (
     Param(
-        "capability", "Capability that must be a known yes (repeatable or comma separated).", repeated=True
+        "capability",
+        "Capability that must be a known yes (repeatable or comma separated).",
+        repeated=True,
+        enum=tuple(c.value for c in Capability),
     ),
-    Param("min_context", "Smallest context window in tokens (200k, 1M)."),
-    Param("input_modality", "Required input modality (repeatable or comma separated).", repeated=True),
-    Param("kind", "Model kind (text, embedding, image, ...; repeatable). Default: text.", repeated=True),
-    Param("include_retired", "true to rank deprecated and retired models too. Default: false."),
-    Param("routes", "vetted (default: the lab's own API, major clouds, established hosts) or all."),
+    Param("min_context", "Smallest context window in tokens (200k, 1M).", pattern=COUNT),
+    Param(
+        "input_modality",
+        "Required input modality (repeatable or comma separated).",
+        repeated=True,
+        enum=tuple(m.value for m in Modality),
+    ),
+    Param(
+        "kind",
+        "Model kind (text, embedding, image, ...; repeatable). Default: text.",
+        repeated=True,
+        enum=tuple(k.value for k in ModelKind),
+    ),
+    Param(
+        "include_retired",
+        "true to rank deprecated and retired models too. Default: false.",
+        enum=("true", "false", "1", "0", "yes", "no"),
+    ),
+    Param(
+        "routes",
+        "vetted (default: the lab's own API, major clouds, established hosts) or all.",
+        enum=tuple(r.value for r in RouteSet),
+    ),
+)
+RATING = (
+    Param(
+        "min_rating",
+        "Lowest Arena rating (1450); unrated models are left out.",
+        pattern=r"^\s*([0-9]{1,5}(\.[0-9]{1,3})?)?\s*$",
+    ),
+    Param("rating_category", "Arena category of the ratings (default overall).", enum=arena_categories),
+    Param(
+        "sort",
+        "cost (cheapest first), rating, or value (rating points per dollar).",
+        enum=tuple(o.value for o in RankOrder),
+    ),
 )
 ROUTES_PARAM = NEEDS[-1]
 ON = Param(
@@ -88,6 +157,7 @@ ON = Param(
     "Use the prices in effect on this day (YYYY-MM-DD; default today). Not before the model's release.",
     format="date",
 )
+PRICE = r"^\s*(\$?[0-9]{1,12}(\.[0-9]{1,8})?)?\s*$"
 
 
 def paging(default: int, maximum: int) -> tuple[Param, ...]:
@@ -106,18 +176,43 @@ def paging(default: int, maximum: int) -> tuple[Param, ...]:
 
 MODEL_INDEX = (
     Param("q", "Part of a name, id or alias."),
-    Param("lab", "Lab id (openai, google, ...; repeatable or comma separated).", repeated=True),
-    Param("provider", "Provider id: only models it sells (repeatable or comma separated).", repeated=True),
+    Param("lab", "Lab id (openai, google, ...; repeatable or comma separated).", repeated=True, enum=_labs),
+    Param(
+        "provider",
+        "Provider id: only models it sells (repeatable or comma separated).",
+        repeated=True,
+        enum=_providers_ids,
+    ),
     NEEDS[3],
     NEEDS[0],
     NEEDS[2],
-    Param("output_modality", "Required output modality (repeatable or comma separated).", repeated=True),
-    NEEDS[1],
-    Param("max_input_price", "Highest input price, USD per 1M tokens, on the cheapest vetted route."),
-    Param("max_output_price", "Highest output price, USD per 1M tokens, on the cheapest vetted route."),
-    Param("status", "preview, ga, current (preview and ga included), deprecated or retired.", repeated=True),
     Param(
-        "sort", "Column to sort by (name, lab, kind, context, input, output, lab_input, ...); -key descends."
+        "output_modality",
+        "Required output modality (repeatable or comma separated).",
+        repeated=True,
+        enum=tuple(m.value for m in Modality),
+    ),
+    NEEDS[1],
+    Param(
+        "max_input_price",
+        "Highest input price, USD per 1M tokens, on the cheapest vetted route.",
+        pattern=PRICE,
+    ),
+    Param(
+        "max_output_price",
+        "Highest output price, USD per 1M tokens, on the cheapest vetted route.",
+        pattern=PRICE,
+    ),
+    Param(
+        "status",
+        "preview, ga, current (preview and ga included), deprecated or retired.",
+        repeated=True,
+        enum=tuple(s.value for s in Status),
+    ),
+    Param(
+        "sort",
+        "Column to sort by (name, lab, kind, context, input, output, lab_input, ...); -key descends.",
+        enum=tuple(f"{d}{k.value}" for k in SortKey for d in ("", "-")),
     ),
     ON,
     *paging(100, 1000),
@@ -228,7 +323,10 @@ ROUTES: tuple[RouteSpec, ...] = (
         _models,
         api=True,
         summary="Everything known about one model: facts, capabilities, routes, prices, benchmarks, sources.",
-        params=(Param("slug", "Canonical id, slug, name or alias.", required=True, where="path"), ON),
+        params=(
+            Param("slug", "Canonical id, slug, name or alias.", required=True, where="path", min_length=1),
+            ON,
+        ),
     ),
     RouteSpec(
         "/api/v1/providers", api.providers, "api_providers", True, _once, api=True, summary="Every provider."
@@ -241,7 +339,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         api=True,
         summary="A comparison of 2 to 10 models at a workload (what `modelvs compare -f json` prints).",
         params=(
-            Param("models", "Model names separated by commas.", required=True),
+            Param("models", "Model names separated by commas.", required=True, min_length=1),
             *WORKLOAD,
             ROUTES_PARAM,
             ON,
@@ -255,7 +353,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         api=True,
         summary="What a workload costs a month on every route of a model, fees included.",
         params=(
-            Param("model", "Canonical id, slug, name or alias.", required=True),
+            Param("model", "Canonical id, slug, name or alias.", required=True, min_length=1),
             *WORKLOAD,
             ROUTES_PARAM,
             ON,
@@ -268,7 +366,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         False,
         api=True,
         summary="Every model meeting the requirements, ranked by monthly cost on its cheapest route.",
-        params=(*NEEDS, *WORKLOAD, ON, *paging(20, api.RANK_LIMIT)),
+        params=(*NEEDS, *RATING, *WORKLOAD, ON, *paging(20, api.RANK_LIMIT)),
     ),
 )
 _LISTS = {

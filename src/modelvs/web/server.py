@@ -101,6 +101,7 @@ def build_app(settings: ServeSettings) -> Starlette:
     from modelvs.web.app import create_app
 
     catalog = load_catalog(settings.data_dir or default_data_dir())
+    catalog.load_all()  # every record read now, not by the first requests
     app = create_app(
         catalog,
         open_store=lambda: open_store(settings.database_url, settings.state_dir),

@@ -1,6 +1,7 @@
 """Page views off the request path: counted in memory, written to the view store in batches.
 
-A request only increments a counter under a lock. One background thread opens the store,
+A request only appends (pair, client) to a queue. One background thread keeps the first view of
+each client, pair and day (`view_dedupe`), opens the store,
 flushes the counts every `flush_interval` seconds in one transaction, and reads the popular
 list every `popular_ttl` seconds into a snapshot that pages read without touching the store.
 When the store is slow, locked or absent, the thread retries with exponential backoff, logs
@@ -11,19 +12,21 @@ pairs are dropped and counted, and the count is logged when the store is back. `
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import logging
 import threading
 import time
 import weakref
-from collections import Counter
-from collections.abc import Callable, Mapping
+from collections import Counter, deque
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from datetime import time as clock
 
 from modelvs.storage.base import check_pair, utc_day
 from modelvs.web.store import PopularityStore
+from modelvs.web.view_dedupe import DailyUnique
 
 log = logging.getLogger(__name__)
 
@@ -34,14 +37,19 @@ POPULAR_LIMIT = 50
 _seen: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar("modelvs_views_seen", default=None)
 
 
-def watch_views() -> list[str]:
-    """Collect, in the returned list, the pairs counted by the code that runs next in this context.
+@contextlib.contextmanager
+def watch_views() -> Iterator[list[str]]:
+    """Collect, in the list given, the pairs counted by the code run inside (in this context).
 
-    The response cache uses it to learn which pair a page counts, so a cache hit counts it too.
+    The serving layer renders a page under it, to learn which pair the page counts: it then counts
+    that view itself, and each cache hit of the page, with the client's identity.
     """
     seen: list[str] = []
-    _seen.set(seen)
-    return seen
+    token = _seen.set(seen)
+    try:
+        yield seen
+    finally:
+        _seen.reset(token)
 
 
 @dataclass(frozen=True)
@@ -68,6 +76,7 @@ class ViewCounter:
         flush_interval: float = 1.0,
         max_pending: int = 50_000,
         max_backoff: float = 15.0,
+        max_queued: int = 100_000,
         background: bool = True,
     ) -> None:
         if isinstance(store, PopularityStore):
@@ -79,6 +88,10 @@ class ViewCounter:
         self.flush_interval = flush_interval
         self.max_pending = max_pending
         self.max_backoff = max_backoff
+        self.max_queued = max_queued
+        self._views: deque[tuple[str, str, bytes]] = deque()
+        """Views seen by the serving layer, not yet judged (appended from the event loop)."""
+        self._unique = DailyUnique()
         self._pending: Counter[Key] = Counter()
         self._writing: Counter[Key] = Counter()  # the batch being written, until it is
         self._lock = threading.Lock()  # guards _pending and the drop counters
@@ -98,17 +111,36 @@ class ViewCounter:
     # -- what requests call: memory only ------------------------------------------------------
 
     def record_view(self, pair: str, at: datetime) -> None:
-        """Count one view; it reaches the store with the next flush."""
+        """Count one view; it reaches the store with the next flush.
+
+        Under `watch_views` (a page rendered by the serving layer) the view is only noted: the
+        serving layer counts it, as it counts the page's cache hits, with the client's identity.
+        """
         key = (check_pair(pair), utc_day(at))
         seen = _seen.get()
         if seen is not None:
             seen.append(pair)
+            return
         with self._lock:
             if key in self._pending or len(self._pending) < self.max_pending:
                 self._pending[key] += 1
             else:
                 self._drop(1)
         self._ensure_started()
+
+    def saw(self, pair: str, address: str, agent: bytes) -> None:
+        """A view of `pair` by the client at `address` with user agent `agent`: queued, and counted
+        by the writer thread if it is the client's first of the pair today."""
+        if len(self._views) >= self.max_queued:
+            self.dropped += 1
+            return
+        self._views.append((pair, address, agent))
+        if self._thread is None:
+            self._ensure_started()
+
+    def current_snapshot(self) -> Snapshot:
+        """The popular list as last read (a new object whenever it is read anew)."""
+        return self._snapshot
 
     def counts(self, limit: int) -> list[tuple[str, int]]:
         """The most viewed pairs as last read from the store (never a store call)."""
@@ -121,9 +153,10 @@ class ViewCounter:
 
     @property
     def pending(self) -> int:
-        """Views counted but not yet written (the batch being written included)."""
+        """Views counted but not yet written (the batch being written included), and views seen but
+        not yet judged (some of which will not count)."""
         with self._lock:
-            return sum(self._pending.values()) + sum(self._writing.values())
+            return sum(self._pending.values()) + sum(self._writing.values()) + len(self._views)
 
     @property
     def failing(self) -> bool:
@@ -203,7 +236,25 @@ class ViewCounter:
             except Exception:  # closing a broken connection may fail too; it is gone either way
                 log.debug("page views: closing the failed store raised", exc_info=True)
 
+    def _judge(self) -> None:
+        """Move the queued views into the pending counts, the first of each client, pair and day."""
+        day = utc_day(datetime.now(UTC))
+        kept: Counter[Key] = Counter()
+        views = self._views
+        while views:
+            pair, address, agent = views.popleft()
+            if self._unique.first(day, pair, address, agent):
+                kept[(check_pair(pair), day)] += 1
+        if kept:
+            with self._lock:
+                for key, n in kept.items():
+                    if key in self._pending or len(self._pending) < self.max_pending:
+                        self._pending[key] += n
+                    else:
+                        self._drop(n)
+
     def _write_locked(self) -> bool:
+        self._judge()
         with self._lock:
             batch, self._pending = self._pending, Counter()
             self._writing = batch

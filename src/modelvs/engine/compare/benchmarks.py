@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.sourcing import SourceRef, source_ref
@@ -28,6 +28,15 @@ BEST_SETTING_RULE = (
 
 Key = tuple[str, str | None, str | None]
 """(benchmark, category, version): only scores under one key compare."""
+
+
+class Measure(NamedTuple):
+    """A further measure of a benchmark run, such as the run's cost."""
+
+    id: str
+    name: str
+    """What it measures."""
+    value: Decimal
 
 
 @dataclass(frozen=True)
@@ -49,8 +58,8 @@ class Score:
     samples: int | None = None
     """Votes or cases behind the score."""
     date: str | None = None
-    measures: tuple[tuple[str, str, Decimal], ...] = ()
-    """Further measures of the run: (id, what it is, value), such as the run's cost."""
+    measures: tuple[Measure, ...] = ()
+    """Further measures of the run, such as its cost."""
     credit: str | None = None
     """The credit line the benchmark's licence asks for."""
 
@@ -218,7 +227,7 @@ def _to_score(catalog: Catalog, model_id: str, r: BenchmarkResult, citation: Cit
         high=r.high,
         samples=r.samples,
         date=r.date.isoformat(),
-        measures=tuple((k, bench.measures.get(k, k), v) for k, v in sorted(r.measures.items())),
+        measures=tuple(Measure(k, bench.measures.get(k, k), v) for k, v in sorted(r.measures.items())),
         credit=bench.credit,
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.sourcing import field_source
@@ -21,6 +21,13 @@ def label(cap: str) -> str:
     return CAPABILITY_LABELS[Capability(cap)]
 
 
+class CapabilityCell(NamedTuple):
+    """One capability's state per model: yes, no or unknown, in the models' order."""
+
+    capability: str
+    states: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class CapabilityFact:
     """Every registered capability per model as yes / no / unknown, and the full set differences.
@@ -32,8 +39,8 @@ class CapabilityFact:
 
     kind: ClassVar[str] = "capabilities"
     models: tuple[str, ...]
-    cells: tuple[tuple[str, tuple[str, ...]], ...]
-    """(capability id, state per model) for every capability in the registry."""
+    cells: tuple[CapabilityCell, ...]
+    """Every capability in the registry, with its state per model."""
     differences: tuple[tuple[str, ...], ...]
     only: tuple[tuple[str, ...], ...]
     unconfirmed: tuple[tuple[str, ...], ...]
@@ -79,7 +86,7 @@ def capability_fact(catalog: Catalog, model_ids: list[str]) -> CapabilityFact:
     cells = []
     for cap in Capability:
         states = tuple({True: YES, False: NO, None: UNKNOWN}[m.capabilities.get(cap)] for m in models)
-        cells.append((cap.value, states))
+        cells.append(CapabilityCell(cap.value, states))
     yes = [{c for c, s in cells if s[i] == YES} for i in range(len(models))]
     diffs, only, unconfirmed = [], [], []
     for i in range(len(models)):

@@ -1,8 +1,9 @@
 """Writes `schemas/comparison.schema.json` from the comparison dataclasses (the file is checked in).
 
-The schema follows `comparison_to_dict` exactly: one `$defs` entry per dataclass, every field
-required, `additionalProperties: false`, descriptions from the field docstrings, money and other
-Decimals as exact decimal strings. Run `python -m modelvs.engine.compare.jsonschema` after
+The schema follows `comparison_to_dict` exactly: one `$defs` entry per dataclass and named tuple
+(an object: positional arrays do not survive client generators), every field required,
+`additionalProperties: false`, descriptions from the field docstrings, money and other Decimals
+as exact decimal strings. Run `python -m modelvs.engine.compare.jsonschema` after
 changing a comparison type; `test_comparison_schema.py` fails while the file is stale.
 """
 
@@ -84,6 +85,8 @@ def _named(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
         defs[name] = {}  # placeholder first: types may refer to themselves
         hints = get_type_hints(cls)
         names = [f.name for f in dataclasses.fields(cls)] if dataclasses.is_dataclass(cls) else list(hints)
+        if _named_tuple(cls):
+            names = list(getattr(cls, "_fields"))  # noqa: B009 - a NamedTuple's, which mypy does not see
         defs[name] = _object(cls, names, hints, defs)
     return {"$ref": f"#/$defs/{name}"}
 
@@ -97,8 +100,15 @@ def _schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
             return {"type": "array", "items": _schema(args[0], defs)}
-        items = [_schema(a, defs) for a in args]
-        return {"type": "array", "prefixItems": items, "items": False, "minItems": len(items)}
+        if len(set(args)) != 1:
+            raise TypeError(f"{tp!r}: name the members of a mixed tuple (a NamedTuple)")
+        # A fixed number of one type (a pair of model ids): an array of that length.
+        return {
+            "type": "array",
+            "items": _schema(args[0], defs),
+            "minItems": len(args),
+            "maxItems": len(args),
+        }
     if origin is list:
         return {"type": "array", "items": _schema(args[0], defs)}
     if origin is dict:
@@ -112,9 +122,13 @@ def _schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"$ref": "#/$defs/Date"}
     if isinstance(tp, type) and issubclass(tp, Enum):
         return {"enum": [e.value for e in tp]}
-    if isinstance(tp, type) and (dataclasses.is_dataclass(tp) or is_typeddict(tp)):
+    if isinstance(tp, type) and (dataclasses.is_dataclass(tp) or is_typeddict(tp) or _named_tuple(tp)):
         return _named(tp, defs)
     raise TypeError(f"no JSON Schema for {tp!r}")
+
+
+def _named_tuple(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, tuple) and hasattr(tp, "_fields")
 
 
 def build_schema() -> dict[str, Any]:
@@ -128,8 +142,7 @@ def build_schema() -> dict[str, Any]:
         "description": "Changes whenever a key is renamed or removed.",
     }
     # Refinements the types cannot state: capability cells are tri-state.
-    cells = defs["CapabilityFact"]["properties"]["cells"]["items"]["prefixItems"][1]
-    cells["items"] = STATES
+    defs["CapabilityCell"]["properties"]["states"]["items"] = STATES
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "modelvs comparison",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from modelvs.catalog import Catalog
 from modelvs.engine.analysis import blended_price, break_even_ratio
@@ -86,6 +86,15 @@ class LongPrompt:
     reason: str | None
 
 
+class TierRate(NamedTuple):
+    """One rate of a cliff tier."""
+
+    component: str
+    """`input`, `output` or `cache_read`."""
+    rate: Figure
+    """USD per 1M tokens."""
+
+
 @dataclass(frozen=True)
 class TierFact:
     """A cliff tier: above `threshold` prompt tokens every token of a request bills at the tier's rates."""
@@ -96,8 +105,8 @@ class TierFact:
     provider: str
     threshold: int
     comparison: str
-    rates: tuple[tuple[str, Figure], ...]
-    """(component, rate per 1M) the tier lists."""
+    rates: tuple[TierRate, ...]
+    """The rates the tier lists."""
     example_prompt: int
     """1.5x the threshold: a request clearly inside the tier."""
     example_output: int
@@ -139,7 +148,7 @@ def tier_facts(catalog: Catalog, offers: tuple[Offer, ...], on: dt.date) -> tupl
             continue
         base = (prompt * schedule.input + output * schedule.output) / Decimal(1_000_000)
         tier_rates = tuple(
-            (c, Figure(v, usd(v)))
+            TierRate(c, Figure(v, usd(v)))
             for c in ("input", "output", "cache_read")
             if (v := getattr(tier, c)) is not None
         )

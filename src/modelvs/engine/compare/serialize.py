@@ -3,8 +3,8 @@
 Keys are the dataclass field names of `Comparison` and the types it holds, so they are documented
 by those docstrings and stay stable; every fact object also carries `kind` (its fact kind).
 Conversions: Decimal -> string (exact, in plain notation: never `1E+6`), date -> ISO string,
-tuple -> list, enum -> value. The top-level `version` field changes whenever a key is renamed or
-removed.
+named tuple -> object (its field names), other tuple -> list, enum -> value. The top-level
+`version` field changes whenever a key is renamed or removed.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ _PLAIN = (str, int, float, bool, type(None))
 
 
 def _shape(cls: type) -> _Shape | None:
+    if issubclass(cls, tuple) and hasattr(cls, "_fields"):  # a NamedTuple: its members have names
+        return (None, tuple(cls._fields))
     if not dataclasses.is_dataclass(cls):
         return None
     kind = getattr(cls, "kind", None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 from urllib.parse import urlsplit
 
 from modelvs.catalog import Catalog
@@ -96,13 +96,20 @@ def where(ref: SourceRef | None) -> str:
     return urlsplit(ref["url"]).netloc if ref["url"] else ref["name"]
 
 
+class CutoffAlternative(NamedTuple):
+    """A knowledge cutoff another source gives."""
+
+    value: str
+    source: SourceRef
+
+
 @dataclass(frozen=True)
 class Cutoff:
     model: str
     value: str | None
     source: SourceRef | None
-    alternatives: tuple[tuple[str, SourceRef], ...]
-    """(value, source) that other sources give, when they disagree."""
+    alternatives: tuple[CutoffAlternative, ...]
+    """What other sources give, when they disagree."""
 
 
 @dataclass(frozen=True)
@@ -128,7 +135,7 @@ def cutoff_fact(catalog: Catalog, model_ids: list[str]) -> CutoffFact | None:
     for m in model_ids:
         model = catalog.models[m]
         alts = tuple(
-            (str(a.value), source_ref(catalog, model.citations[a.citation]))
+            CutoffAlternative(str(a.value), source_ref(catalog, model.citations[a.citation]))
             for a in model.alternatives
             if a.field == "knowledge_cutoff"
             and a.citation in model.citations
