@@ -13,13 +13,14 @@ import dataclasses
 import datetime as dt
 import gzip
 import hashlib
-import importlib.util
 import json
 import shutil
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from modelvs.sources.litellm import WHEEL_MEMBER, installed_data_file
 
 LIVE = Path(__file__).parent / "fixtures" / "live"
 ROOT = Path(__file__).resolve().parents[2]
@@ -106,17 +107,14 @@ def models_dev() -> bytes:
     return json.dumps(cut, indent=1, ensure_ascii=False).encode()
 
 
-def tokencostauto_file() -> Path:
-    """LiteLLM's cost map as tokencostauto ships it (found without importing the package, whose own
-    imports need packages we never install)."""
-    spec = importlib.util.find_spec("tokencostauto")
-    assert spec is not None
-    assert spec.submodule_search_locations
-    return Path(next(iter(spec.submodule_search_locations))) / "model_prices.json"
+def litellm_file() -> Path:
+    """LiteLLM's cost map as the installed `litellm` wheel ships it (found without importing the
+    package, whose own imports need packages we never install)."""
+    return installed_data_file("litellm", WHEEL_MEMBER.split("/", 1)[1])
 
 
 def litellm() -> bytes:
-    doc = json.loads(tokencostauto_file().read_bytes())
+    doc = json.loads(litellm_file().read_bytes())
     return json.dumps({k: doc[k] for k in LITELLM_KEYS}, indent=1).encode()
 
 

@@ -188,7 +188,7 @@ def test_a_fetch_of_the_packaged_files_served_whole_changes_only_the_source_reco
 
     from modelvs.catalog import default_data_dir
     from modelvs.sync.run import sync
-    from tests.sources.live_record import ROOT, dumps, published, tokencostauto_file
+    from tests.sources.live_record import ROOT, dumps, litellm_file, published
 
     snapshot = resources.files("model_prices").joinpath("snapshot.json").read_bytes()
     digest = hashlib.sha256(snapshot).hexdigest()
@@ -196,7 +196,7 @@ def test_a_fetch_of_the_packaged_files_served_whole_changes_only_the_source_reco
     server.bodies |= {
         PATHS["models-dev"]: gzip.decompress(spec),
         PATHS["genai-prices"]: dumps(published(list(providers))),
-        PATHS["litellm"]: tokencostauto_file().read_bytes(),
+        PATHS["litellm"]: litellm_file().read_bytes(),
         PATHS["model-prices"]: json.dumps({"sha256": digest}).encode(),
         f"/model-prices/{digest}.json": snapshot,
         PATHS["aider"]: (ROOT / "recorded" / "aider" / "polyglot_leaderboard.yml").read_bytes(),

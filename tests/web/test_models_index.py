@@ -129,6 +129,6 @@ def test_retired_models_show_with_the_status_filter(client: TestClient) -> None:
     assert (
         every + retired
         == client.get(
-            "/api/v1/models?limit=1&status=preview&status=ga&status=current&status=deprecated&status=retired"
+            "/api/v1/models?limit=1&status=preview&status=current&status=deprecated&status=retired"
         ).json()["total"]
     )

@@ -92,7 +92,7 @@ def fetch(path: Path | None = None) -> tuple[bytes, str]:
         from importlib.metadata import version
 
         member = WHEEL_MEMBER.split("/", 1)[1]
-        raw = _installed_data_file("litellm", member).read_bytes()
+        raw = installed_data_file("litellm", member).read_bytes()
         return raw, f"litellm=={version('litellm')}"
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as wheel:
@@ -277,14 +277,14 @@ def _source(version: str, retrieved: dt.date) -> dict[str, Any]:
         "retrieved": retrieved,
         "description": "LiteLLM's model cost map: capability flags, deprecation dates, limits and "
         "per-token prices across ~150 providers"
-        + (f" (the copy in PyPI {package})." if package != "litellm" else "."),
+        + (f" (the copy in PyPI {package})." if sep and package != "litellm" else "."),
     }
     if sep:
         source["package"] = package
     return source
 
 
-def _installed_data_file(package: str, name: str) -> Path:
+def installed_data_file(package: str, name: str) -> Path:
     """A data file inside an installed package, found without importing the package.
 
     litellm's own imports need dozens of packages (installed `--no-deps`, they are absent); we

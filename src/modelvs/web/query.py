@@ -32,6 +32,8 @@ PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "provider": ("q", "sort", "kind", "page"),
     "calculator": (*WORKLOAD_PARAMS, *_NEEDS, "sort", "page"),
     "calculator_fragment": (*WORKLOAD_PARAMS, *_NEEDS, "sort", "page"),
+    "reprice": (),  # a log is posted as a form, never in the query
+    "reprice_fragment": (),
     "changes": ("provider", "model"),
     "changes_feed": ("provider", "model"),
     "methodology": (),
@@ -44,8 +46,8 @@ PAGE_PARAMS: dict[str, tuple[str, ...]] = {
 
 
 def accepted(spec: RouteSpec) -> frozenset[str]:
-    """The query parameters route `spec` reads."""
-    if spec.api:
+    """The query parameters route `spec` reads: those it documents (the API), else its page's."""
+    if spec.api or spec.params:
         return frozenset(p.name for p in spec.params if p.where == "query")
     return frozenset(PAGE_PARAMS[spec.name])
 
