@@ -8,7 +8,7 @@ import pytest
 from modelvs.schema import PriceSchedule, Source
 from modelvs.sources import genai_prices as gp
 from modelvs.sources.genai_prices_schedules import Dated, Prices, Tiered
-from modelvs.sources.proposal import Offer, Proposal
+from modelvs.sources.proposal import Proposal, ProposedRecord
 from tests.genai_windows import moment_for
 
 TODAY = dt.date(2026, 11, 24)
@@ -41,7 +41,7 @@ def translate(*entries: gp.Entry) -> Proposal:
     return gp.translate(list(entries), TODAY, "0.2.3")
 
 
-def offers(proposal: Proposal) -> dict[tuple[str, str], Offer]:
+def offers(proposal: Proposal) -> dict[tuple[str, str], ProposedRecord]:
     return {(o.kind, o.id): o for o in proposal.offers}
 
 
@@ -68,7 +68,7 @@ def _has_float(value: Any) -> bool:
         return any(_has_float(v) for v in value.values())
     if isinstance(value, (list, tuple)):
         return any(_has_float(v) for v in value)
-    if isinstance(value, Offer):
+    if isinstance(value, ProposedRecord):
         return _has_float(dataclasses.asdict(value))
     return False
 

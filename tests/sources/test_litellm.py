@@ -14,7 +14,7 @@ import pytest
 
 from modelvs.schema import PriceSchedule, Source
 from modelvs.sources import litellm
-from modelvs.sources.proposal import Offer, Proposal
+from modelvs.sources.proposal import Proposal, ProposedRecord
 from tests.sources import assert_no_floats
 
 FIXTURE = Path(__file__).parent / "fixtures" / "litellm" / "model_prices.json"
@@ -25,11 +25,11 @@ def _proposal(raw: bytes | None = None, version: str = "sha256:0123456789ab") ->
     return litellm.translate(litellm.parse(raw or FIXTURE.read_bytes()), DAY, version)
 
 
-def _offers(proposal: Proposal) -> dict[tuple[str, str], Offer]:
+def _offers(proposal: Proposal) -> dict[tuple[str, str], ProposedRecord]:
     return {(o.kind, o.id): o for o in proposal.offers}
 
 
-def _schedule(offer: Offer, mode: str) -> dict[str, Any]:
+def _schedule(offer: ProposedRecord, mode: str) -> dict[str, Any]:
     (found,) = [s for s in offer.prices or () if s["mode"] == mode]
     return found
 

@@ -12,7 +12,7 @@ import pytest
 
 from modelvs.schema import PriceSchedule, Source
 from modelvs.sources import model_prices
-from modelvs.sources.proposal import Offer, Proposal
+from modelvs.sources.proposal import Proposal, ProposedRecord
 from tests.sources import assert_no_floats
 
 FIXTURE = Path(__file__).parent / "fixtures" / "model_prices" / "snapshot.json"
@@ -24,11 +24,11 @@ def _proposal(raw: bytes | None = None) -> Proposal:
     return model_prices.translate(model_prices.parse(raw or FIXTURE.read_bytes()), RETRIEVED, "0.0.5")
 
 
-def _offers(proposal: Proposal) -> dict[tuple[str, str], Offer]:
+def _offers(proposal: Proposal) -> dict[tuple[str, str], ProposedRecord]:
     return {(o.kind, o.id): o for o in proposal.offers}
 
 
-def _schedules(offer: Offer, mode: str) -> list[dict[str, Any]]:
+def _schedules(offer: ProposedRecord, mode: str) -> list[dict[str, Any]]:
     return [s for s in offer.prices or () if s["mode"] == mode]
 
 

@@ -11,11 +11,11 @@ FIXTURE = Path(__file__).parent / "fixtures" / "models_dev" / "api.json"
 TODAY = dt.date(2026, 11, 24)
 
 
-def offers() -> dict[tuple[str, str], models_dev.Offer]:
+def offers() -> dict[tuple[str, str], models_dev.ProposedRecord]:
     raw, version = models_dev.fetch(FIXTURE)
     proposal = models_dev.translate(models_dev.parse(raw), TODAY, version)
     # Keyed by the first offer per record: the lab's own listing comes first.
-    found: dict[tuple[str, str], models_dev.Offer] = {}
+    found: dict[tuple[str, str], models_dev.ProposedRecord] = {}
     for offer in proposal.offers:
         found.setdefault((offer.kind, offer.id), offer)
     return found

@@ -12,7 +12,7 @@ import pytest
 
 from modelvs.schema import Model, PriceSchedule, Provider, Route, Source
 from modelvs.sources import openrouter
-from modelvs.sources.proposal import Offer, Proposal
+from modelvs.sources.proposal import Proposal, ProposedRecord
 from tests.sources import assert_no_floats
 
 FIXTURE = Path(__file__).parent / "fixtures" / "openrouter" / "models.json"
@@ -34,7 +34,7 @@ def _proposal(doc: dict[str, Any] | None = None) -> Proposal:
     return openrouter.translate(openrouter.parse(raw), RETRIEVED, "models.json")
 
 
-def _offers(proposal: Proposal) -> dict[tuple[str, str], Offer]:
+def _offers(proposal: Proposal) -> dict[tuple[str, str], ProposedRecord]:
     return {(o.kind, o.id): o for o in proposal.offers}
 
 

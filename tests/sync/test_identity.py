@@ -7,26 +7,30 @@ from decimal import Decimal
 from typing import Any
 
 from modelvs.schema.vocab import PriceMode, VariantKind
-from modelvs.sources.proposal import Offer, Proposal
+from modelvs.sources.proposal import Proposal, ProposedRecord
 from modelvs.sync.identity import IdentityMap, Placement
 
 TODAY = dt.date(2026, 11, 24)
 
 
-def proposal(*offers: Offer, source: str = "models-dev") -> Proposal:
+def proposal(*offers: ProposedRecord, source: str = "models-dev") -> Proposal:
     return Proposal(source, {"name": source}, offers)
 
 
-def model(mid: str) -> Offer:
-    return Offer("model", mid, {"name": mid}, f"loc.{mid}")
+def model(mid: str) -> ProposedRecord:
+    return ProposedRecord("model", mid, {"name": mid}, f"loc.{mid}")
 
 
-def route(rid: str, price: str = "1") -> Offer:
+def route(rid: str, price: str = "1") -> ProposedRecord:
     prices = ({"mode": "standard", "input": Decimal(price), "output": Decimal(price)},)
-    return Offer("route", rid, {"provider_model_id": rid.split("/")[-1]}, f"loc.{rid}", prices=prices)
+    return ProposedRecord(
+        "route", rid, {"provider_model_id": rid.split("/")[-1]}, f"loc.{rid}", prices=prices
+    )
 
 
-def mapped(*offers: Offer, records: dict[tuple[str, str], dict[str, Any]] | None = None) -> IdentityMap:
+def mapped(
+    *offers: ProposedRecord, records: dict[tuple[str, str], dict[str, Any]] | None = None
+) -> IdentityMap:
     return IdentityMap(records or {}, [proposal(*offers)])
 
 

@@ -2,7 +2,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from modelvs.sources.proposal import Offer, Proposal
+from modelvs.sources.proposal import Proposal, ProposedRecord
 from modelvs.sync.changes import ChangeKind
 from modelvs.sync.fields import Records
 from modelvs.sync.merge import merge
@@ -10,17 +10,17 @@ from modelvs.sync.merge import merge
 TODAY = dt.date(2026, 11, 24)
 
 
-def proposal(source: str, *offers: Offer) -> Proposal:
+def proposal(source: str, *offers: ProposedRecord) -> Proposal:
     meta = {"name": source, "kind": "package", "license": "MIT", "retrieved": TODAY}
     return Proposal(source, meta, offers)
 
 
-def model(mid: str, **values: Any) -> Offer:
-    return Offer("model", mid, {"name": mid, **values}, f"loc.{mid}", aliases=(mid.split("/")[1],))
+def model(mid: str, **values: Any) -> ProposedRecord:
+    return ProposedRecord("model", mid, {"name": mid, **values}, f"loc.{mid}", aliases=(mid.split("/")[1],))
 
 
-def route(rid: str, *prices: dict[str, Any], history: bool = False) -> Offer:
-    return Offer(
+def route(rid: str, *prices: dict[str, Any], history: bool = False) -> ProposedRecord:
+    return ProposedRecord(
         "route", rid, {"provider_model_id": rid.split("/")[-1]}, f"loc.{rid}", prices=prices, history=history
     )
 
@@ -214,9 +214,13 @@ def test_a_reseller_listing_fills_no_capability() -> None:
         ("provider", "cloudy"): dict(trusted),
         ("provider", "resold"): {"name": "r", "kind": "aggregator"},
     }
-    first = Offer("model", "lab/m", {"name": "M", "capabilities": {"vision": True}}, "a", listing="cloudy")
-    cloud = Offer("model", "lab/m", {"name": "M", "capabilities": {"pdf_input": True}}, "b", listing="cloudy")
-    resold = Offer(
+    first = ProposedRecord(
+        "model", "lab/m", {"name": "M", "capabilities": {"vision": True}}, "a", listing="cloudy"
+    )
+    cloud = ProposedRecord(
+        "model", "lab/m", {"name": "M", "capabilities": {"pdf_input": True}}, "b", listing="cloudy"
+    )
+    resold = ProposedRecord(
         "model", "lab/m", {"name": "M", "capabilities": {"audio_input": True}}, "c", listing="resold"
     )
     records, _ = merge(existing, [proposal("models-dev", first, cloud, resold)], TODAY)
@@ -224,8 +228,10 @@ def test_a_reseller_listing_fills_no_capability() -> None:
     assert caps == {"vision": True, "pdf_input": True}
 
 
-def listed(mid: str, listing: str, **values: Any) -> Offer:
-    return Offer("model", mid, {"name": "Grok 4.1 Fast", **values}, f"{listing}.{mid}", listing=listing)
+def listed(mid: str, listing: str, **values: Any) -> ProposedRecord:
+    return ProposedRecord(
+        "model", mid, {"name": "Grok 4.1 Fast", **values}, f"{listing}.{mid}", listing=listing
+    )
 
 
 def test_the_labs_own_listing_in_any_source_speaks_before_another_providers() -> None:

@@ -2,7 +2,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from modelvs.sources.proposal import Proposal, ResultOffer
+from modelvs.sources.proposal import Proposal, ProposedResult
 from modelvs.sync.fields import Records
 from modelvs.sync.results import attach_results
 
@@ -28,7 +28,7 @@ def records(**extra: Any) -> Records:
     return found
 
 
-def offer(name: str, *names: str, score: str = "1400", samples: int = 100, **more: Any) -> ResultOffer:
+def offer(name: str, *names: str, score: str = "1400", samples: int = 100, **more: Any) -> ProposedResult:
     values = {
         "category": "overall",
         "score": Decimal(score),
@@ -36,10 +36,10 @@ def offer(name: str, *names: str, score: str = "1400", samples: int = 100, **mor
         "date": DAY,
         "self_reported": False,
     }
-    return ResultOffer("arena", name, names, {**values, **more.pop("values", {})}, f"rows.{name}", **more)
+    return ProposedResult("arena", name, names, {**values, **more.pop("values", {})}, f"rows.{name}", **more)
 
 
-def attach(*offers: ResultOffer, base: Records | None = None) -> tuple[Records, Any]:
+def attach(*offers: ProposedResult, base: Records | None = None) -> tuple[Records, Any]:
     return attach_results(base or records(), [Proposal("arena-src", SOURCE, (), results=offers)])
 
 

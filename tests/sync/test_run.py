@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from modelvs.catalog import tomlio
-from modelvs.sources.proposal import Offer, Proposal
+from modelvs.sources.proposal import Proposal, ProposedRecord
 from modelvs.sync import tree
 from modelvs.sync.changes import ChangeKind, summary
 from modelvs.sync.run import sync
@@ -22,10 +22,12 @@ def good() -> Proposal:
         "models-dev",
         META,
         (
-            Offer(
+            ProposedRecord(
                 "model", "openai/gpt-5", {"name": "GPT-5", "context_window": 400000}, "openai.models.gpt-5"
             ),
-            Offer("route", "openai:openai/gpt-5", {"provider_model_id": "gpt-5"}, "openai.models.gpt-5"),
+            ProposedRecord(
+                "route", "openai:openai/gpt-5", {"provider_model_id": "gpt-5"}, "openai.models.gpt-5"
+            ),
         ),
     )
 
@@ -52,7 +54,7 @@ def test_an_import_that_breaks_the_catalog_leaves_data_as_it_was(mini: Path) -> 
     bad = Proposal(
         "models-dev",
         META,
-        (Offer("model", "openai/gpt-5", {"name": "GPT-5", "context_window": -1}, "x"),),
+        (ProposedRecord("model", "openai/gpt-5", {"name": "GPT-5", "context_window": -1}, "x"),),
     )
     before = snapshot(mini)
     result = sync(mini, [bad], today=TODAY, dry_run=False)

@@ -80,7 +80,7 @@ def test_every_200_response_validates_against_its_schema(client: TestClient, nam
 def test_every_json_api_route_has_a_sample_and_every_schema_forbids_unknown_keys(client: TestClient) -> None:
     doc = client.get("/openapi.json").json()
     assert {s.name for s in ROUTES if s.api and s.media == "application/json"} == set(SAMPLES)
-    page = _validator(doc, {"$ref": "#/components/schemas/ModelPage"})
+    page = _validator(doc, {"$ref": "#/components/schemas/ModelListPage"})
     body = client.get("/api/v1/models?limit=1").json()
     assert page.is_valid(body)
     body["models"][0]["surprise"] = 1

@@ -31,7 +31,7 @@ from modelvs.catalog.catalog import Catalog
 from modelvs.catalog.layout import route_model, route_qualifier, split_route_id
 from modelvs.catalog.lifecycle import Stage, stage
 from modelvs.schema import PriceSchedule, Route
-from modelvs.schema.vocab import VETTED_TRUST, Comparison, ModelKind, PriceMode, ProviderTrust
+from modelvs.schema.vocab import VETTED_TRUST, ModelKind, PriceMode, ProviderTrust, ThresholdComparison
 
 TRUST_RULE = (
     "Every provider has a reviewed trust level with its reason: the lab's own API (for the lab's own"
@@ -308,7 +308,7 @@ def _gaps(route: Route, own: Route, on: dt.date) -> Gaps:
         first = theirs.tiers[0]
         if not any(t.threshold <= first.threshold for t in mine.tiers):
             tier_above = first.threshold
-            inclusive = first.comparison is Comparison.GE
+            inclusive = first.comparison is ThresholdComparison.GE
             text = f"{first.comparison.value} {first.threshold:,} tokens"
     has_batch = any(s.mode is PriceMode.BATCH and s.applies_on(on) for s in own.prices)
     mine_batch = any(s.mode is PriceMode.BATCH and s.applies_on(on) for s in route.prices)

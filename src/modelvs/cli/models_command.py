@@ -23,7 +23,14 @@ from modelvs.views.model_list import (
     Status,
     list_models,
 )
-from modelvs.views.model_records import CSV_COLUMNS, Query, csv_row, model_page, parse_model_query, to_csv
+from modelvs.views.model_records import (
+    CSV_COLUMNS,
+    Query,
+    csv_row,
+    model_list_page,
+    parse_model_query,
+    to_csv,
+)
 
 VERSION = "1"
 _STATUSES = ", ".join(s.value for s in Status)
@@ -106,7 +113,7 @@ def models(
         flag = "--search" if err.param == "q" else "--" + err.param.replace("_", "-")
         fail(f"{flag} {err.detail}")
     found = list_models(catalog, query, day)
-    page = model_page(found, VERSION)
+    page = model_list_page(found, VERSION)
     if fmt is ListFormat.JSON:
         print_json(page)
         return

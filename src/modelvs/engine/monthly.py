@@ -19,11 +19,10 @@ from modelvs.catalog.trust import assess
 from modelvs.engine.pricing import RequestPrice, price_request, request_total
 from modelvs.engine.workload import Request, Workload
 from modelvs.schema import ProviderFee
-from modelvs.schema.vocab import FeeKind, PriceMode, ProviderKind, ProviderTrust
+from modelvs.schema.vocab import TRUST_RANK, FeeKind, PriceMode, ProviderKind, ProviderTrust
 
 T = TypeVar("T")
 
-TRUST_ORDER = tuple(ProviderTrust)
 TIE_RULE = (
     "Routes are ranked by monthly cost at this workload, provider fees included; equal costs go to the "
     "lab's own API first, then major clouds, then established hosts, then other resellers, then by "
@@ -107,7 +106,7 @@ class RouteCost:
     def sort_key(self) -> tuple[int, Decimal, int, str, str]:
         monthly = self.monthly
         cost = monthly if monthly is not None else Decimal(0)
-        return (monthly is None, cost, TRUST_ORDER.index(self.trust), self.provider, self.route)
+        return (monthly is None, cost, TRUST_RANK[self.trust], self.provider, self.route)
 
 
 def route_cost(catalog: Catalog, route_id: str, workload: Workload, on: dt.date) -> RouteCost:

@@ -15,7 +15,7 @@ from modelvs.catalog import Catalog
 from modelvs.catalog.layout import route_model
 from modelvs.catalog.trust import Gaps, assess
 from modelvs.schema import Model, PriceSchedule, PriceTier, Route
-from modelvs.schema.vocab import Comparison, PriceMode, Unit
+from modelvs.schema.vocab import PriceMode, ThresholdComparison, Unit
 
 ZERO = Decimal(0)
 ESTIMABLE = (Decimal("1e-30"), Decimal("1e30"))
@@ -132,7 +132,9 @@ def _make_plan(catalog: Catalog, route_id: str, mode: PriceMode, on: dt.date) ->
     gaps = assess(catalog, route_id, on).gaps
     if schedule is None:
         return Plan(limits, input_limit, limits.max_output, mode, (), None, None, (), None, gaps, bool(gaps))
-    tiers = tuple((t.threshold, t.comparison is Comparison.GE, _rates(schedule, t)) for t in schedule.tiers)
+    tiers = tuple(
+        (t.threshold, t.comparison is ThresholdComparison.GE, _rates(schedule, t)) for t in schedule.tiers
+    )
     per_request = schedule.per_unit.get(Unit.REQUEST)
     money = [per_request or ZERO]
     for rates in (schedule, *schedule.tiers):

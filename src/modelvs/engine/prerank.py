@@ -18,13 +18,13 @@ from modelvs.engine.estimate import bill_signature, relative_error, request_esti
 from modelvs.engine.monthly import month_of, month_requests
 from modelvs.engine.needs import Needs
 from modelvs.engine.pricing import plan_total
-from modelvs.engine.rank_offers import Offer, eligible
+from modelvs.engine.rank_offers import RankableRoute, eligible
 from modelvs.engine.workload import Request, Workload
 from modelvs.schema.vocab import PriceMode
 
 Placed = tuple[str, str]
 """(model id, its cheapest route)."""
-_Row = tuple[float, str, Offer, Decimal | None]
+_Row = tuple[float, str, RankableRoute, Decimal | None]
 """(estimate, model id, its cheapest offer, the exact monthly cost when ordering priced it)."""
 _COUNTS = (Decimal("1e-30"), Decimal("1e30"))
 """Requests a month whose floats keep the estimates' error bound (as `plans.ESTIMABLE` for rates)."""
@@ -55,7 +55,7 @@ class _Ordering:
             2 * (request.cached_tokens > 0) + (request.reasoning_tokens > 0) if self.simple else None
         )
 
-    def signature(self, offer: Offer) -> object:
+    def signature(self, offer: RankableRoute) -> object:
         """Equal for two offers that cost exactly the same for this workload (both can price it)."""
         if self.row_key is not None and offer.rows(self.prompt):
             return offer.row_keys[self.row_key]
@@ -67,11 +67,11 @@ class _Ordering:
             found = self._signatures[offer.route] = (bills, offer.fees_key)
         return found
 
-    def all_alike(self, offers: list[Offer]) -> bool:
+    def all_alike(self, offers: list[RankableRoute]) -> bool:
         first = self.signature(offers[0])
         return all(self.signature(o) == first for o in offers[1:])
 
-    def exact(self, offer: Offer) -> Decimal:
+    def exact(self, offer: RankableRoute) -> Decimal:
         """The offer's exact monthly cost (an offer with an estimate can price the workload)."""
         signature = self.signature(offer)
         found = self._exact.get(signature)
@@ -108,7 +108,7 @@ def cheapest_first(catalog: Catalog, needs: Needs, workload: Workload, on: dt.da
     output, reasoning = request.output_tokens, request.reasoning_tokens
     rows: list[_Row] = []
     for model_id, every, can_win in eligible(catalog, needs, on):
-        estimates: list[tuple[float, Offer]] = []
+        estimates: list[tuple[float, RankableRoute]] = []
         for offer in can_win if simple else every:
             row = offer.row
             if simple and row is not None and prompt < row[0]:
@@ -143,7 +143,7 @@ class _UnsureError(Exception):
 
 
 def _month_estimate(
-    catalog: Catalog, offer: Offer, counted: list[tuple[float, Request]], on: dt.date
+    catalog: Catalog, offer: RankableRoute, counted: list[tuple[float, Request]], on: dt.date
 ) -> float | None:
     """A month's estimate on one route; None when it cannot price the workload."""
     spend = 0.0
@@ -158,7 +158,7 @@ def _month_estimate(
     return with_fees(spend, offer.fees) if offer.fees else spend
 
 
-def _cheapest(ordering: _Ordering, model_id: str, estimates: list[tuple[float, Offer]]) -> _Row:
+def _cheapest(ordering: _Ordering, model_id: str, estimates: list[tuple[float, RankableRoute]]) -> _Row:
     """(estimate, model, offer, exact cost if priced) of a model's cheapest route by the tie rule."""
     low = min(e for e, _ in estimates) * ordering.close
     near = [(e, o) for e, o in estimates if e <= low]

@@ -1,4 +1,4 @@
-"""The routes a ranking reads, per model: an `Offer` per usable route, with its standard plan as a
+"""The routes a ranking reads, per model: an `RankableRoute` per usable route, with its standard plan as a
 flat `Row` of floats that most estimates read without a call, and which offers can never win.
 
 Built once per catalog, needs and day (`eligible`), shared by every workload ranked after.
@@ -12,14 +12,14 @@ from decimal import Decimal
 
 from modelvs.catalog import Catalog
 from modelvs.engine.estimate import fees_signature
-from modelvs.engine.monthly import TRUST_ORDER, RouteSet, kept, memoised, seller
+from modelvs.engine.monthly import RouteSet, kept, memoised, seller
 from modelvs.engine.needs import Needs, meets
 from modelvs.engine.plans import Plan, plan_for
 from modelvs.schema import ProviderFee
-from modelvs.schema.vocab import PriceMode
+from modelvs.schema.vocab import TRUST_RANK, PriceMode
 
 
-class Offer:
+class RankableRoute:
     """One usable route as the ranking reads it: tie-rule key, fees, plans by mode, and its `Row`."""
 
     __slots__ = ("fees", "fees_key", "other", "route", "row", "row_keys", "standard", "tie")
@@ -27,7 +27,7 @@ class Offer:
     def __init__(self, catalog: Catalog, route_id: str, on: dt.date, keys: dict[object, int]) -> None:
         sold = seller(catalog, route_id, on)
         self.route = route_id
-        self.tie = (TRUST_ORDER.index(sold.trust), sold.provider, route_id)
+        self.tie = (TRUST_RANK[sold.trust], sold.provider, route_id)
         """`RouteCost.sort_key` after the cost."""
         self.fees: tuple[ProviderFee, ...] = sold.fees
         self.fees_key = fees_signature(sold.fees)
@@ -90,7 +90,7 @@ def _row(plan: Plan, fees: tuple[ProviderFee, ...]) -> Row | None:
     )
 
 
-Eligible = tuple[tuple[str, tuple[Offer, ...], tuple[Offer, ...]], ...]
+Eligible = tuple[tuple[str, tuple[RankableRoute, ...], tuple[RankableRoute, ...]], ...]
 """(model id, its usable offers, those of them that can win a simple request), in catalog order."""
 
 
@@ -110,7 +110,7 @@ def eligible(catalog: Catalog, needs: Needs, on: dt.date) -> Eligible:
                 if needs.routes is RouteSet.ALL or seller(catalog, rid, on).vetted:
                     offer = offers.get(rid)
                     if offer is None:
-                        offer = offers[rid] = Offer(catalog, rid, on, keys)
+                        offer = offers[rid] = RankableRoute(catalog, rid, on, keys)
                     usable.append(offer)
             if usable:
                 simple = [
@@ -122,11 +122,11 @@ def eligible(catalog: Catalog, needs: Needs, on: dt.date) -> Eligible:
     return memoised(catalog, ("eligible", needs, on), make)
 
 
-def _day() -> tuple[dict[str, Offer], dict[object, int]]:
+def _day() -> tuple[dict[str, RankableRoute], dict[object, int]]:
     return {}, {}
 
 
-def _covers(a: Offer, b: Offer) -> bool:
+def _covers(a: RankableRoute, b: RankableRoute) -> bool:
     """Whether `a` prices every request `b`'s row prices, never dearer (exactly: limits, rates and
     fees compared as Decimals), and wins equal costs by the tie rule: then `b` never wins one."""
     row_a, row_b = a.row, b.row

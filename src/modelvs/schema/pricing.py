@@ -8,7 +8,7 @@ from typing import Self
 from pydantic import Field, model_validator
 
 from modelvs.schema.base import Money, Strict
-from modelvs.schema.vocab import Comparison, PriceMode, Unit
+from modelvs.schema.vocab import PriceMode, ThresholdComparison, Unit
 
 TOKEN_COMPONENTS = (
     "input",
@@ -54,7 +54,7 @@ class PriceTier(Rates):
 
     threshold: int = Field(gt=0)
     """Prompt tokens (uncached + cache read + cache write) compared with the threshold."""
-    comparison: Comparison = Comparison.GT
+    comparison: ThresholdComparison = ThresholdComparison.GT
     """`>` or `>=`: providers differ on whether the threshold itself is in the tier."""
 
 

@@ -71,6 +71,9 @@ class ProviderTrust(StrEnum):
     """Any other reseller, proxy or gateway: shown, never a default answer."""
 
 
+TRUST_RANK: dict[ProviderTrust, int] = {trust: rank for rank, trust in enumerate(ProviderTrust)}
+"""Each trust level's place in the enum's order, first-party 0: the key of every tie-break by trust."""
+
 VETTED_TRUST: frozenset[ProviderTrust] = frozenset(
     {ProviderTrust.FIRST_PARTY, ProviderTrust.MAJOR_CLOUD, ProviderTrust.ESTABLISHED}
 )
@@ -144,7 +147,7 @@ class PriceMode(StrEnum):
     """A discounted rate outside the provider's peak hours (DeepSeek): shown, not used unless asked."""
 
 
-class Comparison(StrEnum):
+class ThresholdComparison(StrEnum):
     """How a prompt-token count is compared with a tier's threshold (providers differ)."""
 
     GT = ">"

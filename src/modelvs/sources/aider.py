@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from modelvs.sources.proposal import Proposal, ResultOffer
+from modelvs.sources.proposal import Proposal, ProposedResult
 from modelvs.sources.result_names import candidates, split_name
 
 SOURCE_ID = "aider"
@@ -83,7 +83,7 @@ def translate(runs: list[dict[str, Any]], retrieved: dt.date, version: str) -> P
             continue
         parts = split_name(str(run["model"]))
         offers.append(
-            ResultOffer(
+            ProposedResult(
                 BENCHMARK,
                 str(run["model"]),
                 candidates(parts, _command_ids(str(run.get("command", "")))),

@@ -16,7 +16,7 @@ from typing import Any
 from modelvs.catalog.money import denoise
 from modelvs.sources.genai_prices_schedules import Dated, Tiered, Value, price_schedules
 from modelvs.sources.identity import identify, is_router
-from modelvs.sources.proposal import Offer, Proposal
+from modelvs.sources.proposal import Proposal, ProposedRecord
 from modelvs.sources.providers import FIRST_PARTY, provider_kind
 
 SOURCE_ID = "genai-prices"
@@ -111,9 +111,9 @@ def parse(raw: list[Any]) -> list[Entry]:
 def translate(entries: list[Entry], retrieved: dt.date, version: str) -> Proposal:
     """Offers for providers, models and routes (one per exact id an entry matches); pure."""
     skipped: list[tuple[str, str]] = []
-    providers: dict[str, Offer] = {}
+    providers: dict[str, ProposedRecord] = {}
     models: dict[str, tuple[dict[str, Any], str, str | None, set[str], str]] = {}
-    routes: dict[str, Offer] = {}
+    routes: dict[str, ProposedRecord] = {}
     skipped.extend(sorted({(e.provider, r) for e in entries if (r := _skip_reason(e.provider))}))
     kept = [e for e in entries if not _skip_reason(e.provider) and not is_router(e.model_id)]
     skipped.extend(
@@ -133,7 +133,7 @@ def translate(entries: list[Entry], retrieved: dt.date, version: str) -> Proposa
             values["pricing_urls"] = [u for u in entry.pricing_urls if u.startswith(("http://", "https://"))]
             if pid in FIRST_PARTY:
                 values["lab"] = FIRST_PARTY[pid]
-            providers[pid] = Offer(
+            providers[pid] = ProposedRecord(
                 "provider", pid, values, entry.provider, url=url, checked=_checked(entry.provider_comments)
             )
         prices = price_schedules(entry.prices, entry.variants, locator, skipped)
@@ -158,9 +158,9 @@ def translate(entries: list[Entry], retrieved: dt.date, version: str) -> Proposa
             if rid in routes:
                 skipped.append((locator, f"same route as {routes[rid].locator}; the first is kept"))
                 continue
-            routes[rid] = Offer("route", rid, route_values, locator, url, checked, prices=prices)
+            routes[rid] = ProposedRecord("route", rid, route_values, locator, url, checked, prices=prices)
     model_offers = [
-        Offer("model", mid, values, locator, url, aliases=tuple(sorted(aliases)), listing=pid)
+        ProposedRecord("model", mid, values, locator, url, aliases=tuple(sorted(aliases)), listing=pid)
         for mid, (values, locator, url, aliases, pid) in models.items()
     ]
     offers = (*providers.values(), *model_offers, *routes.values())

@@ -24,7 +24,7 @@ from typing import Any
 from modelvs.sources.identity import identify, is_router, slugify
 from modelvs.sources.litellm_entries import Entry, read_entry
 from modelvs.sources.litellm_prices import price_schedules
-from modelvs.sources.proposal import Offer, Proposal
+from modelvs.sources.proposal import Proposal, ProposedRecord
 from modelvs.sources.providers import FIRST_PARTY, is_subscription_only, provider_kind
 
 SOURCE_ID = "litellm"
@@ -140,7 +140,7 @@ def translate(entries: Iterable[Entry], retrieved: dt.date, version: str) -> Pro
         else:
             routes.setdefault(f"{found.provider}:{found.model_id}", []).append(found)
     models: dict[str, list[_Candidate]] = {}
-    route_offers: list[Offer] = []
+    route_offers: list[ProposedRecord] = []
     providers: dict[str, str] = {}
     for rid, group in sorted(routes.items()):
         group.sort(key=lambda c: c.rank)
@@ -158,10 +158,10 @@ def translate(entries: Iterable[Entry], retrieved: dt.date, version: str) -> Pro
         if best.entry.deprecation_date:
             values["deprecation_date"] = best.entry.deprecation_date
         url = best.entry.source if best.entry.source and _URL.match(best.entry.source) else None
-        route_offers.append(Offer("route", rid, values, best.entry.key, url=url, prices=prices))
+        route_offers.append(ProposedRecord("route", rid, values, best.entry.key, url=url, prices=prices))
     model_offers = [_model_offer(mid, group) for mid, group in sorted(models.items())]
     provider_offers = [
-        Offer(
+        ProposedRecord(
             "provider",
             pid,
             {"name": raw, "kind": provider_kind(pid).value}
@@ -224,7 +224,7 @@ def provider_id(litellm_provider: str) -> str:
     return slugify(litellm_provider.replace("_", "-"))
 
 
-def _model_offer(model_id: str, group: list[_Candidate]) -> Offer:
+def _model_offer(model_id: str, group: list[_Candidate]) -> ProposedRecord:
     lab = model_id.split("/", 1)[0]
     # The lab's own API speaks for the model; otherwise the best-ranked listing.
     group.sort(
@@ -253,7 +253,7 @@ def _model_offer(model_id: str, group: list[_Candidate]) -> Offer:
     if entry.deprecation_date and FIRST_PARTY.get(best.provider) == lab:
         values["deprecation_date"] = entry.deprecation_date
     aliases = sorted({name for c in group for name in (c.entry.key, c.provider_model_id)})
-    return Offer("model", model_id, values, entry.key, aliases=tuple(aliases), listing=best.provider)
+    return ProposedRecord("model", model_id, values, entry.key, aliases=tuple(aliases), listing=best.provider)
 
 
 def _limits(entry: Entry) -> dict[str, Any]:

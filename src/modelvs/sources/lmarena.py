@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from modelvs.sources.proposal import Proposal, ResultOffer
+from modelvs.sources.proposal import Proposal, ProposedResult
 from modelvs.sources.result_names import candidates, split_name
 
 SOURCE_ID = "lmarena"
@@ -87,7 +87,7 @@ def translate(ratings: dict[str, Any], retrieved: dt.date, version: str) -> Prop
                 "self_reported": False,
             }
             offers.append(
-                ResultOffer(
+                ProposedResult(
                     BENCHMARK,
                     shown,
                     candidates(parts, (model, f"{lab}/{model}")),

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from modelvs.sources.identity import identify
-from modelvs.sources.proposal import Offer, Proposal
+from modelvs.sources.proposal import Proposal, ProposedRecord
 from modelvs.sources.providers import FIRST_PARTY
 
 SOURCE_ID = "model-prices"
@@ -214,7 +214,7 @@ def translate(entries: list[Entry], retrieved: dt.date, version: str) -> Proposa
             if entry.window:
                 blanks.setdefault(entry.provider, []).append(entry.window)
     models: dict[str, tuple[str, str, set[str]]] = {}
-    routes: dict[str, Offer] = {}
+    routes: dict[str, ProposedRecord] = {}
     for entry in entries:
         if not isinstance(entry, ModelEntry):
             continue
@@ -243,14 +243,14 @@ def translate(entries: list[Entry], retrieved: dt.date, version: str) -> Proposa
         values: dict[str, Any] = {"provider_model_id": entry.model}
         if entry.status == "deprecated":
             values["status"] = "deprecated"
-        routes[route_id] = Offer(
+        routes[route_id] = ProposedRecord(
             "route", route_id, values, locator, url=_latest_source(entry), prices=tuple(prices), history=True
         )
         # The snapshot names no models: the first id stands in as the name (lowest fact priority).
         _, _, aliases = models.setdefault(identity.id, (entry.model, locator, set()))
         aliases.update((entry.model, *entry.aliases))
     offers = [
-        Offer("model", mid, {"name": name}, locator, aliases=tuple(sorted(aliases)))
+        ProposedRecord("model", mid, {"name": name}, locator, aliases=tuple(sorted(aliases)))
         for mid, (name, locator, aliases) in sorted(models.items())
     ]
     return Proposal(SOURCE_ID, _source(version, retrieved), (*offers, *routes.values()), tuple(skipped))

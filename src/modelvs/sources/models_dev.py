@@ -13,7 +13,7 @@ from typing import Any
 
 from modelvs.catalog.money import denoise
 from modelvs.sources.identity import LABS, identify, is_router
-from modelvs.sources.proposal import Offer, Proposal
+from modelvs.sources.proposal import Proposal, ProposedRecord
 from modelvs.sources.providers import FIRST_PARTY, is_subscription_only, provider_kind
 
 SOURCE_ID = "models-dev"
@@ -84,7 +84,7 @@ def parse(raw: bytes) -> list[Entry]:
 
 def translate(entries: list[Entry], retrieved: dt.date, version: str) -> Proposal:
     """Offers for labs, providers, models and routes; pure."""
-    offers: list[Offer] = []
+    offers: list[ProposedRecord] = []
     skipped: list[tuple[str, str]] = []
     providers_seen: dict[str, Entry] = {}
     labs_seen: set[str] = set()
@@ -104,7 +104,7 @@ def translate(entries: list[Entry], retrieved: dt.date, version: str) -> Proposa
         labs_seen.add(identity.lab)
         data = entry.data
         offers.append(
-            Offer(
+            ProposedRecord(
                 "model",
                 identity.id,
                 _model_values(data),
@@ -115,7 +115,7 @@ def translate(entries: list[Entry], retrieved: dt.date, version: str) -> Proposa
             )
         )
         offers.append(
-            Offer(
+            ProposedRecord(
                 "route",
                 f"{entry.provider}:{identity.id}",
                 _route_values(entry),
@@ -132,11 +132,11 @@ def translate(entries: list[Entry], retrieved: dt.date, version: str) -> Proposa
             values["docs_url"] = entry.provider_doc
         if entry.provider_api and entry.provider_api.startswith("http") and "${" not in entry.provider_api:
             values["api_url"] = entry.provider_api
-        offers.append(Offer("provider", pid, values, pid, url=entry.provider_doc))
+        offers.append(ProposedRecord("provider", pid, values, pid, url=entry.provider_doc))
     for lab in sorted(labs_seen):
         name, url = LABS.get(lab, (providers_seen[lab].provider_name if lab in providers_seen else lab, None))
         values = {"name": name} | ({"url": url} if url else {})
-        offers.append(Offer("lab", lab, values, lab))
+        offers.append(ProposedRecord("lab", lab, values, lab))
     return Proposal(SOURCE_ID, _source(version, retrieved), tuple(offers), tuple(skipped))
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from modelvs.sources.identity import identify
-from modelvs.sources.proposal import Offer, Proposal
+from modelvs.sources.proposal import Proposal, ProposedRecord
 
 SOURCE_ID = "openrouter"
 PROVIDER_ID = "openrouter"
@@ -210,7 +210,7 @@ def _count(where: str, field: str, value: Any) -> int | None:
 
 def translate(entries: list[Entry], retrieved: dt.date, version: str) -> Proposal:
     """The OpenRouter provider, and a model and a route offer per priced model; pure."""
-    offers: list[Offer] = [_provider()]
+    offers: list[ProposedRecord] = [_provider()]
     skipped: list[tuple[str, str]] = []
     for entry in entries:
         locator = f"data.{entry.id}"
@@ -221,14 +221,18 @@ def translate(entries: list[Entry], retrieved: dt.date, version: str) -> Proposa
         identity = identify(entry.id, provider=PROVIDER_ID)
         url = f"https://openrouter.ai/{entry.id}"
         aliases = tuple(dict.fromkeys(a for a in (entry.id, entry.canonical_slug) if a))
-        offers.append(Offer("model", identity.id, _model_values(entry), locator, url=url, aliases=aliases))
+        offers.append(
+            ProposedRecord("model", identity.id, _model_values(entry), locator, url=url, aliases=aliases)
+        )
         schedule, notes = _schedule(entry)
         skipped.extend((f"{locator}.pricing.{where}", why) for where, why in notes)
         values: dict[str, Any] = {"provider_model_id": entry.id}
         if entry.expiration_date:
             values["retirement_date"] = entry.expiration_date
         offers.append(
-            Offer("route", f"{PROVIDER_ID}:{identity.id}", values, locator, url=url, prices=(schedule,))
+            ProposedRecord(
+                "route", f"{PROVIDER_ID}:{identity.id}", values, locator, url=url, prices=(schedule,)
+            )
         )
     return Proposal(SOURCE_ID, _source(version, retrieved), tuple(offers), tuple(skipped))
 
@@ -249,7 +253,7 @@ def _skip_reason(entry: Entry) -> str | None:
     return None
 
 
-def _provider() -> Offer:
+def _provider() -> ProposedRecord:
     values = {
         "name": "OpenRouter",
         "kind": "aggregator",
@@ -267,7 +271,7 @@ def _provider() -> Offer:
             }
         ],
     }
-    return Offer("provider", PROVIDER_ID, values, "openrouter", url=FAQ_URL)
+    return ProposedRecord("provider", PROVIDER_ID, values, "openrouter", url=FAQ_URL)
 
 
 def _source(version: str, retrieved: dt.date) -> dict[str, Any]:

@@ -14,7 +14,7 @@ RecordKind = Literal["lab", "provider", "model", "route"]
 
 
 @dataclass(frozen=True)
-class Offer:
+class ProposedRecord:
     """One source's values for one record.
 
     `values` uses the schema's field names with plain Python values (`Decimal` for money,
@@ -50,7 +50,7 @@ class Offer:
 
 
 @dataclass(frozen=True)
-class ResultOffer:
+class ProposedResult:
     """One score a source publishes, with the names it gives the model: sync joins them.
 
     `values` holds `BenchmarkResult` fields other than `benchmark`, `citation` and
@@ -78,8 +78,8 @@ class Proposal:
     source_id: str
     source: dict[str, Any]
     """The `data/sources/<id>.toml` record (name, kind, package, version, license, ...)."""
-    offers: tuple[Offer, ...]
+    offers: tuple[ProposedRecord, ...]
     skipped: tuple[tuple[str, str], ...] = field(default=())
-    results: tuple[ResultOffer, ...] = ()
+    results: tuple[ProposedResult, ...] = ()
     """Benchmark scores, joined to models by sync after the records merge."""
     """(locator, reason) for entries the importer chose not to propose."""

@@ -18,7 +18,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from modelvs.catalog import Catalog, load_catalog
-from modelvs.staticsite.plan import Kind, PairSelection, Plan, PlanError, Shard, WorkItem, chunk, plan_build
+from modelvs.staticsite.plan import (
+    BuildPlan,
+    Kind,
+    PairSelection,
+    PlanError,
+    Shard,
+    WorkItem,
+    chunk,
+    plan_build,
+)
 from modelvs.staticsite.render import ChunkResult, Renderer, init_worker, run_chunk
 
 MARKER = ".modelvs-build"
@@ -135,7 +144,7 @@ def build_site(
     )
 
 
-def _write_data(plan: Plan, mine: list[WorkItem], root: Path) -> dict[str, int]:
+def _write_data(plan: BuildPlan, mine: list[WorkItem], root: Path) -> dict[str, int]:
     sizes = {}
     for item in mine:
         if item.kind is Kind.DATA:

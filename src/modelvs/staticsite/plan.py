@@ -104,7 +104,7 @@ class Shard:
 
 
 @dataclass
-class Plan:
+class BuildPlan:
     """The whole build (before sharding): items sorted by output path, and what the site lists."""
 
     items: list[WorkItem]
@@ -163,7 +163,7 @@ def _route_params(spec: RouteSpec, web: WebState, pairs: list[str]) -> Iterable[
     return spec.enumerate(web) if spec.enumerate is not None else [{}]
 
 
-def plan_build(web: WebState, selection: PairSelection, base_url: str, *, force: bool = False) -> Plan:
+def plan_build(web: WebState, selection: PairSelection, base_url: str, *, force: bool = False) -> BuildPlan:
     """Every file of the site for `selection`; refuses more than `MAX_FILES` unless `force`."""
     if selection.kind == "all" and not force:
         n = all_pairs_count(web)
@@ -214,7 +214,7 @@ def plan_build(web: WebState, selection: PairSelection, base_url: str, *, force:
     data = {**sitemaps(web, html_paths, base_url), "search-index.json": search_index(web, pairs)}
     for name in data:
         add(WorkItem(name, Kind.DATA, f"/{name}"))
-    return Plan(sorted(items.values()), pairs, html_paths, data, notes)
+    return BuildPlan(sorted(items.values()), pairs, html_paths, data, notes)
 
 
 def _reverse(web: WebState, pair: str) -> str | None:

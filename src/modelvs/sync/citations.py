@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from modelvs.sources.proposal import Offer
+from modelvs.sources.proposal import ProposedRecord
 from modelvs.sources.registry import IMPORTED
 
 
@@ -13,7 +13,7 @@ def owned_by(citation_key: str, source: str) -> bool:
     return citation_key == source or citation_key.startswith(source + "~")
 
 
-def offer_citation(source: str, offer: Offer) -> dict[str, Any]:
+def offer_citation(source: str, offer: ProposedRecord) -> dict[str, Any]:
     """The citation of `source` for the values `offer` states: where in the source, and its page."""
     citation: dict[str, Any] = {"source": source, "locator": offer.locator}
     if offer.url:

@@ -20,7 +20,8 @@ from typing import Any
 
 from modelvs.catalog.names import name_key
 from modelvs.schema.pricing import TOKEN_COMPONENTS
-from modelvs.sources.proposal import Offer, Proposal
+from modelvs.schema.vocab import TRUST_RANK, ProviderTrust
+from modelvs.sources.proposal import Proposal, ProposedRecord
 from modelvs.sources.providers import lab_sells
 from modelvs.sources.registry import FACT_PRIORITY, HISTORY_SOURCE, IMPORTED, PRICE_PRIORITY
 from modelvs.sync.agree import agree
@@ -37,8 +38,7 @@ from modelvs.sync.price_history import current_by_mode, with_history
 from modelvs.sync.ranking import fact_rank, source_rank
 
 _COMPARED_PRICES = ("input", "output", "cache_read")
-_TRUST_ORDER = ("first_party", "major_cloud", "established", "reseller")
-_RESELLER = 3
+_RESELLER = TRUST_RANK[ProviderTrust.RESELLER]
 ROUNDS = 4
 """Most merge rounds a sync runs: identity joins found in one round can move values in the next."""
 
@@ -84,7 +84,7 @@ class _Merger:
     def apply(self, proposal: Proposal) -> None:
         source = proposal.source_id
         self.records[("source", source)] = dict(proposal.source)
-        groups: dict[Key, list[tuple[Offer, Placement | None]]] = {}
+        groups: dict[Key, list[tuple[ProposedRecord, Placement | None]]] = {}
         for offer in sorted(proposal.offers, key=join_order):
             placed = self._key(offer)
             if placed is not None:
@@ -109,15 +109,15 @@ class _Merger:
         trust = raw.get("trust", "reseller")
         if trust == "first_party" and raw.get("lab") != model_id.split("/", 1)[0]:
             trust = "established"  # a lab's API selling another lab's model
-        return _TRUST_ORDER.index(trust) if trust in _TRUST_ORDER else _RESELLER
+        return TRUST_RANK.get(trust, _RESELLER)
 
-    def _speaks_first(self, key: Key, offer: Offer, placed: Placement | None) -> tuple[int, int]:
+    def _speaks_first(self, key: Key, offer: ProposedRecord, placed: Placement | None) -> tuple[int, int]:
         """Within one source, which listing speaks for a model: plain ids before variants' ids,
         then the most trusted provider's (the lab's own first), then the source's own order."""
         folded = placed is not None and (placed.qualifier is not None or placed.mode is not None)
         return int(folded), self._trust_rank(key[1], offer.listing)
 
-    def _key(self, offer: Offer) -> tuple[Key, Placement | None] | None:
+    def _key(self, offer: ProposedRecord) -> tuple[Key, Placement | None] | None:
         """The record an offer lands on (with the identity placement of its model), or None."""
         if offer.kind == "model":
             placed = self.identity.place(offer.id)
@@ -130,7 +130,7 @@ class _Merger:
             return ("route", placed.route(provider)), placed
         return (offer.kind, offer.id), None
 
-    def _fill(self, key: Key, offer: Offer, source: str, n: int) -> None:
+    def _fill(self, key: Key, offer: ProposedRecord, source: str, n: int) -> None:
         """A further listing of one model in one source: its ids are aliases, and a capability it
         states as yes that the model lacks is filled (a listed no may be that host's own limit)."""
         raw = self.records[key]
@@ -147,7 +147,7 @@ class _Merger:
             else:
                 add_alternative(raw, field, value, cite)
 
-    def _merge_offer(self, key: Key, offer: Offer, source: str) -> None:
+    def _merge_offer(self, key: Key, offer: ProposedRecord, source: str) -> None:
         raw = self.records.setdefault(key, {})
         raw.setdefault("citations", {})[source] = offer_citation(source, offer)
         if "alternatives" in raw:  # this source's disagreements are found afresh below
@@ -164,7 +164,7 @@ class _Merger:
         if offer.prices is not None:
             self._merge_prices(key, raw, offer, source)
 
-    def _add_aliases(self, key: Key, raw: dict[str, Any], offer: Offer, source: str) -> None:
+    def _add_aliases(self, key: Key, raw: dict[str, Any], offer: ProposedRecord, source: str) -> None:
         if offer.aliases:
             aliases = raw.setdefault("aliases", {})
             aliases[source] = sorted(set(offer.aliases) | set(aliases.get(source, [])))
@@ -222,7 +222,7 @@ class _Merger:
         citation = raw.get("citations", {}).get(citation_key, {})
         return citation.get("source", citation_key) not in IMPORTED
 
-    def _merge_prices(self, key: Key, raw: dict[str, Any], offer: Offer, source: str) -> None:
+    def _merge_prices(self, key: Key, raw: dict[str, Any], offer: ProposedRecord, source: str) -> None:
         provenance = raw.setdefault("provenance", {})
         # A schedule pricing every token at $0 is a free tier or a placeholder, not a list
         # price: it would rank first everywhere, so it is not imported.

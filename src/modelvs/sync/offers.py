@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 from modelvs.sources.identity import LABS
-from modelvs.sources.proposal import Offer
+from modelvs.sources.proposal import ProposedRecord
 from modelvs.sync.identity import Placement
 
 _NAME_DECORATION = re.compile(
@@ -16,14 +16,14 @@ _NAME_DECORATION = re.compile(
 )
 
 
-def join_order(offer: Offer) -> int:
+def join_order(offer: ProposedRecord) -> int:
     """Models of known labs join first, so hosts' renamed copies find them; routes last."""
     if offer.kind == "model":
         return 0 if offer.id.split("/", 1)[0] in LABS else 1
     return 2
 
 
-def clean_model_offer(pair: tuple[Offer, Placement | None]) -> Offer:
+def clean_model_offer(pair: tuple[ProposedRecord, Placement | None]) -> ProposedRecord:
     """A model offer read from a variant's listing names the model, not the variant."""
     offer, placed = pair
     if placed is None or (placed.qualifier is None and placed.mode is None):
@@ -35,7 +35,7 @@ def clean_model_offer(pair: tuple[Offer, Placement | None]) -> Offer:
     return dataclasses.replace(offer, values=values)
 
 
-def combined_route(offers: list[tuple[Offer, Placement | None]]) -> Offer:
+def combined_route(offers: list[tuple[ProposedRecord, Placement | None]]) -> ProposedRecord:
     """One source's listings of one route: the plain id's values and prices, plus the prices of
     its free-tier and batch ids as those modes."""
     plain = [o for o, p in offers if p is None or p.mode is None]

@@ -18,7 +18,7 @@ from typing import Any
 from modelvs.catalog.catalog import Catalog
 from modelvs.catalog.resolve import UnknownModelError
 from modelvs.schema import Model, Route
-from modelvs.sources.proposal import Proposal, ResultOffer
+from modelvs.sources.proposal import Proposal, ProposedResult
 from modelvs.sources.variants import parse_date, split_date
 from modelvs.sync.fields import Records
 
@@ -67,7 +67,7 @@ def attach_results(records: Records, proposals: Iterable[Proposal]) -> tuple[Rec
     index = _name_index(records)
     replaced = {o.benchmark for p in proposals for o in p.results}
     out = {k: v for k, v in records.items() if k[0] != "result" or k[1].split(":", 1)[0] not in replaced}
-    found: dict[tuple[str, str], list[tuple[ResultOffer, str]]] = defaultdict(list)
+    found: dict[tuple[str, str], list[tuple[ProposedResult, str]]] = defaultdict(list)
     for proposal in proposals:
         joins = {j["name"]: j for j in records.get(("join", proposal.source_id), {}).get("joins", [])}
         for offer in proposal.results:
@@ -79,7 +79,7 @@ def attach_results(records: Records, proposals: Iterable[Proposal]) -> tuple[Rec
             report.joined[proposal.source_id] += 1
             report.models[proposal.source_id].add(model)
             if setting is not None:
-                offer = ResultOffer(**{**offer.__dict__, "values": {**offer.values, "setting": setting}})
+                offer = ProposedResult(**{**offer.__dict__, "values": {**offer.values, "setting": setting}})
             found[(offer.benchmark, model)].append((offer, proposal.source_id))
     order = _category_order(records)
     for (benchmark, model), offers in found.items():
@@ -88,7 +88,7 @@ def attach_results(records: Records, proposals: Iterable[Proposal]) -> tuple[Rec
 
 
 def _join(
-    index: Catalog, offer: ResultOffer, decision: dict[str, Any] | None
+    index: Catalog, offer: ProposedResult, decision: dict[str, Any] | None
 ) -> tuple[str | None, str, str | None]:
     """(model or None, why not, a setting the reviewed join states)."""
     if decision is not None:
@@ -140,11 +140,11 @@ _DATED = re.compile(r"(?<![\d.])(\d{4}-\d{2}-\d{2}|\d{2}-\d{2}|\d{4,8})(?![\d.])
 
 
 def _result_set(
-    benchmark: str, offers: list[tuple[ResultOffer, str]], categories: dict[str, int]
+    benchmark: str, offers: list[tuple[ProposedResult, str]], categories: dict[str, int]
 ) -> dict[str, Any]:
     # One score per category, setting and harness: two source rows folding into one model keep
     # the one with more votes or cases.
-    best: dict[tuple[Any, ...], tuple[ResultOffer, str]] = {}
+    best: dict[tuple[Any, ...], tuple[ProposedResult, str]] = {}
     for offer, source in offers:
         v = offer.values
         slot = (v.get("category"), v.get("setting"), v.get("harness"), v.get("version"))
@@ -155,7 +155,7 @@ def _result_set(
         ):
             best[slot] = (offer, source)
 
-    def order(item: tuple[ResultOffer, str]) -> tuple[Any, ...]:
+    def order(item: tuple[ProposedResult, str]) -> tuple[Any, ...]:
         v = item[0].values
         return (
             categories.get(v.get("category") or "", len(categories)),

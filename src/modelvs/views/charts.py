@@ -19,7 +19,7 @@ from modelvs.engine.quality import FRONTIER_RULE, OVERALL, arena_credit, plus_mi
 from modelvs.engine.value import ValueMap, ValuePoint
 from modelvs.engine.workload import Request, Workload
 from modelvs.formatting import count, io_ratio, money, percent, usd
-from modelvs.schema.vocab import Comparison as Threshold
+from modelvs.schema.vocab import ThresholdComparison as Threshold
 from modelvs.views.blocks import Axis, Cell, Chart, Mark, Point, Row, Series, Table
 
 PROMPT_STEPS = 16

@@ -152,7 +152,7 @@ class ModelRecord(TypedDict):
 
 
 @record
-class ModelPage(TypedDict):
+class ModelListPage(TypedDict):
     """One page of the index."""
 
     version: str
@@ -209,8 +209,8 @@ def model_record(row: ModelRow) -> ModelRecord:
     )
 
 
-def model_page(found: ModelList, version: str) -> ModelPage:
-    return ModelPage(
+def model_list_page(found: ModelList, version: str) -> ModelListPage:
+    return ModelListPage(
         version=version,
         on=found.on.isoformat(),
         total=found.total,

@@ -33,7 +33,7 @@ from modelvs.params import (
 from modelvs.views.costs import cost_view
 from modelvs.views.model import model_view
 from modelvs.views.model_list import list_models
-from modelvs.views.model_records import CSV_COLUMNS, csv_row, model_page, parse_model_query, to_csv
+from modelvs.views.model_records import CSV_COLUMNS, csv_row, model_list_page, parse_model_query, to_csv
 from modelvs.views.records import as_dict, record
 from modelvs.web.calculator import check_category, ranked_view
 from modelvs.web.http import JSON, api_error, conditional, dumps, state_of
@@ -183,7 +183,7 @@ def _table(
 def _models_view(request: Request) -> View:
     web = state_of(request)
     query = parse_model_query(web.catalog, request.query_params)
-    return as_dict(model_page(list_models(web.catalog, query, _day(web, request)), API_VERSION))
+    return as_dict(model_list_page(list_models(web.catalog, query, _day(web, request)), API_VERSION))
 
 
 def models(request: Request) -> Response:

@@ -17,7 +17,7 @@ from starlette.responses import Response
 from modelvs.catalog import Catalog
 from modelvs.views.costs import CostView, RankView
 from modelvs.views.model import ModelView
-from modelvs.views.model_records import ModelPage
+from modelvs.views.model_records import ModelListPage
 from modelvs.views.reprice import RepriceView
 from modelvs.web.api import REFRESHED_HEADER, ProvidersPage, SearchPage
 from modelvs.web.contract import parameter_schema
@@ -36,7 +36,7 @@ ERROR = {
 }
 RESPONSES: dict[str, type] = {
     "api_search": SearchPage,
-    "api_models": ModelPage,
+    "api_models": ModelListPage,
     "api_model": ModelView,
     "api_providers": ProvidersPage,
     "api_cost": CostView,

@@ -27,7 +27,7 @@ from modelvs.web.render import bad_request, not_found, page
 
 
 @dataclass(frozen=True)
-class Offer:
+class ProviderRow:
     """One route of the provider, as its table shows it."""
 
     route: str
@@ -47,7 +47,7 @@ class Offer:
     """Why the prices are quarantined, when they are."""
 
 
-SORTS: dict[str, Callable[[Offer], Any]] = {
+SORTS: dict[str, Callable[[ProviderRow], Any]] = {
     "model": lambda o: (o.name.casefold(), o.route),
     "input": lambda o: o.input,
     "output": lambda o: o.output,
@@ -63,7 +63,7 @@ COLUMNS = (
 )
 
 
-def offers(catalog: Catalog, provider: str, on: dt.date) -> list[Offer]:
+def offers(catalog: Catalog, provider: str, on: dt.date) -> list[ProviderRow]:
     found = []
     for rid in sorted(catalog.routes_by_provider.get(provider, ())):
         route = catalog.routes[rid]
@@ -72,7 +72,7 @@ def offers(catalog: Catalog, provider: str, on: dt.date) -> list[Offer]:
         standard = schedule_for(route, PriceMode.STANDARD, on)
         judged = assess(catalog, rid, on)
         found.append(
-            Offer(
+            ProviderRow(
                 route=rid,
                 model=mid,
                 name=model.name,
@@ -93,8 +93,8 @@ def offers(catalog: Catalog, provider: str, on: dt.date) -> list[Offer]:
 
 
 def select(
-    found: list[Offer], text: str, kinds: frozenset[ModelKind], sort: str, descending: bool
-) -> list[Offer]:
+    found: list[ProviderRow], text: str, kinds: frozenset[ModelKind], sort: str, descending: bool
+) -> list[ProviderRow]:
     key = name_key(text)
     kept = [
         o
@@ -181,7 +181,7 @@ def _usd(value: Decimal | None) -> str:
     return "-" if value is None else usd(value)
 
 
-def _row(o: Offer) -> dict[str, Any]:
+def _row(o: ProviderRow) -> dict[str, Any]:
     return {
         "url": f"/models/{o.slug}",
         "name": o.name + (f" @{o.qualifier}" if o.qualifier else ""),

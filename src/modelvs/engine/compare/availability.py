@@ -8,7 +8,7 @@ from typing import ClassVar
 from modelvs.catalog import Catalog
 
 from .costs import fig
-from .offers import Offer
+from .offers import ModelRoutes
 from .types import Figure, Names, join
 
 
@@ -41,7 +41,7 @@ class SharedProvidersFact:
         return f"{len(self.providers)} providers serve {who}, for A/B tests on one account: {join(parts)}."
 
 
-def shared_providers_fact(catalog: Catalog, offers: tuple[Offer, ...]) -> SharedProvidersFact:
+def shared_providers_fact(catalog: Catalog, offers: tuple[ModelRoutes, ...]) -> SharedProvidersFact:
     maps = [o.by_provider() for o in offers]
     common = set(maps[0]).intersection(*maps[1:])
     rows = []
@@ -74,7 +74,7 @@ class RoutesFact:
         return f"In the catalog, {join(parts)}."
 
 
-def routes_fact(catalog: Catalog, offers: tuple[Offer, ...]) -> RoutesFact:
+def routes_fact(catalog: Catalog, offers: tuple[ModelRoutes, ...]) -> RoutesFact:
     return RoutesFact(
         tuple(o.model for o in offers),
         tuple(tuple(catalog.providers[c.provider].name for c in o.costs) for o in offers),

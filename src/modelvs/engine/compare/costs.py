@@ -14,7 +14,7 @@ from modelvs.engine.monthly import TIE_RULE, RouteCost, RouteSet
 from modelvs.engine.workload import Profile, Workload
 from modelvs.formatting import count, money, percent, plural, tokens
 
-from .offers import Offer, offer, provider_name, rate_basis, standard_schedule
+from .offers import ModelRoutes, offer, provider_name, rate_basis, standard_schedule
 from .types import Basis, Figure, Names, join
 
 
@@ -94,7 +94,7 @@ class ModelCost:
         return f"{names[self.model]} costs {self.monthly.text} a month on {self.provider}{fees}"
 
 
-def _no_price_reason(off: Offer) -> str:
+def _no_price_reason(off: ModelRoutes) -> str:
     if not off.costs:
         return "no vetted route in the catalog"
     reasons = {c.why or "" for c in off.costs}
@@ -110,7 +110,7 @@ def _no_price_reason(off: Offer) -> str:
     return "no published price on a vetted route"
 
 
-def model_cost(catalog: Catalog, off: Offer, cost: RouteCost | None) -> ModelCost:
+def model_cost(catalog: Catalog, off: ModelRoutes, cost: RouteCost | None) -> ModelCost:
     if cost is None or cost.monthly is None:
         return ModelCost(off.model, None, None, None, None, (), _no_price_reason(off))
     fees = tuple(FeeLine(f.description, Figure(f.percent, f"{f.percent}%"), fig(f.amount)) for f in cost.fees)
@@ -157,7 +157,7 @@ def cheapest_models(costs: tuple[ModelCost, ...]) -> tuple[tuple[str, ...], tupl
     return leaders, gaps
 
 
-def _cost_basis(catalog: Catalog, off: Offer, cost: RouteCost | None, on: dt.date) -> tuple[Basis, ...]:
+def _cost_basis(catalog: Catalog, off: ModelRoutes, cost: RouteCost | None, on: dt.date) -> tuple[Basis, ...]:
     if cost is None or cost.monthly is None:
         return ()
     schedule = standard_schedule(catalog, cost.route, on)
@@ -256,7 +256,7 @@ class MonthlyFact:
 
 
 def monthly_fact(
-    catalog: Catalog, offers: tuple[Offer, ...], on: dt.date, routes: RouteSet = RouteSet.VETTED
+    catalog: Catalog, offers: tuple[ModelRoutes, ...], on: dt.date, routes: RouteSet = RouteSet.VETTED
 ) -> MonthlyFact:
     costs = tuple(model_cost(catalog, o, o.headline) for o in offers)
     cheapest, gaps = cheapest_models(costs)
@@ -267,7 +267,7 @@ def monthly_fact(
     return MonthlyFact(costs, cheapest, gaps, TIE_RULE, basis, picked, savings)
 
 
-def _saving(catalog: Catalog, off: Offer, label: str) -> Saving | None:
+def _saving(catalog: Catalog, off: ModelRoutes, label: str) -> Saving | None:
     head, low = off.headline, off.cheapest
     if head is None or low is None or low is head or head.monthly is None or low.monthly is None:
         return None
@@ -281,7 +281,7 @@ def _saving(catalog: Catalog, off: Offer, label: str) -> Saving | None:
     )
 
 
-def _picked(catalog: Catalog, off: Offer, label: str) -> str:
+def _picked(catalog: Catalog, off: ModelRoutes, label: str) -> str:
     """Which rule picked a model's headline route, in words."""
     head = off.headline
     if head is None:

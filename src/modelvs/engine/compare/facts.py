@@ -17,7 +17,7 @@ from .availability import RoutesFact, SharedProvidersFact, routes_fact, shared_p
 from .benchmarks import BenchmarkFact, RatingFact, benchmark_fact, rating_fact
 from .capabilities import CapabilityFact, TagsFact, capability_fact, tags_fact
 from .costs import MonthlyFact, ScenarioFact, WorkloadFact, monthly_fact, scenario_facts, workload_fact
-from .offers import Offer, offer
+from .offers import ModelRoutes, offer
 from .rates import (
     BlendFact,
     BreakEvenFact,
@@ -168,7 +168,7 @@ def _spec_facts(catalog: Catalog, model_ids: list[str], on: dt.date) -> _SpecFac
 
 
 def _break_evens(
-    catalog: Catalog, offers: tuple[Offer, ...], monthly: MonthlyFact, on: dt.date
+    catalog: Catalog, offers: tuple[ModelRoutes, ...], monthly: MonthlyFact, on: dt.date
 ) -> tuple[BreakEvenFact, ...]:
     rated = [(o.model, *r) for o in offers if (r := headline_rates(catalog, o, on)) is not None]
     if len(rated) < 2:

@@ -33,7 +33,7 @@ HEADLINE_RULE = (
 
 
 @dataclass(frozen=True)
-class Offer:
+class ModelRoutes:
     """One model's routes at the workload, cheapest first."""
 
     model: str
@@ -52,13 +52,13 @@ class Offer:
 
 def offer(
     catalog: Catalog, model_id: str, workload: Workload, on: dt.date, routes: RouteSet = RouteSet.VETTED
-) -> Offer:
+) -> ModelRoutes:
     costs = tuple(model_costs(catalog, model_id, workload, on, routes))
     priced = [c for c in costs if c.monthly is not None]
     lab = model_id.split("/", 1)[0]
     own = next((c for c in priced if catalog.providers[c.provider].lab == lab), None)
     cheapest = priced[0] if priced else None
-    return Offer(model_id, costs, own or cheapest, own, cheapest)
+    return ModelRoutes(model_id, costs, own or cheapest, own, cheapest)
 
 
 def standard_schedule(catalog: Catalog, route_id: str, on: dt.date) -> PriceSchedule | None:

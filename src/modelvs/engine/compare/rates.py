@@ -15,7 +15,7 @@ from modelvs.engine.workload import Request
 from modelvs.formatting import count, io_ratio, money, usd
 from modelvs.schema import PriceSchedule
 
-from .offers import Offer, provider_name, rate, rate_basis, standard_schedule
+from .offers import ModelRoutes, provider_name, rate, rate_basis, standard_schedule
 from .types import Basis, Figure, Names, join
 
 COMPONENT_LABELS = {"input": "input", "output": "output", "cache_read": "cache-read"}
@@ -51,7 +51,7 @@ class RateFact:
         return text + "."
 
 
-def rate_fact(catalog: Catalog, offers: tuple[Offer, ...], component: str, on: dt.date) -> RateFact:
+def rate_fact(catalog: Catalog, offers: tuple[ModelRoutes, ...], component: str, on: dt.date) -> RateFact:
     rates: list[Figure | None] = []
     provs: list[str | None] = []
     basis: list[Basis] = []
@@ -133,7 +133,7 @@ class TierFact:
         return text + "."
 
 
-def tier_facts(catalog: Catalog, offers: tuple[Offer, ...], on: dt.date) -> tuple[TierFact, ...]:
+def tier_facts(catalog: Catalog, offers: tuple[ModelRoutes, ...], on: dt.date) -> tuple[TierFact, ...]:
     facts = []
     for o in offers:
         found = _tiered(catalog, o, on)
@@ -176,7 +176,7 @@ def tier_facts(catalog: Catalog, offers: tuple[Offer, ...], on: dt.date) -> tupl
     return tuple(facts)
 
 
-def _tiered(catalog: Catalog, o: Offer, on: dt.date) -> tuple[RouteCost, PriceSchedule] | None:
+def _tiered(catalog: Catalog, o: ModelRoutes, on: dt.date) -> tuple[RouteCost, PriceSchedule] | None:
     # The headline route's tiers; else the lab's own API's, since list prices are where tiers are published.
     for cost in (o.headline, o.lab_route):
         if cost is None:
@@ -187,7 +187,7 @@ def _tiered(catalog: Catalog, o: Offer, on: dt.date) -> tuple[RouteCost, PriceSc
     return None
 
 
-def _long_prompt(catalog: Catalog, o: Offer, request: Request, on: dt.date) -> LongPrompt:
+def _long_prompt(catalog: Catalog, o: ModelRoutes, request: Request, on: dt.date) -> LongPrompt:
     if o.headline is None:
         return LongPrompt(o.model, None, "no published price")
     priced = price_request(catalog, o.headline.route, request, on)
@@ -216,7 +216,7 @@ class BlendFact:
         )
 
 
-def headline_rates(catalog: Catalog, o: Offer, on: dt.date) -> tuple[Decimal, Decimal] | None:
+def headline_rates(catalog: Catalog, o: ModelRoutes, on: dt.date) -> tuple[Decimal, Decimal] | None:
     if o.headline is None:
         return None
     schedule = standard_schedule(catalog, o.headline.route, on)
@@ -225,7 +225,7 @@ def headline_rates(catalog: Catalog, o: Offer, on: dt.date) -> tuple[Decimal, De
     return schedule.input, schedule.output
 
 
-def blend_fact(catalog: Catalog, offers: tuple[Offer, ...], share: Figure, on: dt.date) -> BlendFact:
+def blend_fact(catalog: Catalog, offers: tuple[ModelRoutes, ...], share: Figure, on: dt.date) -> BlendFact:
     blends: list[Figure | None] = []
     for o in offers:
         rates = headline_rates(catalog, o, on)

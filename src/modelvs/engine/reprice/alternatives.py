@@ -17,7 +17,7 @@ from enum import StrEnum
 from modelvs.catalog import Catalog
 from modelvs.catalog.layout import route_provider, route_qualifier
 from modelvs.catalog.trust import is_vetted, lab_route
-from modelvs.engine.monthly import TRUST_ORDER, kept
+from modelvs.engine.monthly import kept
 from modelvs.engine.quality import ratings
 from modelvs.engine.reprice.bill import Bill, bill
 from modelvs.engine.reprice.cards import Refusal
@@ -26,7 +26,7 @@ from modelvs.engine.reprice.served import Points, merged, route_points
 from modelvs.engine.reprice.totals import Totals
 from modelvs.engine.value import value_map
 from modelvs.engine.workload import Profile, Workload
-from modelvs.schema.vocab import PriceMode, ProviderTrust
+from modelvs.schema.vocab import TRUST_RANK, PriceMode, ProviderTrust
 
 
 class AltRoutes(StrEnum):
@@ -92,7 +92,7 @@ def choose(
         refused = sum(
             g.totals.rows for g, d in zip(groups, priced.decisions, strict=True) if isinstance(d, Refusal)
         )
-        trust = TRUST_ORDER.index(catalog.providers[route_provider(route)].trust)
+        trust = TRUST_RANK[catalog.providers[route_provider(route)].trust]
         key = (refused, priced.total, trust, route_provider(route), route)
         if best is None or key < best[0]:
             best = (key, route, priced)

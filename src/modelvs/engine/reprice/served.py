@@ -15,7 +15,7 @@ from modelvs.catalog.layout import route_id, route_model
 from modelvs.catalog.trust import lab_route
 from modelvs.engine.monthly import kept
 from modelvs.engine.plans import route_limits
-from modelvs.schema.vocab import Comparison
+from modelvs.schema.vocab import ThresholdComparison
 from modelvs.usage.providers import provider_candidates
 
 NO_PROVIDER = "The log names no provider for some rows: they are priced on the lab's own API."
@@ -104,7 +104,9 @@ def _make_points(catalog: Catalog, route: str) -> Points:
         assert rid is not None
         for schedule in catalog.routes[rid].prices:
             for tier in schedule.tiers:
-                prompt.add(tier.threshold if tier.comparison is Comparison.GE else tier.threshold + 1)
+                prompt.add(
+                    tier.threshold if tier.comparison is ThresholdComparison.GE else tier.threshold + 1
+                )
     return Points(tuple(sorted(prompt)), tuple(sorted(answer)))
 
 

@@ -18,13 +18,12 @@ from modelvs.catalog.trust import assess, is_vetted, lab_route, route_trust
 from modelvs.formatting import count, usd
 from modelvs.schema import PriceSchedule, Route
 from modelvs.schema.pricing import TOKEN_COMPONENTS, Rates
-from modelvs.schema.vocab import TRUST_LABELS, PriceMode, ProviderTrust
+from modelvs.schema.vocab import TRUST_LABELS, TRUST_RANK, PriceMode
 from modelvs.views.blocks import Cell, Row, SourceNote, Table
 from modelvs.views.comparison.page import RoutePrices
 
 T = TypeVar("T")
 MODE_ORDER = {m: i for i, m in enumerate(PriceMode)}
-TRUST_ORDER = {t: i for i, t in enumerate(ProviderTrust)}
 RATE_COLUMNS = ("Input", "Output", "Cache read", "Cache write", "Other")
 CURRENT_COLUMNS = ("Provider", "Route", "Mode", "Applies to", *RATE_COLUMNS, "Source")
 HISTORY_COLUMNS = ("Provider", "Mode", "Applies to", *RATE_COLUMNS, "In effect", "Source")
@@ -168,7 +167,7 @@ def route_order(catalog: Catalog, model_id: str, on: dt.date) -> list[str]:
         return (
             rid != own,
             not is_vetted(catalog, rid, on),
-            TRUST_ORDER[route_trust(catalog, rid)],
+            TRUST_RANK[route_trust(catalog, rid)],
             provider.name.lower(),
             rid,
         )
