@@ -137,6 +137,19 @@ def test_model_offers_and_aliases() -> None:
     )
 
 
+def test_the_first_day_the_history_recorded_a_model_is_offered_as_its_listed_day() -> None:
+    listed = {o.id: o.listed for o in _proposal().offers if o.kind == "model"}
+    assert listed["google/gemini-pro-latest"] == dt.date(2025, 7, 7)  # the models.dev commit of its rates
+    assert listed["anthropic/claude-sonnet-4-0"] == dt.date(2024, 10, 8)  # a dated interval, earlier still
+    # The history's own first day only says the model was listed by then: no day is offered.
+    assert listed["openai/gpt-4o-mini"] is None
+
+
+def test_a_listed_day_never_moves_a_price() -> None:
+    first = _schedules(_offers(_proposal())[("route", "google:google/gemini-pro-latest")], "standard")[0]
+    assert "effective_from" not in first  # the first interval still covers every earlier day
+
+
 def test_skips_name_their_reasons() -> None:
     proposal = _proposal()
     skipped = dict(proposal.skipped)

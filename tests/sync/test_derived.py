@@ -122,3 +122,23 @@ def test_a_model_without_a_release_date_gets_a_first_listed_stand_in_and_ga_read
     assert qwen["citations"][qwen["provenance"]["first_listed"]]["locator"] == "first_listed.id"
     assert qwen["status"] == "current"
     assert "first_listed" not in records[("model", "openai/gpt-9")]
+
+
+def test_the_day_a_price_history_first_recorded_a_model_stands_in_unless_an_id_is_earlier() -> None:
+    records = {
+        ("model", "inception/mercury"): record("Mercury", "litellm"),
+        ("model", "alibaba/qwen-plus-2025-01-25"): record("Qwen Plus", "litellm"),
+    }
+    listed = {
+        "inception/mercury": (dt.date(2025, 8, 3), "model-prices.prices.inception.mercury"),
+        "alibaba/qwen-plus-2025-01-25": (dt.date(2025, 10, 14), "model-prices.prices.alibaba.qwen-plus"),
+    }
+    derive(records, TODAY, listed)
+    mercury = records[("model", "inception/mercury")]
+    assert mercury["first_listed"] == dt.date(2025, 8, 3)
+    locator = mercury["citations"][mercury["provenance"]["first_listed"]]["locator"]
+    assert locator == "first_listed.recorded.model-prices.prices.inception.mercury"
+    assert records[("model", "alibaba/qwen-plus-2025-01-25")]["first_listed"] == dt.date(2025, 1, 25)
+    before = {k: dict(v) for k, v in records.items()}
+    derive(records, TODAY, listed)
+    assert records == before

@@ -57,6 +57,9 @@ class Rates:
     cache_write_1h_multiple: Decimal | None
     tiers: tuple[Tier, ...]
     source: str | None
+    recorded: dt.date | None = None
+    """The UTC day the history first recorded these rates (`valid_from`: a models.dev commit or
+    the package's first observation); for an interval without a start, the only date it has."""
 
 
 @dataclass(frozen=True)
@@ -162,7 +165,14 @@ def _rates(where: str, raw: Any) -> Rates:
             f"model-prices snapshot: {where}: field 'rates.cache_write_1h_multiple' is not a number"
         )
     source = raw.get("source")
-    return Rates(values, None if multiple is None else Decimal(multiple), tuple(tiers), source)
+    recorded = None
+    if raw.get("valid_from"):
+        try:
+            recorded = _day(str(raw["valid_from"]))
+        except ValueError:
+            where_from = f"model-prices snapshot: {where}: field 'rates.valid_from'"
+            raise ValueError(f"{where_from} is not an ISO time") from None
+    return Rates(values, None if multiple is None else Decimal(multiple), tuple(tiers), source, recorded)
 
 
 def _money(where: str, raw: Any, required: tuple[str, ...], optional: tuple[str, ...]) -> dict[str, Decimal]:
@@ -215,6 +225,8 @@ def translate(entries: list[Entry], retrieved: dt.date, version: str) -> Proposa
                 blanks.setdefault(entry.provider, []).append(entry.window)
     models: dict[str, tuple[str, str, set[str]]] = {}
     routes: dict[str, ProposedRecord] = {}
+    listed: dict[str, dt.date] = {}
+    began = min((d for e in entries if isinstance(e, ModelEntry) for d in _recorded(e)), default=None)
     for entry in entries:
         if not isinstance(entry, ModelEntry):
             continue
@@ -249,8 +261,13 @@ def translate(entries: list[Entry], retrieved: dt.date, version: str) -> Proposa
         # The snapshot names no models: the first id stands in as the name (lowest fact priority).
         _, _, aliases = models.setdefault(identity.id, (entry.model, locator, set()))
         aliases.update((entry.model, *entry.aliases))
+        first = min(_recorded(entry), default=None)
+        if first is not None and first != began and first < listed.get(identity.id, dt.date.max):
+            listed[identity.id] = first
     offers = [
-        ProposedRecord("model", mid, {"name": name}, locator, aliases=tuple(sorted(aliases)))
+        ProposedRecord(
+            "model", mid, {"name": name}, locator, aliases=tuple(sorted(aliases)), listed=listed.get(mid)
+        )
         for mid, (name, locator, aliases) in sorted(models.items())
     ]
     return Proposal(SOURCE_ID, _source(version, retrieved), (*offers, *routes.values()), tuple(skipped))
@@ -346,6 +363,22 @@ def _exact(value: Decimal) -> Decimal:
     exponent = rounded.as_tuple().exponent
     # normalize() writes 10 as 1E+1; a plain integer reads better in TOML and diffs.
     return rounded.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else rounded
+
+
+def _recorded(entry: ModelEntry) -> list[dt.date]:
+    """Every day the history recorded a price of the entry: its intervals' starts and the days
+    their rates were first recorded. The history's own first day says only that the model was
+    listed by then, so the caller sets it aside."""
+    days = []
+    for _, intervals in entry.timelines:
+        for iv in intervals:
+            if iv.rates is None:
+                continue
+            if iv.start is not None:
+                days.append(iv.start.astimezone(dt.UTC).date())
+            if iv.rates.recorded is not None:
+                days.append(iv.rates.recorded)
+    return days
 
 
 def _latest_source(entry: ModelEntry) -> str | None:

@@ -41,6 +41,9 @@ class ProposedRecord:
     listing: str | None = None
     """Model offers: the provider whose listing the values were read from (its trust decides
     which listing speaks for the model, and whether its capability flags fill gaps)."""
+    listed: dt.date | None = None
+    """Model offers: the first day the source recorded a price for the model (a first-listed
+    stand-in where no source states a release date; never a fact of its own)."""
 
     def __post_init__(self) -> None:
         # A source's stray whitespace around a name ("DeepSeek V3 (Turbo)\t") is never part of it.

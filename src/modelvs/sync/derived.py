@@ -28,12 +28,17 @@ NAMES_RULE = (
 )
 FIRST_LISTED_RULE = (
     "Where no source states a release date, the first date a source lists the model stands in,"
-    ' labelled "first listed": the earliest snapshot date in an id a source uses for it, or the first'
-    " day of its earliest dated price on any route; it is never shown as the release date."
+    ' labelled "first listed": the earliest of the snapshot dates in the ids sources use for it,'
+    " the first day of its earliest dated price on any route, and the day a price history first"
+    " recorded a price for it (model-prices' first observation or models.dev commit; not the"
+    " history's own first day, when it cannot tell a new model from one listed before it began);"
+    " it is never shown as the release date."
 )
+Listed = dict[str, tuple[dt.date, str]]
+"""Model id -> the first day a source recorded a price for it, and where (`source.locator`)."""
 
 
-def derive(records: Records, today: dt.date) -> None:
+def derive(records: Records, today: dt.date, listed: Listed | None = None) -> None:
     """Set every model's kind and display name where no source or reviewer states a better one."""
     records.setdefault(
         ("source", RULES),
@@ -53,7 +58,7 @@ def derive(records: Records, today: dt.date) -> None:
             _kind(rid, raw)
             _name(rid, raw)
     _apart(records)
-    _first_listed(records)
+    _first_listed(records, listed or {})
 
 
 def _cite(raw: dict[str, Any], field: str, locator: str) -> None:
@@ -148,9 +153,11 @@ def _apart(records: Records) -> None:
                     _rename(records[("model", rid)], f"({LABS.get(lab, (lab,))[0]})")
 
 
-def _first_listed(records: Records) -> None:
+def _first_listed(records: Records, listed: Listed) -> None:
     """A model without a release date gets the first date a source lists it, as a labelled stand-in."""
-    earliest: dict[str, tuple[dt.date, str]] = {}
+    earliest: dict[str, tuple[dt.date, str]] = {
+        model: (day, f"first_listed.recorded.{where}") for model, (day, where) in listed.items()
+    }
     for (kind, rid), raw in records.items():
         if kind != "route":
             continue

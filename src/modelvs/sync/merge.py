@@ -70,7 +70,7 @@ def _merge_round(records: Records, proposals: list[Proposal], today: dt.date) ->
     settle_alias_routes(merger.records)
     round_conversions(merger.records)
     agree(merger.records)
-    derive(merger.records, today)
+    derive(merger.records, today, merger.listed)
     _normalise(merger.records)
     return merger
 
@@ -80,6 +80,8 @@ class _Merger:
         self.records = records
         self.identity = identity
         self.conflicts: list[Change] = []
+        self.listed: dict[str, tuple[dt.date, str]] = {}
+        """Model id -> the first day a source recorded a price for it, and where (derive reads it)."""
 
     def apply(self, proposal: Proposal) -> None:
         source = proposal.source_id
@@ -90,6 +92,7 @@ class _Merger:
             if placed is not None:
                 groups.setdefault(placed[0], []).append((offer, placed[1]))
         for key, offers in groups.items():
+            self._note_listed(key, offers, source)
             if key[0] == "route":
                 self._merge_offer(key, combined_route(offers), source)
                 continue
@@ -102,6 +105,14 @@ class _Merger:
                     self._add_aliases(key, self.records[key], extra, source)
             prune_citations(self.records[key])
         self._retire(source, set(groups))
+
+    def _note_listed(
+        self, key: Key, offers: list[tuple[ProposedRecord, Placement | None]], source: str
+    ) -> None:
+        for offer, _ in offers:
+            if key[0] == "model" and offer.listed is not None:
+                found = (offer.listed, f"{source}.{offer.locator}")
+                self.listed[key[1]] = min(self.listed.get(key[1], found), found)
 
     def _trust_rank(self, model_id: str, provider: str | None) -> int:
         """0 for the lab's own API, then major clouds, established hosts, and resellers (3)."""
