@@ -80,9 +80,7 @@ def main() -> None:
         lifecycle = sys.modules.get("modelvs.catalog.lifecycle")
         if lifecycle is None or not isinstance(exc, lifecycle.NotYetReleasedError):
             raise
-        from rich.markup import escape
+        from modelvs.cli.output import error
 
-        from modelvs.cli.common import errors
-
-        errors.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
+        error(str(exc))
         raise SystemExit(2) from None
