@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from modelvs.catalog import compiled, freshness
-from modelvs.catalog.catalog import Catalog
+from modelvs.catalog.catalog import Catalog, indexes_of
 from modelvs.catalog.derived import Derived
 from modelvs.catalog.layout import KINDS
 from modelvs.catalog.leftovers import recover
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from modelvs.catalog.load import Loaded
 
-_CACHE_FORMAT = "7"
+_CACHE_FORMAT = "8"
 KEEP_DAYS = 14
 """Compiled catalogs (and their derived values) not written for this long are removed."""
 
@@ -157,6 +157,7 @@ def load_catalog(data_dir: Path | None = None, *, use_cache: bool = True) -> Cat
         "manifest": (found, stamp),
         "version": catalog.version,
         "names": catalog.names,
+        "indexes": indexes_of(catalog),
         "files": dict(catalog.files),
     }
     payload = compiled.write({kind: loaded.records[kind] for kind in loaded.records}, sections)
@@ -185,6 +186,7 @@ def open_compiled(path: Path, data_dir: Path) -> Catalog | None:
         files=_OnFirstRead(lambda: found.section("files")),
         version=version,
         name_index=lambda: found.section("names"),
+        indexes=lambda: found.section("indexes"),
         derived=Derived(cache_folder() / f"derived-{version}" / freshness.code_digest()),
     )
 
