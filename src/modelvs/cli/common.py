@@ -24,7 +24,7 @@ from modelvs.catalog import (
 )
 from modelvs.catalog.layout import KINDS, holds_records
 from modelvs.catalog.leftovers import recover
-from modelvs.cli import output
+from modelvs.cli import early, output
 
 BUSY = 75
 """Exit code of a command refused because a sync holds the catalog's lock (EX_TEMPFAIL: try again later)."""
@@ -75,6 +75,7 @@ def data_dir(path: Path | None) -> Path:
     folder = path or default_data_dir()
     for done in recover(folder):  # what a sync cut short: before the folder is judged missing
         output.note(f"note: {done} (left by an interrupted sync)")
+        early.discard()  # what was checked before is not what is there now
     how = "Pass --data DIR or set MODELVS_DATA to a catalog folder (models/, routes/, providers/, ...)."
     if path is None and not os.environ.get("MODELVS_DATA"):
         how += " It defaults to the catalog modelvs ships (data/ in a checkout): restore or reinstall it."
@@ -87,8 +88,9 @@ def data_dir(path: Path | None) -> Path:
 
 
 def open_catalog(path: Path | None) -> Catalog:
+    folder = data_dir(path)
     try:
-        return load_catalog(data_dir(path))
+        return load_catalog(folder, stamp_now=early.stamp_now(folder))
     except CatalogError as exc:
         catalog_failed(exc)
 
