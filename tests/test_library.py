@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
+import re
 import subprocess
 import sys
 from decimal import Decimal
@@ -158,3 +160,44 @@ def test_load_catalog_reads_another_folder(mini: Path) -> None:
     other = modelvs.load_catalog(mini)
     assert other is not modelvs.load_catalog()
     assert 0 < len(other.models) < 100
+
+
+# A Decimal printed with trailing zeros after its point, or in exponent notation.
+UNNORMAL = re.compile(r"Decimal\('(-?\d+\.\d*0|[^']*E[^']*)'\)")
+
+
+def test_results_print_exact_normalised_decimals(catalog: Catalog) -> None:
+    workload = modelvs.Workload.of(1_000_000, 800, 250)
+    price = modelvs.price(
+        "claude-opus-4-7", input_tokens=1000, output_tokens=100, provider="anthropic", on=DAY, catalog=catalog
+    )
+    comparison = modelvs.compare("gpt-5.5", "claude-opus-4-7", "gemini-3.1-pro-preview", on=DAY)
+    ranked = modelvs.rank(["vision"], workload=workload, limit=10, on=DAY, catalog=catalog)
+    log = io.StringIO(
+        "date,provider,model,input_tokens,output_tokens,cached_input_tokens,requests,cost\n"
+        "2026-11-02,openai,gpt-4o-2024-11-20,1000,100,400,1,0.0030\n"
+    )
+    repriced = modelvs.reprice(log, as_=["claude-opus-4-7"], catalog=catalog)
+    for text in (repr(price), repr(comparison), repr([r.cost for r in ranked]), repr(repriced)):
+        assert "Decimal(" in text
+        assert UNNORMAL.findall(text) == []
+    # The amounts themselves are the engine's, to the last digit, written as people write them.
+    engine = cheapest_route(catalog, ranked[0].model, workload, DAY)
+    assert engine is not None
+    assert ranked[0].cost.monthly == engine.monthly
+    monthly = {c.model: c.monthly.value for c in comparison.facts.monthly.costs}
+    assert str(monthly["anthropic/claude-opus-4-7"]) == "10250"
+    assert str(price.total) == "0.0075"  # 1,000 x $5 + 100 x $25 per 1M
+
+
+def test_normalised_keeps_values_and_what_needs_no_change() -> None:
+    from modelvs.library import normalised
+
+    line = modelvs.Line("input", 1000, Decimal("2.50"), Decimal("0.0025000"))
+    assert normalised(line) == line
+    assert repr(normalised(line)) == (
+        "Line(component='input', tokens=1000, rate=Decimal('2.5'), cost=Decimal('0.0025'))"
+    )
+    assert normalised(Decimal("4.5E+3")).as_tuple() == Decimal("4500").as_tuple()
+    already = (Decimal("2.5"), "x", [Decimal(7)])
+    assert normalised(already) is already

@@ -42,14 +42,16 @@ def money(value: Decimal | str | int) -> str:
     return usd(amount.quantize(_CENT, ROUND_HALF_UP))
 
 
+_SCALES = ((1_000_000_000, "B", 2, 999_995_000), (1_000_000, "M", 2, 999_950), (1_000, "k", 1, 1_000))
+"""Size, suffix, decimals, and the first count shown with it (the one that rounds up to it)."""
+
+
 def tokens(count: int) -> str:
-    """`1,048,576` as `1.05M`, `128,000` as `128k`, `800` as `800`."""
-    if count >= 1_000_000:
-        text = f"{count / 1_000_000:.2f}".rstrip("0").rstrip(".")
-        return f"{text}M"
-    if count >= 1_000:
-        text = f"{count / 1_000:.1f}".rstrip("0").rstrip(".")
-        return f"{text}k"
+    """`1,048,576` as `1.05M`, `128,000` as `128k`, `3,000,000,000` as `3B` (not `3000M`), `800`."""
+    for size, suffix, places, start in _SCALES:
+        if count >= start:
+            text = f"{count / size:.{places}f}".rstrip("0").rstrip(".")
+            return f"{text}{suffix}"
     return str(count)
 
 

@@ -8,10 +8,16 @@ Names resolve as in the CLI (`catalog.resolve`: an exact id or slug first, then 
 `AmbiguousModelError` lists the candidates). Default answers use vetted routes
 (`engine.monthly.RouteSet`); money is an exact `Decimal`; a date before a model's release raises
 `NotYetReleasedError`. Every function takes `catalog=` to use another catalog than the shipped one.
+
+Every Decimal in a result is exact and normalised: `Decimal('52.5')`, never `Decimal('52.50000000')`
+beside `Decimal('62.000000')` (the engine's arithmetic keeps the scale of each step), so reprs read
+as the amounts they are.
 """
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
 import os
 import threading
@@ -19,7 +25,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from types import MappingProxyType
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from modelvs.catalog import Catalog
 from modelvs.catalog import load_catalog as _load
@@ -31,6 +38,7 @@ from modelvs.engine.pricing import Line, RequestPrice, price_request
 from modelvs.engine.rank import Needs, Ranked, RankOrder
 from modelvs.engine.rank import rank as _rank
 from modelvs.engine.workload import DEFAULT_WORKLOAD, Request, Workload
+from modelvs.formatting import exact
 from modelvs.schema.vocab import TRUST_RANK, Capability, PriceMode
 
 if TYPE_CHECKING:
@@ -38,6 +46,8 @@ if TYPE_CHECKING:
     from modelvs.engine.reprice import Repricing
 
 __all__ = ["NoPriceError", "Price", "compare", "load_catalog", "price", "rank", "reprice"]
+
+T = TypeVar("T")
 
 _shipped: Catalog | None = None
 _shipped_lock = threading.Lock()
@@ -141,17 +151,19 @@ def price(
         )
     _, best = min(priced, key=lambda p: p[0])
     assert best.total is not None
-    return Price(
-        model_id,
-        best.route,
-        route_provider(best.route),
-        best.mode,
-        best.total,
-        best.lines,
-        day,
-        best.tier_threshold,
-        is_vetted(cat, best.route, day),
-        best.notes,
+    return normalised(
+        Price(
+            model_id,
+            best.route,
+            route_provider(best.route),
+            best.mode,
+            best.total,
+            best.lines,
+            day,
+            best.tier_threshold,
+            is_vetted(cat, best.route, day),
+            best.notes,
+        )
     )
 
 
@@ -172,7 +184,7 @@ def compare(
 
     cat = catalog if catalog is not None else load_catalog()
     ids = [cat.resolve(m) for m in models]
-    return _compare(cat, ids, workload or DEFAULT_WORKLOAD, _day(on), RouteSet(routes))
+    return normalised(_compare(cat, ids, workload or DEFAULT_WORKLOAD, _day(on), RouteSet(routes)))
 
 
 def rank(
@@ -198,7 +210,12 @@ def rank(
     else:
         wanted = Needs(capabilities=frozenset(Capability(n) for n in needs))
     day = _day(on)
-    return _rank(cat, wanted, workload or DEFAULT_WORKLOAD, day, limit, RankOrder(order))
+    load = workload or DEFAULT_WORKLOAD
+    return [
+        # Each priced now (an engine entry prices on first read) and its cost normalised.
+        Ranked(r.model, r.route, (cat, load, day), normalised(r.cost), r.rating)
+        for r in _rank(cat, wanted, load, day, limit, RankOrder(order))
+    ]
 
 
 def reprice(
@@ -237,15 +254,53 @@ def reprice(
     if isinstance(path_or_file, (str, os.PathLike)):
         with Path(path_or_file).open("rb") as stream:
             fmt, records = read_log(stream, input_format=input_format, columns=mapping, notes=notes)
-            return _reprice(
+            return normalised(_reprice(
                 cat, records, log_format=fmt, alternatives=wanted, routes=chosen, suggest=suggest,
                 ratios=stated_ratios(), notes=notes,
-            )  # fmt: skip
+            ))  # fmt: skip
     fmt, records = read_log(path_or_file, input_format=input_format, columns=mapping, notes=notes)
-    return _reprice(
+    return normalised(_reprice(
         cat, records, log_format=fmt, alternatives=wanted, routes=chosen, suggest=suggest,
         ratios=stated_ratios(), notes=notes,
-    )  # fmt: skip
+    ))  # fmt: skip
+
+
+def normalised(value: T) -> T:
+    """`value` with every Decimal in it (in dataclasses, named tuples, lists and mappings) exact and
+    normalised: no trailing zeros, plain notation (`Decimal('4500')`, not `4.5E+3`). Equal values,
+    so nothing compares differently; a part that holds no such Decimal is returned as it is."""
+    return _normal(value)  # type: ignore[no-any-return]
+
+
+def _normal(value: Any) -> Any:
+    kind = type(value)
+    if kind is Decimal:
+        plain = Decimal(exact(value))
+        return value if plain.as_tuple() == value.as_tuple() else plain
+    if isinstance(value, tuple | list):
+        items = [_normal(v) for v in value]
+        if all(a is b for a, b in zip(items, value, strict=True)):
+            return value
+        return kind(*items) if hasattr(kind, "_fields") else kind(items)  # a named tuple takes fields
+    if kind is dict or kind is MappingProxyType:
+        pairs = {k: _normal(v) for k, v in value.items()}
+        if all(pairs[k] is v for k, v in value.items()):
+            return value
+        return pairs if kind is dict else MappingProxyType(pairs)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changed = {}
+        for field in dataclasses.fields(value):
+            old = getattr(value, field.name)
+            new = _normal(old)
+            if new is not old:
+                changed[field.name] = new
+        if not changed:
+            return value
+        made = copy.copy(value)  # frozen: set past `__setattr__`, on the copy only
+        for name, new in changed.items():
+            object.__setattr__(made, name, new)
+        return made
+    return value
 
 
 def _routes(catalog: Catalog, model_id: str, provider: str | None, on: dt.date) -> list[str]:

@@ -22,7 +22,7 @@ LIMIT_S = 900
 
 
 def test_the_benchmarks_are_found() -> None:
-    assert {"catalog", "miss", "pricing", "serve", "soak", "web"} <= set(MODULES)
+    assert {"catalog", "cli", "miss", "pricing", "serve", "soak", "web"} <= set(MODULES)
 
 
 @pytest.mark.parametrize("name", MODULES)

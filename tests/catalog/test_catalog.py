@@ -1,3 +1,4 @@
+import dataclasses
 import pickle
 from pathlib import Path
 
@@ -37,3 +38,23 @@ def test_load_refuses_a_broken_catalog(tmp_path: Path) -> None:
     data = write_catalog(tmp_path, {"labs/openai.toml": None})
     with pytest.raises(CatalogError, match="unknown lab 'openai'"):
         load_catalog(data)
+
+
+def test_a_compiled_catalog_reads_its_lookups_as_they_were_computed(mini: Path) -> None:
+    compiled, fresh = load_catalog(mini), load_catalog(mini, use_cache=False)
+    assert compiled.indexes is not None  # read from the compiled file, not computed again
+    for name in ("routes_by_model", "routes_by_provider", "results_by_model", "slugs"):
+        assert dict(getattr(compiled, name)) == dict(getattr(fresh, name)), name
+
+
+def test_an_exact_id_or_slug_resolves_without_the_name_index(mini: Path) -> None:
+    base = load_catalog(mini, use_cache=False)
+
+    def unread() -> dict[str, tuple[str, ...]]:
+        raise AssertionError("the name index was read")
+
+    catalog = dataclasses.replace(base, name_index=unread)
+    assert catalog.resolve("openai/gpt-4o-2024-11-20") == "openai/gpt-4o-2024-11-20"
+    assert catalog.resolve("gpt-4o-2024-11-20") == "openai/gpt-4o-2024-11-20"
+    with pytest.raises(AssertionError, match="the name index was read"):
+        catalog.resolve("GPT-4o (2024-11-20)")

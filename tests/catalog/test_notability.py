@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
+from modelvs.catalog import load_catalog
 from modelvs.catalog.lifecycle import Stage
 from modelvs.catalog.notability import NOTABILITY_RULE, by_notability, notability
 from tests.minicatalog import in_memory
@@ -114,3 +116,10 @@ def test_the_rule_states_every_point() -> None:
         "2 for",
     ):
         assert words in NOTABILITY_RULE
+
+
+def test_the_next_load_of_a_compiled_catalog_reads_it_without_opening_a_model(mini: Path) -> None:
+    first = dict(notability(load_catalog(mini), ON))
+    later = load_catalog(mini)  # as the next command would: a new catalog over the same files
+    assert dict(notability(later, ON)) == first
+    assert later.models.chunks_read == 0  # type: ignore[attr-defined]

@@ -6,6 +6,7 @@ Rules on small catalogs; the shipped catalog's targets (issue 15) at the end.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -125,3 +126,10 @@ def test_shipped_deepseek_and_sonnet_open_on_current_models(shipped: Catalog) ->
     assert deepseek.startswith("deepseek/deepseek-v4")
     sonnet = [shipped.models[m].name for m in search(shipped, "sonnet", ON)[:3]]
     assert all(n.startswith("Claude Sonnet") and "3" not in n for n in sonnet), sonnet
+
+
+def test_the_next_load_of_a_compiled_catalog_searches_without_opening_a_model(mini: Path) -> None:
+    first = search(load_catalog(mini), "gpt", ON)
+    later = load_catalog(mini)
+    assert search(later, "gpt", ON) == first != []
+    assert later.models.chunks_read == 0  # type: ignore[attr-defined]

@@ -49,7 +49,7 @@ def test_show_markdown(mini: Path) -> None:
     result = runner.invoke(app, ["show", "gpt-4o-2024-11-20", "--format", "md", "--data", str(mini)])
     assert result.exit_code == 0
     assert result.output.startswith("# GPT-4o (2024-11-20)")
-    assert "| OpenAI | standard | input $2.50, output $10, cache_read $1.25 |" in result.output
+    assert "| OpenAI | standard | input $2.50, output $10, cache read $1.25 |" in result.output
 
 
 def test_export_sqlite(mini: Path, tmp_path: Path) -> None:

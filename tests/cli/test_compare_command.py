@@ -50,31 +50,44 @@ def test_markdown_page_and_workload_flags(app: typer.Typer) -> None:
     assert "over the 128,000-token limit" in result.output
 
 
-def test_brief_is_the_verdict_the_headline_costs_and_the_scorecard(app: typer.Typer) -> None:
-    result = runner.invoke(
-        app, ["compare", *PAIR, "--requests", "1", "--input", "1000", "--output", "100", "--brief", *ON]
-    )
+def test_text_is_the_answer_first_and_the_rest_with_full(app: typer.Typer) -> None:
+    args = ["compare", *PAIR, "--requests", "1", "--input", "1000", "--output", "100", *ON]
+    result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert len(lines) < 60  # at 80 columns, the whole comparison being over 400
-    assert "GPT-4o (2024-11-20): $0.0035 a month on OpenAI API" in result.output
-    assert "1 request a month" in result.output
-    assert "Decision scorecard" in result.output
-    assert "Switch friction" not in result.output
-    md = runner.invoke(app, ["compare", *PAIR, "--brief", "-f", "md", *ON])
-    assert [x for x in md.output.splitlines() if x.startswith("## ")] == [
+    assert lines[0] == "Gemini 3.1 Pro Preview vs GPT-4o (2024-11-20)"
+    assert lines[1].startswith("At your traffic, ")  # the verdict, right under the title
+    assert "  GPT-4o (2024-11-20): $0.0035 a month on OpenAI API" in lines
+    assert "Costs are for 1 request a month of 1,000 input and 100 output tokens (1k in, 100 out)." in lines
+    assert "Each signal and who leads it" in lines
+    assert "Switch friction" not in lines  # only named, in the last line
+    assert lines[-1].startswith("With --full: Tradeoffs, Monthly cost at your traffic, Switch friction")
+    assert len(lines) < 40
+    full = runner.invoke(app, [*args, "--full"])
+    assert full.exit_code == 0, full.output
+    whole = full.output.splitlines()
+    for title in ("Verdict", "Decision scorecard", "Switch friction", "FAQ", "Checked dates and sources"):
+        assert title in whole
+    assert len(whole) > 3 * len(lines)
+    assert not [line for line in whole if "With --full" in line]
+
+
+def test_markdown_is_the_answer_first_and_the_rest_with_full(app: typer.Typer) -> None:
+    short = runner.invoke(app, ["compare", *PAIR, "-f", "md", *ON])
+    assert [x for x in short.output.splitlines() if x.startswith("## ")] == [
         "## Verdict",
         "## Decision scorecard",
     ]
-    code, out = _out(app, *PAIR, "--brief", "-f", "json", *ON)
-    assert (code, "--brief is for text and md" in out) == (2, True)
+    full = runner.invoke(app, ["compare", *PAIR, "-f", "md", "--full", *ON])
+    assert "## Switch friction" in full.output.splitlines()
+    assert "## Checked dates and sources" in full.output.splitlines()
 
 
-def test_text_lists_the_sections(app: typer.Typer) -> None:
-    code, out = _out(app, *PAIR, *ON)
-    assert code == 0, out
-    assert "Decision scorecard" in out
-    assert "Checked dates and sources" in out
+def test_json_is_always_the_whole_comparison(app: typer.Typer) -> None:
+    short = runner.invoke(app, ["compare", *PAIR, "-f", "json", *ON])
+    full = runner.invoke(app, ["compare", *PAIR, "-f", "json", "--full", *ON])
+    assert short.exit_code == full.exit_code == 0, short.output
+    assert json.loads(short.output) == json.loads(full.output)
 
 
 @pytest.mark.parametrize(
@@ -110,7 +123,7 @@ def test_bad_date_and_flags_exit_2(app: typer.Typer, tmp_path: Path) -> None:
 
 
 def test_opus_vs_gpt_5_5_text_headlines_on_the_labs_apis_with_the_saving(app: typer.Typer) -> None:
-    code, text = _out(app, "claude-opus-4-7", "gpt-5.5", "--brief", *ON)
+    code, text = _out(app, "claude-opus-4-7", "gpt-5.5", *ON)
     assert code == 0, text
     assert (
         "Claude Opus 4.7: $10,250 a month on Claude API"

@@ -172,9 +172,10 @@ def test_json_has_a_version_and_comparisons_match_the_api(site: Path, live: Test
 
 
 def test_markdown_equals_the_compare_command(small: Catalog, small_data: Path) -> None:
-    # The same page model: the CLI's Markdown is the live app's, byte for byte.
+    # The same page model: the CLI's whole Markdown (--full) is the live app's, byte for byte.
     pair = "gemini-3.1-pro-preview-vs-gpt-4o-2024-11-20"
-    args = ["compare", *pair.split("-vs-"), "-f", "md", "--on", TODAY.isoformat(), "--data", str(small_data)]
+    on = ["--on", TODAY.isoformat()]
+    args = ["compare", *pair.split("-vs-"), "-f", "md", "--full", *on, "--data", str(small_data)]
     result = CliRunner().invoke(main_app, args)
     assert result.exit_code == 0, result.output
     app = TestClient(create_app(small, today=TODAY, base_url=BASE))

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from modelvs.catalog import compiled, freshness
-from modelvs.catalog.catalog import Catalog
+from modelvs.catalog.catalog import Catalog, indexes_of
 from modelvs.catalog.derived import Derived
 from modelvs.catalog.layout import KINDS
 from modelvs.catalog.leftovers import recover
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from modelvs.catalog.load import Loaded
 
-_CACHE_FORMAT = "7"
+_CACHE_FORMAT = "8"
 KEEP_DAYS = 14
 """Compiled catalogs (and their derived values) not written for this long are removed."""
 
@@ -127,19 +127,32 @@ def with_lines(data_dir: Path, problems: list[Problem]) -> list[Problem]:
     return out
 
 
-def load_catalog(data_dir: Path | None = None, *, use_cache: bool = True) -> Catalog:
+StampNow = Callable[[Path, str], str | None]
+"""Given a compiled file and the stamp it was built at, the stamp of its data files now, when
+something (another process) has just computed it; else None, and the stamp is computed here."""
+
+
+def compiled_path(data_dir: Path) -> Path:
+    """Where the compiled catalog of `data_dir` (as it is read by this code) is kept."""
+    return cache_folder() / f"catalog-{_CACHE_FORMAT}-{freshness.slot(data_dir)}.bin"
+
+
+def load_catalog(
+    data_dir: Path | None = None, *, use_cache: bool = True, stamp_now: StampNow | None = None
+) -> Catalog:
     """The checked catalog; raises `CatalogError` listing every error.
 
     The first load of a data folder (and after any change to its files) parses, validates and
     checks every file and compiles the result into the cache folder (`$MODELVS_CACHE`, else
     `~/.cache/modelvs`); later loads open the compiled file, which reads records only as they are
-    asked for, after checking that no data file changed (`freshness`).
+    asked for, after checking that no data file changed (`freshness`; `stamp_now` may say what
+    another process found, as the CLI's early check does).
     """
     data_dir = data_dir or default_data_dir()
     recover(data_dir)  # what a sync cut short is put right first
-    path = cache_folder() / f"catalog-{_CACHE_FORMAT}-{freshness.slot(data_dir)}.bin" if use_cache else None
+    path = compiled_path(data_dir) if use_cache else None
     if path is not None and path.exists():
-        catalog = open_compiled(path, data_dir)
+        catalog = open_compiled(path, data_dir, stamp_now)
         if catalog is not None:
             return catalog
     from modelvs.catalog.load import load_dir
@@ -157,6 +170,7 @@ def load_catalog(data_dir: Path | None = None, *, use_cache: bool = True) -> Cat
         "manifest": (found, stamp),
         "version": catalog.version,
         "names": catalog.names,
+        "indexes": indexes_of(catalog),
         "files": dict(catalog.files),
     }
     payload = compiled.write({kind: loaded.records[kind] for kind in loaded.records}, sections)
@@ -166,13 +180,14 @@ def load_catalog(data_dir: Path | None = None, *, use_cache: bool = True) -> Cat
     return catalog
 
 
-def open_compiled(path: Path, data_dir: Path) -> Catalog | None:
+def open_compiled(path: Path, data_dir: Path, stamp_now: StampNow | None = None) -> Catalog | None:
     """The catalog compiled into `path` if it was compiled from `data_dir` as it is now; None if
     a data file changed since, or the file is damaged or of another format."""
     try:
         found = compiled.Compiled(path)
         manifest, stamp = found.section("manifest")
-        if freshness.stamp(data_dir, manifest) != stamp:
+        now = stamp_now(path, stamp) if stamp_now is not None else None
+        if (now or freshness.stamp(data_dir, manifest)) != stamp:
             return None
         version = found.section("version")
     except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError, ImportError, struct.error):
@@ -185,6 +200,7 @@ def open_compiled(path: Path, data_dir: Path) -> Catalog | None:
         files=_OnFirstRead(lambda: found.section("files")),
         version=version,
         name_index=lambda: found.section("names"),
+        indexes=lambda: found.section("indexes"),
         derived=Derived(cache_folder() / f"derived-{version}" / freshness.code_digest()),
     )
 

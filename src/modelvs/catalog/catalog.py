@@ -57,26 +57,19 @@ class Catalog:
     catalog supplies it; else it is computed from the records on first use."""
     derived: Derived = field(default_factory=Derived, repr=False, compare=False)
     """Values derived from the whole catalog, computed once (`catalog.derived`)."""
+    indexes: Callable[[], Indexes] | None = field(default=None, repr=False, compare=False)
+    """What reads the lookups below from a compiled catalog (`indexes_of` made them when it was
+    compiled); else they are computed from the record ids."""
 
     def __post_init__(self) -> None:
-        by_model: dict[str, list[str]] = defaultdict(list)
-        by_provider: dict[str, list[str]] = defaultdict(list)
-        for rid in self.routes:
-            provider, model = split_route_id(rid)
-            by_model[model].append(rid)
-            by_provider[provider].append(rid)
-        freeze = object.__setattr__
-        freeze(self, "routes_by_model", MappingProxyType({k: tuple(v) for k, v in by_model.items()}))
-        freeze(
-            self,
-            "routes_by_provider",
-            MappingProxyType({k: tuple(v) for k, v in by_provider.items()}),
+        by_model, by_provider, results, slugs = (
+            self.indexes() if self.indexes is not None else indexes_of(self)
         )
-        results: dict[str, list[str]] = defaultdict(list)
-        for key in self.results:
-            results[key.split(":", 1)[1]].append(key)
-        freeze(self, "results_by_model", MappingProxyType({k: tuple(v) for k, v in results.items()}))
-        freeze(self, "slugs", MappingProxyType(_slugs(self.models)))
+        freeze = object.__setattr__
+        freeze(self, "routes_by_model", MappingProxyType(by_model))
+        freeze(self, "routes_by_provider", MappingProxyType(by_provider))
+        freeze(self, "results_by_model", MappingProxyType(results))
+        freeze(self, "slugs", MappingProxyType(slugs))
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # Indexes are rebuilt on load: cheaper to store, and mapping proxies do not pickle.
@@ -123,7 +116,12 @@ class Catalog:
 
     def resolve(self, name: str) -> str:
         """The model id for a canonical id, slug, display name or any alias (`catalog.resolve`)."""
-        return self._resolver.resolve(name)
+        found = self._exact.get(name)  # rule 1, as typed: no name index to read
+        return found if found is not None else self._resolver.resolve(name)
+
+    @cached_property
+    def _exact(self) -> dict[str, str]:
+        return {mid: mid for mid in self.models} | {slug: mid for mid, slug in self.slugs.items()}
 
     def suggest(self, name: str, limit: int = 5) -> list[str]:
         """The model ids whose names are closest to `name`."""
@@ -143,6 +141,31 @@ class Catalog:
     def model_routes(self, model: str) -> list[tuple[str, Route]]:
         """(route id, route) of a model, in route id order."""
         return [(rid, self.routes[rid]) for rid in sorted(self.routes_by_model.get(model, ()))]
+
+
+Indexes = tuple[
+    dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], dict[str, str]
+]
+"""Routes by model, routes by provider, result sets by model, and each model's slug."""
+
+
+def indexes_of(catalog: Catalog) -> Indexes:
+    """The lookups every reader needs, from the record ids alone (no record is read)."""
+    by_model: dict[str, list[str]] = defaultdict(list)
+    by_provider: dict[str, list[str]] = defaultdict(list)
+    for rid in catalog.routes:
+        provider, model = split_route_id(rid)
+        by_model[model].append(rid)
+        by_provider[provider].append(rid)
+    results: dict[str, list[str]] = defaultdict(list)
+    for key in catalog.results:
+        results[key.split(":", 1)[1]].append(key)
+    return (
+        {k: tuple(v) for k, v in by_model.items()},
+        {k: tuple(v) for k, v in by_provider.items()},
+        {k: tuple(v) for k, v in results.items()},
+        _slugs(catalog.models),
+    )
 
 
 def _rebuild(kwargs: dict[str, Any], version: str, names: dict[str, tuple[str, ...]]) -> Catalog:

@@ -4,20 +4,21 @@ Search results, suggestions, `/models` (by default) and related comparisons put 
 mean first: the ones their lab sells, that independent results rate, that many vetted providers
 serve, released lately, still current, generating text. `NOTABILITY_RULE` states the points.
 Pure: the catalog and a date in; read from record ids, providers and the models' own facts (never
-from every route's prices), memoised per catalog and day.
+from every route's prices), computed once per catalog and day and kept with the catalog's derived
+values (`catalog.derived`), so a command reads it instead of opening every model.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
 from modelvs.catalog.catalog import Catalog
+from modelvs.catalog.derived import per_catalog
 from modelvs.catalog.layout import VARIANT_MARK, split_route_id
 from modelvs.catalog.lifecycle import Stage, stage
 from modelvs.schema import Model
@@ -84,36 +85,26 @@ class Notability:
 
 @dataclass(frozen=True)
 class _Day:
-    by_id: Mapping[str, Notability]
+    by_id: dict[str, Notability]
+    """Every model's notability (a plain dict, so that it is kept on disk; handed out read-only)."""
     ranked: tuple[str, ...]
     """Listed models, the most notable first."""
 
 
-_MEMO: dict[tuple[int, dt.date], tuple[weakref.ref[Catalog], _Day]] = {}
-_MEMO_DAYS = 16
-
-
+@per_catalog("notability")
 def _day(catalog: Catalog, on: dt.date) -> _Day:
-    key = (id(catalog), on)
-    hit = _MEMO.get(key)
-    if hit is not None and hit[0]() is catalog:
-        return hit[1]
-    if len(_MEMO) >= _MEMO_DAYS:
-        _MEMO.clear()
     routes, own = _routes(catalog)
     found = {
         mid: _of(mid, model, on, mid in own, bool(catalog.results_by_model.get(mid)), routes.get(mid, 0))
         for mid, model in catalog.models.items()
     }
     ranked = tuple(sorted((m for m, n in found.items() if n.listed), key=lambda m: found[m].order()))
-    day = _Day(MappingProxyType(found), ranked)
-    _MEMO[key] = (weakref.ref(catalog), day)
-    return day
+    return _Day(found, ranked)
 
 
 def notability(catalog: Catalog, on: dt.date) -> Mapping[str, Notability]:
-    """Every model's notability on `on`, by id (computed once per catalog and day; do not modify)."""
-    return _day(catalog, on).by_id
+    """Every model's notability on `on`, by id (computed once per catalog and day)."""
+    return MappingProxyType(_day(catalog, on).by_id)
 
 
 def most_notable(catalog: Catalog, on: dt.date, limit: int | None = None) -> tuple[str, ...]:

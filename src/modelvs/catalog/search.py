@@ -12,12 +12,12 @@ the 404 page's all read this order.
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from modelvs.catalog.catalog import Catalog
+from modelvs.catalog.derived import per_catalog
 from modelvs.catalog.names import model_key, name_key
 from modelvs.catalog.notability import notability
 from modelvs.catalog.resolve import MAX_NAME, AmbiguousModelError, UnknownModelError
@@ -52,15 +52,9 @@ class _Keys:
     """Aliases and provider ids."""
 
 
-_MEMO: dict[int, tuple[weakref.ref[Catalog], Mapping[str, _Keys]]] = {}
-
-
-def _names(catalog: Catalog) -> Mapping[str, _Keys]:
-    hit = _MEMO.get(id(catalog))
-    if hit is not None and hit[0]() is catalog:
-        return hit[1]
-    if len(_MEMO) >= 8:
-        _MEMO.clear()
+@per_catalog("search-keys")
+def _names(catalog: Catalog) -> dict[str, _Keys]:
+    """Every model's names as search reads them: read from every model once per catalog, and kept."""
     every: dict[str, set[str]] = defaultdict(set)
     for key, ids in catalog.names.items():
         for mid in ids:
@@ -75,7 +69,6 @@ def _names(catalog: Catalog) -> Mapping[str, _Keys]:
             tuple(sorted(own | {model_key(k) for k in own})),
             tuple(sorted(other | {model_key(k) for k in other})),
         )
-    _MEMO[id(catalog)] = (weakref.ref(catalog), made)
     return made
 
 

@@ -1,19 +1,17 @@
 """The `modelvs` command: thin adapters from arguments to the catalog, engine and views.
 
-Each command's module is imported only when that command runs (`_Commands`): `modelvs cost` does
-not import the web app, the comparison views or the importers. `modelvs --help` lists them all, and
-so imports them all.
+This module is the console script's entry point and stays light: `main` starts checking that the
+compiled catalog is fresh (`early`) before the command's imports, then runs the Typer app
+(`modelvs.cli.root.app`, also `modelvs.cli.app`).
 """
 
 from __future__ import annotations
 
-import importlib
 import sys
+from typing import TYPE_CHECKING, Any
 
-import typer
-from typer.core import TyperGroup
-
-from modelvs import __version__
+if TYPE_CHECKING:
+    from modelvs.cli.root import app
 
 COMMANDS: dict[str, str] = {
     "check": "catalog_commands",
@@ -32,47 +30,28 @@ COMMANDS: dict[str, str] = {
 }
 """Command name -> the module of `modelvs.cli` whose `register(app)` defines it, in help order."""
 
+OPEN_THE_CATALOG = frozenset({"show", "models", "cost", "rank", "compare", "reprice", "export"})
+"""One-shot commands that open the compiled catalog first thing: worth checking it early."""
 
-class _Commands(TyperGroup):
-    """The top-level group: a command's module is imported when the command is looked up."""
-
-    def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
-        return list(COMMANDS)
-
-    def get_command(self, ctx: typer.Context, cmd_name: str):  # type: ignore[no-untyped-def, override]
-        module = COMMANDS.get(cmd_name)
-        if module is None:
-            return None
-        sub = typer.Typer()
-        importlib.import_module(f"modelvs.cli.{module}").register(sub)
-        return typer.main.get_group(sub).commands.get(cmd_name)
+__all__ = ["COMMANDS", "app", "main"]
 
 
-app = typer.Typer(
-    name="modelvs",
-    help="Which LLM, on which provider, at what cost: an open, sourced catalog.",
-    no_args_is_help=True,
-    add_completion=False,
-    cls=_Commands,
-)
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        from modelvs.cli.root import app
 
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"modelvs {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _options(
-    version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
-    ),
-) -> None:
-    """Which LLM, on which provider, at what cost: an open, sourced catalog."""
+        return app
+    raise AttributeError(f"module 'modelvs.cli' has no attribute {name!r}")
 
 
 def main() -> None:
+    args = sys.argv[1:]
+    if args and args[0] in OPEN_THE_CATALOG and "--help" not in args:
+        from modelvs.cli import early
+
+        early.start(args)
+    from modelvs.cli.root import app
+
     try:
         app()
     except Exception as exc:
@@ -80,9 +59,7 @@ def main() -> None:
         lifecycle = sys.modules.get("modelvs.catalog.lifecycle")
         if lifecycle is None or not isinstance(exc, lifecycle.NotYetReleasedError):
             raise
-        from rich.markup import escape
+        from modelvs.cli.output import error
 
-        from modelvs.cli.common import errors
-
-        errors.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
+        error(str(exc))
         raise SystemExit(2) from None

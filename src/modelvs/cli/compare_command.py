@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,13 +12,14 @@ from modelvs.cli import workload_options as wo
 from modelvs.cli.common import (
     DataOption,
     Format,
-    console,
+    PlainOption,
     fail,
     open_catalog,
     parse_on,
     print_json,
     resolve_model,
 )
+from modelvs.cli.output import Output
 from modelvs.engine.compare import Comparison, comparison_to_dict
 from modelvs.engine.compare import compare as compare_models
 from modelvs.engine.compare.comparison import MAX_MODELS, MIN_MODELS
@@ -29,7 +29,12 @@ from modelvs.engine.workload import Workload
 if TYPE_CHECKING:
     from modelvs.views.comparison import ComparisonPage
 
-On = typer.Option(None, "--on", help="Compare the prices in effect on this date (YYYY-MM-DD; default today).")
+On = typer.Option(
+    None,
+    "--on",
+    metavar="DATE",
+    help="Compare the prices in effect on this date (YYYY-MM-DD; default today).",
+)
 FormatOption = typer.Option(Format.TEXT, "--format", "-f", help="text, json or md.")
 
 
@@ -38,7 +43,7 @@ def register(app: typer.Typer) -> None:
 
 
 def compare(
-    models: list[str] = typer.Argument(..., help="2 to 10 models: canonical ids, slugs, names or aliases."),
+    models: list[str] = typer.Argument(..., metavar="MODEL...", hidden=True),
     requests: str = wo.Requests,
     input_: str = wo.Input,
     output: str = wo.Output,
@@ -50,12 +55,20 @@ def compare(
         RouteSet.VETTED, "--routes", help="vetted (the default) or all: which routes may price a model."
     ),
     fmt: Format = FormatOption,
-    brief: bool = typer.Option(
-        False, "--brief", "-b", help="Only the verdict, the headline costs and the scorecard (text, md)."
+    full: bool = typer.Option(
+        False,
+        "--full",
+        help="The whole comparison (text, md): tradeoffs, costs by scenario, switching, specs,"
+        " capabilities, benchmarks, prices by route, FAQ, sources. Without it: the answer first"
+        " (verdict, headline costs, scorecard).",
     ),
+    plain: bool = PlainOption,
     data: Path | None = DataOption,
 ) -> None:
-    """Compare models side by side: verdict, cost at your traffic, prices, capabilities, sources."""
+    """Compare models side by side: the verdict, the cost at your traffic and the scorecard (--full: all).
+
+    MODEL...: 2 to 10 models, each a canonical id, slug, display name or alias.
+    """
     if not MIN_MODELS <= len(models) <= MAX_MODELS:
         fail(f"compare takes {MIN_MODELS} to {MAX_MODELS} models, got {len(models)}")
     workload = wo.build_workload(requests, input_, output, cached, reasoning, batch_share)
@@ -65,22 +78,30 @@ def compare(
     twice = sorted({m for m in ids if ids.count(m) > 1})
     if twice:
         fail(f"a model appears twice: {', '.join(twice)} (names and aliases resolve to the same id)")
-    if brief and fmt is Format.JSON:
-        fail("--brief is for text and md; --format json is always the whole comparison")
     result = compare_models(catalog, ids, workload, day, routes)
     if fmt is Format.JSON:
         print_json(comparison_to_dict(result))
         return
     page = _page(catalog, result, workload)
+    out = Output.of(plain)
     if fmt is Format.MD:
         from modelvs.views.comparison.markdown import comparison_markdown
 
-        # Straight to stdout: rich would wrap long table rows and break the Markdown.
-        sys.stdout.write(comparison_markdown(page, brief=brief))
+        out.raw(comparison_markdown(page, brief=not full))
         return
-    from modelvs.views.comparison.text import render_comparison_text
+    if full:
+        from modelvs.cli.page_text import print_page
 
-    render_comparison_text(console, page, brief=brief)
+        print_page(out, page)
+        return
+    from modelvs.views.comparison.markdown import BRIEF
+    from modelvs.views.text import comparison_answer
+
+    out.blocks(comparison_answer(page))
+    rest = [h.title for h in page.sections if h.id not in BRIEF and h.id != "popular"]
+    if rest:
+        out.line()
+        out.line(f"With --full: {', '.join(rest)}.")
 
 
 def _page(catalog: Catalog, result: Comparison, workload: Workload) -> ComparisonPage:

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
 import typer
-from rich.table import Table
 
 from modelvs.cli import workload_options as wo
 from modelvs.cli.common import (
     DataOption,
     Format,
-    console,
+    PlainOption,
+    at_least,
     fail,
     open_catalog,
     parse_on,
@@ -22,6 +23,7 @@ from modelvs.cli.common import (
     require_released,
     resolve_model,
 )
+from modelvs.cli.output import Output
 from modelvs.engine.monthly import VETTED_RULE, RouteSet, model_costs
 from modelvs.engine.quality import arena_credit, score_text
 from modelvs.engine.quality import categories as arena_categories
@@ -31,11 +33,14 @@ from modelvs.formatting import money
 from modelvs.params import ParamError, parse_category, parse_rating
 from modelvs.schema.vocab import TRUST_LABELS, Capability, Modality, ModelKind, ProviderTrust
 from modelvs.views.costs import cost_view, rank_view
-from modelvs.views.escape import md, terminal
+from modelvs.views.escape import md
+from modelvs.views.text import TextTable
 
 T = TypeVar("T")
 
-On = typer.Option(None, "--on", help="Price with the schedules in effect on this date (YYYY-MM-DD).")
+On = typer.Option(
+    None, "--on", metavar="DATE", help="Price with the schedules in effect on this date (YYYY-MM-DD)."
+)
 RoutesOption = typer.Option(
     RouteSet.VETTED,
     "--routes",
@@ -50,8 +55,10 @@ def register(app: typer.Typer) -> None:
 
 
 def cost(
-    model: str = typer.Argument(..., help="Canonical id, slug, name or alias."),
-    route: str | None = typer.Option(None, "--route", help="Only this provider (id, e.g. openrouter)."),
+    model: str = typer.Argument(..., metavar="MODEL", hidden=True),
+    route: str | None = typer.Option(
+        None, "--route", metavar="PROVIDER", help="Only this provider (id, e.g. openrouter)."
+    ),
     requests: str = wo.Requests,
     input_: str = wo.Input,
     output: str = wo.Output,
@@ -61,9 +68,13 @@ def cost(
     on: str | None = On,
     routes: RouteSet = RoutesOption,
     fmt: Format = FormatOption,
+    plain: bool = PlainOption,
     data: Path | None = DataOption,
 ) -> None:
-    """What a workload costs a month on every vetted route of a model (or one), fees included."""
+    """What a workload costs a month on every vetted route of a model (or one), fees included.
+
+    MODEL: a canonical id, slug, display name or any alias.
+    """
     workload = wo.build_workload(requests, input_, output, cached, reasoning, batch_share)
     catalog = open_catalog(data)
     model_id = resolve_model(catalog, model)
@@ -103,38 +114,52 @@ def cost(
     more = [f"{hidden} more route(s) are not vetted: --routes all lists them."] if hidden else []
     life = view["lifecycle"]
     _emit(
+        Output.of(plain),
         fmt,
         f"{view['model']['name']}: monthly cost by route" + (f" ({life})" if life else ""),
         view,
-        ("provider", "trust", "monthly", "fees", "notes"),
-        rows,
+        TextTable(("provider", "trust", "monthly", "fees", "notes"), rows, right=frozenset({2})),
         more,
     )
 
 
 def rank(
     needs: str | None = typer.Option(
-        None, "--needs", help="Capabilities required, comma separated (e.g. vision,function_calling)."
+        None,
+        "--needs",
+        metavar="CAPABILITIES",
+        help="Capabilities required, comma separated (e.g. vision,function_calling).",
     ),
     min_context: str | None = typer.Option(
-        None, "--min-context", help=f"Smallest context window ({wo.TOKENS_HELP})."
+        None, "--min-context", metavar="TOKENS", help=f"Smallest context window ({wo.TOKENS_HELP})."
     ),
     input_modality: list[str] = typer.Option(
-        None, "--input-modality", help="Required input modality (repeatable)."
+        None, "--input-modality", metavar="MODALITY", help="Required input modality (repeatable)."
     ),
-    limit: int = typer.Option(20, "--limit", min=1, help="How many models to list."),
+    limit: int = typer.Option(
+        20, "--limit", metavar="N", callback=at_least(1), help="How many models to list (1 or more)."
+    ),
     kind: list[str] = typer.Option(
-        None, "--kind", help="Model kind (text, embedding, image, ...; repeatable). Default: text."
+        None,
+        "--kind",
+        metavar="KIND",
+        help="Model kind (text, embedding, image, ...; repeatable). Default: text.",
     ),
     include_retired: bool = typer.Option(
         False, "--include-retired", help="Also rank deprecated and retired models."
     ),
     routes: RouteSet = RoutesOption,
     min_rating: str | None = typer.Option(
-        None, "--min-rating", help="Lowest Arena rating (e.g. 1450); unrated models are left out."
+        None,
+        "--min-rating",
+        metavar="RATING",
+        help="Lowest Arena rating (e.g. 1450); unrated models are left out.",
     ),
     rating_category: str | None = typer.Option(
-        None, "--rating-category", help="Arena category of the ratings (default overall; coding, math, ...)."
+        None,
+        "--rating-category",
+        metavar="CATEGORY",
+        help="Arena category of the ratings (default overall; coding, math, ...).",
     ),
     sort: RankOrder = typer.Option(
         RankOrder.COST, "--sort", help="cost (cheapest first), rating, or value (rating points per dollar)."
@@ -147,6 +172,7 @@ def rank(
     batch_share: str = wo.BatchShare,
     on: str | None = On,
     fmt: Format = FormatOption,
+    plain: bool = PlainOption,
     data: Path | None = DataOption,
 ) -> None:
     """Every model that meets the needs, ranked by monthly cost on its cheapest route (or by rating)."""
@@ -185,11 +211,16 @@ def rank(
         for m in view["models"]
     ]
     _emit(
+        Output.of(plain),
         fmt,
         f"{_TITLES[sort]}: {view['needs']}",
         view,
-        ("#", "model", "id", "cheapest route", "monthly", *(("Arena rating",) if rated else ()), "fees"),
-        rows,
+        TextTable(
+            ("#", "model", "id", "cheapest route", "monthly", *(("Arena rating",) if rated else ()), "fees"),
+            rows,
+            keep=frozenset({2}),  # the id is what the next command takes: never wrapped
+            right=frozenset({0, 4}),
+        ),
         [
             RANK_BASIS,
             VETTED_RULE
@@ -205,11 +236,11 @@ def rank(
 
 
 def _emit(
+    out: Output,
     fmt: Format,
     title: str,
     view: dict[str, Any],
-    headers: tuple[str, ...],
-    rows: Sequence[tuple[str, ...]],
+    table: TextTable,
     extra: Sequence[str] = (),
 ) -> None:
     footer = [
@@ -219,19 +250,14 @@ def _emit(
         *extra,
     ]
     if fmt is Format.MD:
+        headers = table.headers
         lines = [f"## {md(title)}", "", "| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-        lines += ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
+        lines += ["| " + " | ".join(md(c) for c in row) + " |" for row in table.rows]
         lines += ["", *(md(line) for line in footer)]
-        console.print("\n".join(lines), markup=False, highlight=False, soft_wrap=True)
+        out.raw("\n".join(lines))
         return
-    table = Table(*headers, title=terminal(title))
-    for column in table.columns:
-        column.no_wrap = column.header == "id"  # the id is what the next command takes: never cut
-    for row in rows:
-        table.add_row(*(terminal(c) for c in row))
-    console.print(table)
-    for line in footer:
-        console.print(terminal(line), highlight=False)
+    out.table(dataclasses.replace(table, title=title))
+    out.lines(footer)
 
 
 _TITLES = {

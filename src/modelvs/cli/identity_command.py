@@ -6,7 +6,8 @@ from pathlib import Path
 
 import typer
 
-from modelvs.cli.common import DataOption, console, data_dir, fail, open_catalog, today
+from modelvs.cli.common import DataOption, PlainOption, data_dir, fail, open_catalog, today
+from modelvs.cli.output import Output
 from modelvs.sync.identity_review import approved_decisions, proposals_toml, propose, write_decisions
 
 identity = typer.Typer(help="Which ids name one model: propose merges with evidence, apply reviewed ones.")
@@ -18,26 +19,34 @@ def register(app: typer.Typer) -> None:
 
 @identity.command("propose")
 def propose_command(
-    out: Path | None = typer.Option(None, "--out", help="Write the proposals here (default: print them)."),
+    out: Path | None = typer.Option(
+        None, "--out", metavar="FILE", help="Write the proposals here (default: print them)."
+    ),
+    plain: bool = PlainOption,
     data: Path | None = DataOption,
 ) -> None:
     """List models that may be one real model, each with its evidence, as a file to review."""
     catalog = open_catalog(data)
     found = propose(catalog, today())
     text = proposals_toml(found)
+    printed = Output.of(plain)
     if out is None:
-        console.print(text, markup=False, highlight=False, soft_wrap=True)
+        printed.raw(text)
     else:
         out.write_text(text, encoding="utf-8")
-        console.print(f"wrote {len(found)} proposal(s) to {out}: set approve, reason and url, then apply")
+        printed.line(f"wrote {len(found)} proposal(s) to {out}: set approve, reason and url, then apply")
 
 
 @identity.command("apply")
 def apply_command(
-    reviewed: Path = typer.Argument(..., help="A proposals file with approved entries."),
+    reviewed: Path = typer.Argument(..., metavar="FILE", hidden=True),
+    plain: bool = PlainOption,
     data: Path | None = DataOption,
 ) -> None:
-    """Write each approved proposal as a decision in data/identity/; `modelvs sync --write` carries it out."""
+    """Write each approved proposal as a decision in data/identity/; `modelvs sync --write` carries it out.
+
+    FILE: a proposals file (`identity propose`) with approved entries.
+    """
     try:
         text = reviewed.read_text(encoding="utf-8")
     except OSError as exc:
@@ -46,4 +55,4 @@ def apply_command(
     if problems:
         fail("; ".join(problems) + " (nothing written)")
     written = write_decisions(data_dir(data), decisions)
-    console.print(f"wrote {len(written)} decision(s); run `modelvs sync --write` to merge the models")
+    Output.of(plain).line(f"wrote {len(written)} decision(s); run `modelvs sync --write` to merge the models")

@@ -8,10 +8,9 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
-from modelvs.cli.common import DataOption, console, fail, open_catalog, parse_on, print_json
+from modelvs.cli.common import DataOption, PlainOption, at_least, fail, open_catalog, parse_on, print_json
+from modelvs.cli.output import Output
 from modelvs.formatting import usd
 from modelvs.params import ParamError
 from modelvs.views.model_list import (
@@ -31,6 +30,7 @@ from modelvs.views.model_records import (
     parse_model_query,
     to_csv,
 )
+from modelvs.views.text import TextTable
 
 VERSION = "1"
 _STATUSES = ", ".join(s.value for s in Status)
@@ -49,43 +49,67 @@ def register(app: typer.Typer) -> None:
 
 
 def models(
-    search: str | None = typer.Option(None, "--search", "-q", help="Part of a name, id or alias."),
-    lab: list[str] = typer.Option(None, "--lab", help="Lab id (openai, google, ...; repeatable)."),
+    search: str | None = typer.Option(
+        None, "--search", "-q", metavar="TEXT", help="Part of a name, id or alias."
+    ),
+    lab: list[str] = typer.Option(
+        None, "--lab", metavar="LAB", help="Lab id (openai, google, ...; repeatable)."
+    ),
     provider: list[str] = typer.Option(
-        None, "--provider", help="Only models this provider sells (repeatable)."
+        None, "--provider", metavar="PROVIDER", help="Only models this provider sells (repeatable)."
     ),
     kind: list[str] = typer.Option(
-        None, "--kind", help="Model kind (text, embedding, image, ...; repeatable)."
+        None, "--kind", metavar="KIND", help="Model kind (text, embedding, image, ...; repeatable)."
     ),
     capability: list[str] = typer.Option(
         None,
         "--capability",
         "--needs",
+        metavar="CAPABILITY",
         help="Capability that must be a known yes (repeatable or comma separated).",
     ),
-    input_modality: list[str] = typer.Option(None, "--input-modality", help="Required input modality."),
-    output_modality: list[str] = typer.Option(None, "--output-modality", help="Required output modality."),
-    min_context: str | None = typer.Option(None, "--min-context", help="Smallest context window (200k, 1M)."),
+    input_modality: list[str] = typer.Option(
+        None, "--input-modality", metavar="MODALITY", help="Required input modality."
+    ),
+    output_modality: list[str] = typer.Option(
+        None, "--output-modality", metavar="MODALITY", help="Required output modality."
+    ),
+    min_context: str | None = typer.Option(
+        None, "--min-context", metavar="TOKENS", help="Smallest context window (200k, 1M)."
+    ),
     max_input_price: str | None = typer.Option(
-        None, "--max-input-price", help="Highest input price per 1M tokens on the cheapest vetted route."
+        None,
+        "--max-input-price",
+        metavar="USD",
+        help="Highest input price per 1M tokens on the cheapest vetted route.",
     ),
     max_output_price: str | None = typer.Option(
-        None, "--max-output-price", help="Highest output price per 1M tokens on the cheapest vetted route."
+        None,
+        "--max-output-price",
+        metavar="USD",
+        help="Highest output price per 1M tokens on the cheapest vetted route.",
     ),
     status: list[str] = typer.Option(
         None,
         "--status",
+        metavar="STATUS",
         help=f"{_STATUSES} (repeatable; current includes preview and ga; none: all but retired).",
     ),
     sort: str = typer.Option(
         SortKey.RELEVANCE.value,
         "--sort",
+        metavar="[-]KEY",
         help=f"{_SORTS}; -KEY sorts descending (relevance: the most notable first, see /methodology).",
     ),
-    limit: int = typer.Option(0, "--limit", min=0, help="How many models to list (0: all)."),
-    offset: int = typer.Option(0, "--offset", min=0, help="Models to skip."),
-    on: str | None = typer.Option(None, "--on", help="Prices in effect on this date (YYYY-MM-DD)."),
+    limit: int = typer.Option(
+        0, "--limit", metavar="N", callback=at_least(0), help="How many models to list (0: all)."
+    ),
+    offset: int = typer.Option(0, "--offset", metavar="N", callback=at_least(0), help="Models to skip."),
+    on: str | None = typer.Option(
+        None, "--on", metavar="DATE", help="Prices in effect on this date (YYYY-MM-DD)."
+    ),
     fmt: ListFormat = typer.Option(ListFormat.TEXT, "--format", "-f", help="text, json, md or csv."),
+    plain: bool = PlainOption,
     data: Path | None = DataOption,
 ) -> None:
     """List the models that match the filters, with prices on the lab's own and the cheapest vetted route."""
@@ -131,13 +155,10 @@ def models(
         lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
         sys.stdout.write("\n".join([*lines, "", *footer]) + "\n")
         return
-    table = Table(*headers, title="Models")
-    table.columns[0].no_wrap = True  # an id is what the next command takes: never cut
-    for row in rows:
-        table.add_row(*(escape(c) for c in row))
-    console.print(table)
-    for line in footer:
-        console.print(escape(line), highlight=False)
+    out = Output.of(plain)
+    # An id is what the next command takes: never wrapped.
+    out.table(TextTable(headers, rows, "Models", keep=frozenset({0}), right=frozenset({3})))
+    out.lines(footer)
 
 
 def _cells(row: ModelRow) -> tuple[str, ...]:

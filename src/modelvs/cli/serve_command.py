@@ -8,7 +8,8 @@ from pathlib import Path
 import typer
 
 from modelvs.catalog import CatalogError
-from modelvs.cli.common import DataOption, catalog_failed, console, data_dir, require_extra
+from modelvs.cli.common import DataOption, between, catalog_failed, data_dir, require_extra
+from modelvs.cli.output import Output
 from modelvs.storage import POSTGRES_SCHEMES, database_url_from_env
 from modelvs.storage.base import redact_url
 
@@ -18,29 +19,39 @@ def register(app: typer.Typer) -> None:
 
 
 def serve(
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
-    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    host: str = typer.Option("127.0.0.1", "--host", metavar="HOST", help="Address to listen on."),
+    port: int = typer.Option(
+        8000, "--port", metavar="PORT", callback=between(1, 65535), help="Port to listen on (1 to 65535)."
+    ),
     workers: int = typer.Option(
-        1, "--workers", min=1, max=64, help="Worker processes (share page views through --database)."
+        1,
+        "--workers",
+        metavar="N",
+        callback=between(1, 64),
+        help="Worker processes, 1 to 64 (they share page views through --database).",
     ),
     database: str | None = typer.Option(
         None,
         "--database",
+        metavar="URL",
         help="postgresql://... for shared page views (default: $MODELVS_DATABASE_URL, else SQLite).",
     ),
     state_dir: Path | None = typer.Option(
         None,
         "--state-dir",
+        metavar="DIR",
         help="Where SQLite page views live, created if missing (default: $MODELVS_STATE or var/).",
     ),
     base_url: str | None = typer.Option(
         None,
         "--base-url",
+        metavar="URL",
         help="Public URL (https://modelvs.example) of every absolute link (default: $MODELVS_BASE_URL).",
     ),
     trusted_hosts: list[str] | None = typer.Option(
         None,
         "--trusted-host",
+        metavar="HOST",
         help="Without a base URL: a Host allowed in absolute links, repeatable "
         "(default: $MODELVS_TRUSTED_HOSTS, else localhost and 127.0.0.1).",
     ),
@@ -72,9 +83,8 @@ def serve(
         raise typer.BadParameter(str(err)) from None
     where = redact_url(url) if url else f"SQLite in {settings.state_dir}"
     links = settings.base_url or f"trusted hosts {', '.join(settings.trusted_hosts)}"
-    console.print(
-        f"modelvs on http://{host}:{port}  ({workers} worker(s); page views: {where}; links: {links})",
-        highlight=False,
+    Output.of().line(
+        f"modelvs on http://{host}:{port}  ({workers} worker(s); page views: {where}; links: {links})"
     )
     try:
         run(settings, host, port, workers=workers, access_log=access_log)

@@ -9,13 +9,14 @@ import typer
 from modelvs.cli.common import (
     DataOption,
     Format,
-    console,
+    PlainOption,
     open_catalog,
     parse_on,
     print_json,
     require_released,
     resolve_model,
 )
+from modelvs.cli.output import Output
 
 
 def register(app: typer.Typer) -> None:
@@ -23,12 +24,18 @@ def register(app: typer.Typer) -> None:
 
 
 def show(
-    model: str = typer.Argument(..., help="Canonical id, slug, name or any alias."),
+    model: str = typer.Argument(..., metavar="MODEL", hidden=True),
     fmt: Format = typer.Option(Format.TEXT, "--format", "-f", help="text, json or md."),
-    on: str | None = typer.Option(None, "--on", help="Show the prices in effect on this date (YYYY-MM-DD)."),
+    on: str | None = typer.Option(
+        None, "--on", metavar="DATE", help="Show the prices in effect on this date (YYYY-MM-DD)."
+    ),
+    plain: bool = PlainOption,
     data: Path | None = DataOption,
 ) -> None:
-    """A model's facts, routes and prices (with tiers and modes), each with its source and date."""
+    """A model's facts, routes and prices (with tiers and modes), each with its source and date.
+
+    MODEL: a canonical id, slug, display name or any alias.
+    """
     catalog = open_catalog(data)
     model_id = resolve_model(catalog, model)
     day = parse_on(on)
@@ -39,6 +46,10 @@ def show(
     if fmt is Format.JSON:
         print_json(view)
         return
-    from modelvs.views.text import render_model_text
+    from modelvs.views.text import model_markdown, model_text
 
-    render_model_text(console, view, markdown=fmt is Format.MD)
+    out = Output.of(plain)
+    if fmt is Format.MD:
+        out.raw(model_markdown(view))
+        return
+    out.blocks(model_text(view))

@@ -8,12 +8,13 @@ import datetime as dt
 from pathlib import Path
 
 import typer
-from rich.markup import escape
+from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn
 
 from modelvs.catalog import Severity
 from modelvs.catalog.leftovers import SyncBusyError, acquire
-from modelvs.cli.common import BUSY, DataOption, console, data_dir, errors, fail, today
+from modelvs.cli.common import BUSY, DataOption, PlainOption, at_least, data_dir, fail, today
+from modelvs.cli.output import Output, note
 from modelvs.sources.outcome import Read, held_version, is_url, kept, packaged
 from modelvs.sources.registry import BY_ID, FETCHED, IMPORTERS, OFFLINE
 from modelvs.sources.snapshots import Snapshots, cache_root, record
@@ -34,14 +35,12 @@ def register(app: typer.Typer) -> None:
 
 
 def sync(
-    source: list[str] = typer.Option(
-        None,
-        "--source",
-        "-s",
-        help=_SOURCE_HELP,
-    ),
+    source: list[str] = typer.Option(None, "--source", "-s", metavar="SOURCE", help=_SOURCE_HELP),
     path: list[str] = typer.Option(
-        None, "--path", help="Read SOURCE from a file or an http(s) URL instead: SOURCE=PATH_OR_URL."
+        None,
+        "--path",
+        metavar="SOURCE=PATH_OR_URL",
+        help="Read SOURCE from a file or an http(s) URL instead.",
     ),
     fetch: bool = typer.Option(
         False,
@@ -52,20 +51,36 @@ def sync(
     write: bool = typer.Option(False, "--write", help="Apply the changes (default: a dry run)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Only print what would change (the default)."),
     report: list[Path] = typer.Option(
-        None, "--report", help="Write the change report to FILE: JSON for a .json name, else Markdown."
+        None,
+        "--report",
+        metavar="FILE",
+        help="Write the change report to FILE: JSON for a .json name, else Markdown.",
     ),
     accept: list[str] = typer.Option(
-        None, "--accept", help="Publish a change held for review: a route or model id (repeatable)."
+        None,
+        "--accept",
+        metavar="ID",
+        help="Publish a change held for review: a route or model id (repeatable).",
     ),
     keep_snapshots: Path | None = typer.Option(
         None,
         "--keep-snapshots",
+        metavar="DIR",
         help="Also keep the raw snapshots the written catalog names in DIR (the others of those "
         "sources removed), so a checkout can rebuild its data: recorded/snapshots in this repository.",
     ),
-    timeout: float = typer.Option(30.0, "--timeout", help="Seconds to wait on each download (--fetch)."),
-    retries: int = typer.Option(3, "--retries", min=0, help="Tries again after a failed download (--fetch)."),
+    timeout: float = typer.Option(
+        30.0, "--timeout", metavar="SECONDS", help="Seconds to wait on each download (--fetch)."
+    ),
+    retries: int = typer.Option(
+        3,
+        "--retries",
+        metavar="N",
+        callback=at_least(0),
+        help="Tries again after a failed download (--fetch).",
+    ),
     show_all: bool = typer.Option(False, "--all", help="List every change, not the first 200."),
+    plain: bool = PlainOption,
     data: Path | None = DataOption,
 ) -> None:
     """Import the sources, merge them into data/ and print what changes; curated values always win.
@@ -80,11 +95,15 @@ def sync(
         fail(f"unknown source(s) {', '.join(unknown)}; known: {', '.join(IMPORTERS)}")
     locations = _locations(path or [])
     folder = data_dir(data)
+    out = Output.of(plain)
     try:
         with (
             acquire(folder),
             Progress(
-                SpinnerColumn(), TextColumn("{task.description}"), console=errors, transient=True
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                console=Console(stderr=True),
+                transient=True,
             ) as bar,
         ):
             task = bar.add_task("importing")
@@ -107,30 +126,30 @@ def sync(
                     accept=accept or (),
                 )
             if result is not None and keep_snapshots is not None and not result.report.errors and write:
-                _keep_snapshots(folder, names, keep_snapshots)
+                _keep_snapshots(out, folder, names, keep_snapshots)
     except SyncBusyError as exc:
-        fail(escape(str(exc)), code=BUSY)
+        fail(str(exc), code=BUSY)
     if result is not None:
-        _print_sync(result, show_all)
+        _print_sync(out, result, show_all)
     changes = result.report if result is not None else ChangeReport(today(), tuple(outcomes))
     for target in report or []:
         text = report_json(changes) if target.suffix == ".json" else report_markdown(changes)
         target.write_text(text, encoding="utf-8")
     if result is None:
         for outcome in outcomes:
-            errors.print(escape(str(outcome)), highlight=False)
+            note(str(outcome))
         fail("no source could be read; data/ is unchanged", code=1)
     if changes.errors:
         fail(f"{len(changes.errors)} error(s) in the merged catalog; data/ is unchanged", code=1)
 
 
-def _keep_snapshots(folder: Path, names: list[str], into: Path) -> None:
+def _keep_snapshots(out: Output, folder: Path, names: list[str], into: Path) -> None:
     """Copy the snapshot each source's record names (a live one) into `into`."""
     store = Snapshots(cache_root())
     for name in names:
         version = held_version(folder, name)
         if version is not None and record(store, into, name, version):
-            console.print(escape(f"kept {name} {version} in {into}"), highlight=False)
+            out.line(f"kept {name} {version} in {into}")
 
 
 def _read_source(
@@ -169,35 +188,31 @@ def _read_source(
     return Read(dataclasses.replace(read.outcome, detail=detail), proposal)
 
 
-def _print_sync(result: SyncResult, show_all: bool) -> None:
+def _print_sync(out: Output, result: SyncResult, show_all: bool) -> None:
     shown = result.changes if show_all else result.changes[:200]
     for change in shown:
         style = {"added": "green", "removed": "red", "changed": "yellow", "conflict": "magenta"}[change.kind]
-        console.print(f"[{style}]{escape(str(change))}[/]", highlight=False)
+        out.line(str(change), style=style)
     if len(shown) < len(result.changes):
-        console.print(f"... {len(result.changes) - len(shown)} more (use --all)")
+        out.line(f"... {len(result.changes) - len(shown)} more (use --all)")
     conflicts = sum(1 for c in result.changes if c.kind is ChangeKind.CONFLICT)
-    console.print(f"{summary(result.changes)}; {conflicts} conflict(s) kept as alternatives")
-    for line in result.joins.lines() if result.joins else ():
-        console.print(escape(line), highlight=False)
+    out.line(f"{summary(result.changes)}; {conflicts} conflict(s) kept as alternatives")
+    out.lines(result.joins.lines() if result.joins else ())
     for outcome in result.report.sources:
-        console.print(escape(str(outcome)), style="red" if outcome.failed else None, highlight=False)
+        out.line(str(outcome), style="red" if outcome.failed else None)
     for held in result.report.held:
-        console.print(
-            escape(
-                f"held for review: {held.id}: {held.what} ({held.reason}; --accept {held.id} publishes it)"
-            ),
+        out.line(
+            f"held for review: {held.id}: {held.what} ({held.reason}; --accept {held.id} publishes it)",
             style="magenta",
-            highlight=False,
         )
     for problem in [p for p in result.problems if p.severity is Severity.ERROR][:50]:
-        errors.print(escape(str(problem)), highlight=False)
+        note(str(problem))
     if result.written:
-        console.print(f"wrote {result.files_touched} file(s)")
+        out.line(f"wrote {result.files_touched} file(s)")
     elif not result.files_touched:
-        console.print("nothing new: no file changes")
+        out.line("nothing new: no file changes")
     elif not any(p.severity is Severity.ERROR for p in result.problems):
-        console.print("dry run: nothing written (use --write to apply)")
+        out.line("dry run: nothing written (use --write to apply)")
 
 
 def _locations(pairs: list[str]) -> dict[str, str]:

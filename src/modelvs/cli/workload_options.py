@@ -31,24 +31,42 @@ def parse_share(text: str, flag: str) -> Decimal:
 
 _DEFAULT = DEFAULT_WORKLOAD.profiles[0]
 Requests = typer.Option(
-    str(DEFAULT_WORKLOAD.requests_per_month), "--requests", "-r", help=f"Requests a month ({TOKENS_HELP})."
+    str(DEFAULT_WORKLOAD.requests_per_month),
+    "--requests",
+    "-r",
+    metavar="COUNT",
+    help=f"Requests a month ({TOKENS_HELP}).",
 )
 Input = typer.Option(
     str(_DEFAULT.input_tokens),
     "--input",
     "-i",
+    metavar="TOKENS",
     help=f"Input tokens per request, cached included ({TOKENS_HELP}).",
 )
 Output = typer.Option(
-    str(_DEFAULT.output_tokens), "--output", "-o", help=f"Output tokens per request ({TOKENS_HELP})."
+    str(_DEFAULT.output_tokens),
+    "--output",
+    "-o",
+    metavar="TOKENS",
+    help=f"Output tokens per request ({TOKENS_HELP}).",
 )
 Cached = typer.Option(
-    "0", "--cached", "-c", help=f"Input tokens per request read from the cache ({TOKENS_HELP})."
+    "0",
+    "--cached",
+    "-c",
+    metavar="TOKENS",
+    help=f"Input tokens per request read from the cache ({TOKENS_HELP}).",
 )
 Reasoning = typer.Option(
-    "0", "--reasoning", help=f"Reasoning tokens per request, billed on top of output ({TOKENS_HELP})."
+    "0",
+    "--reasoning",
+    metavar="TOKENS",
+    help=f"Reasoning tokens per request, billed on top of output ({TOKENS_HELP}).",
 )
-BatchShare = typer.Option("0", "--batch-share", help="Share of requests sent in batch mode (0.5 or 50%).")
+BatchShare = typer.Option(
+    "0", "--batch-share", metavar="SHARE", help="Share of requests sent in batch mode (0.5 or 50%)."
+)
 
 
 def build_workload(

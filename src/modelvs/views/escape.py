@@ -13,8 +13,6 @@ import re
 import unicodedata
 from typing import Any
 
-from rich.markup import escape as rich_escape
-
 # Control characters (C0 but tab, newline and carriage return; DEL; C1) and the bidirectional
 # formatting characters that can make text display in another order than it reads.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -60,6 +58,8 @@ def md(text: object) -> str:
 
 def terminal(text: object) -> str:
     """A data string for the rich console: no terminal escapes, and rich markup printed as itself."""
+    from rich.markup import escape as rich_escape  # here: plain output never loads rich
+
     return rich_escape(clean(text))
 
 

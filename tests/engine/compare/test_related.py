@@ -6,10 +6,11 @@ The rule on small catalogs built per case; the reference pair on the shipped cat
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from modelvs.catalog import Catalog
+from modelvs.catalog import Catalog, load_catalog
 from modelvs.catalog.lifecycle import Stage, stage
 from modelvs.engine.compare.related import PEERS_PER_MODEL, RelatedSet, line, related
 from tests.minicatalog import in_memory
@@ -152,3 +153,11 @@ def test_reference_pair_offers_other_labs_and_no_variant_alias_or_retired_model(
             assert "Custom Tools" not in c.name
             assert "latest" not in c.id
             assert stage(catalog.models[c.id], ON) is not Stage.RETIRED
+
+
+def test_the_next_load_of_a_compiled_catalog_reads_the_index_without_opening_a_route(mini: Path) -> None:
+    model = "openai/gpt-4o-2024-11-20"
+    first = related(load_catalog(mini), [model], ON)
+    later = load_catalog(mini)
+    assert related(later, [model], ON) == first
+    assert later.routes.chunks_read == 0  # type: ignore[attr-defined]

@@ -4,8 +4,9 @@ rating, and its newer and older sibling; by the stated rule (`SIMILARITY_RULE`).
 Only models a reader would look for take part: current or preview (never retired), of the
 model's kind, sold by their lab or rated by independent results (`catalog.notability`), never a
 `-latest` alias. Everything the rule reads is gathered once per catalog and day (an index of a
-few hundred models, their notability, Arena rating and one reference price each); a model's
-related set is then a scan of that index, remembered too.
+few hundred models, their notability, Arena rating and one reference price each) and kept with the
+catalog's derived values (`catalog.derived`), so a command reads it rather than every route; a
+model's related set is then a scan of that index, remembered for the process.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import weakref
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.derived import per_catalog
 from modelvs.catalog.layout import VARIANT_MARK, route_provider
 from modelvs.catalog.notability import Notability, most_notable, notability
 from modelvs.catalog.trust import lab_route
@@ -102,11 +103,10 @@ class _Index:
     by_kind: dict[ModelKind, list[_Entry]]
     by_line: dict[tuple[str, str], list[_Entry]]
     found: dict[str, tuple[_Found, _Found]]
-    """Each model's peers and siblings, once asked for."""
+    """Each model's peers and siblings, once asked for: a memo of this process, never stored."""
 
-
-_INDEXES: dict[tuple[int, dt.date], tuple[weakref.ref[Catalog], _Index]] = {}
-_INDEX_DAYS = 8
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "found": {}}
 
 
 def related(catalog: Catalog, model_ids: list[str], on: dt.date) -> tuple[RelatedSet, ...]:
@@ -141,13 +141,8 @@ def related(catalog: Catalog, model_ids: list[str], on: dt.date) -> tuple[Relate
     return tuple(out)
 
 
+@per_catalog("related-index")
 def _index(catalog: Catalog, on: dt.date) -> _Index:
-    key = (id(catalog), on)
-    hit = _INDEXES.get(key)
-    if hit is not None and hit[0]() is catalog:
-        return hit[1]
-    if len(_INDEXES) >= _INDEX_DAYS:
-        _INDEXES.clear()
     known = notability(catalog, on)
     rated = ratings(catalog)
     index = _Index({}, defaultdict(list), defaultdict(list), {})
@@ -164,7 +159,6 @@ def _index(catalog: Catalog, on: dt.date) -> _Index:
         if entry.log_price is not None:
             pool.append(entry)
         index.by_line[(entry.lab, entry.line)].append(entry)
-    _INDEXES[key] = (weakref.ref(catalog), index)
     return index
 
 
