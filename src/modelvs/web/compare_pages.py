@@ -96,7 +96,7 @@ def compare_many(request: Request) -> Response:
                 path="/compare",
             )
         return bad_request(request, err.param, err.detail)
-    found = {n: find(web.catalog, n, web.today()) for n in dict.fromkeys(n.strip() for n in names)}
+    found = {n: _find(web, n) for n in dict.fromkeys(n.strip() for n in names)}
     unknown = [n for n, mid in found.items() if mid is None]
     if unknown:
         return not_found(request, f"No model matches {', '.join(repr(n[:80]) for n in unknown)}.", unknown)
@@ -115,6 +115,12 @@ def compare_many(request: Request) -> Response:
         return redirect(f"/compare?{urlencode(items, safe=',')}")
     ordered = [web.by_slug[s] for s in slugs]
     return _comparison(request, web, ordered, None, FORMATS[0])
+
+
+def _find(web: WebState, name: str) -> str | None:
+    """A model's id: its slug as the canonical URLs write it, else where the search's first
+    suggestion goes (a search costs milliseconds; a slug is a lookup)."""
+    return web.by_slug.get(name) or find(web.catalog, name, web.today())
 
 
 def _redirect_pair(request: Request, web: WebState, a: str, b: str, suffix: str = "") -> Response:
@@ -141,11 +147,10 @@ def _comparison(request: Request, web: WebState, ids: list[str], pair: str | Non
         workload = parse_workload(request.query_params)
     except ParamError as err:
         return bad_request(request, err.param, err.detail)
-    html_page = fmt is FORMATS[0]
-    if pair is not None and html_page and not is_bot(request.headers.get("user-agent")):
+    if pair is not None and fmt is FORMATS[0] and not is_bot(request.headers.get("user-agent")):
         web.store.record_view(pair, datetime.now(UTC))
     slugs = [web.catalog.slugs[m] for m in ids]
-    popular = _popular_links(web, slugs, pair) if html_page else ()
+    popular = _popular_links(web, slugs, pair)  # every format lists them (HTML, Markdown, JSON)
 
     def make() -> Response:
         body = fmt.render(request, build_page(web, ids, workload, pair, popular))

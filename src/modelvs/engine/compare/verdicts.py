@@ -58,6 +58,8 @@ class Direction:
 class Verdicts:
     scorecard: tuple[ScoreRow, ...]
     tradeoffs: tuple[str, ...]
+    """What changes the answer (a cache or batch share that flips it, a tier, a preview): what the
+    scorecard's rows do not say."""
     switch: tuple[Direction, ...]
     choose: tuple[str, ...]
     """`Choose X when ...`, one per model that leads on something."""
@@ -160,18 +162,31 @@ def _rating_row(f: Facts, models: tuple[str, ...]) -> tuple[str, tuple[str, ...]
     return ("rating", cells, f.rating.leaders)
 
 
-def tradeoffs(rows: tuple[ScoreRow, ...], models: tuple[str, ...], names: Names) -> tuple[str, ...]:
-    """Per model, the signals it alone leads against those another model alone leads."""
+def tradeoffs(f: Facts, names: Names) -> tuple[str, ...]:
+    """What changes the answer, beyond who leads each row of the scorecard: a change in the traffic
+    that makes another model the cheaper one, a price tier the traffic could cross, a preview."""
     out = []
-    for m in models:
-        gains = [SIGNALS[r.signal][1] for r in rows if r.lead == m and r.clear]
-        losses = [SIGNALS[r.signal][1] for r in rows if r.lead not in (m, TIE, UNKNOWN) and r.clear]
-        if not gains:
+    base = f.monthly.cheapest
+    choice = "the cheaper choice" if len(f.routes.models) == 2 else "the cheapest"
+    for s in f.scenarios:
+        if not s.cheapest or not base:
             continue
-        if losses:
-            out.append(f"Picking {names[m]} gains {join(gains)}, and gives up {join(losses)}.")
+        who = join([names[m] for m in s.cheapest])
+        change = s.change[0].upper() + s.change[1:]
+        if s.cheapest == base:
+            out.append(f"{change}, {who} stays {choice}.")
+        elif len(s.cheapest) == 1:
+            out.append(f"{change}, {who} becomes {choice}.")
         else:
-            out.append(f"Picking {names[m]} gains {join(gains)}, with no signal where another model leads.")
+            out.append(f"{change}, {who} cost effectively the same.")
+    for t in f.tiers:
+        out.append(
+            f"Prompts over {t.threshold:,} tokens bill a whole {names[t.model]} request at its higher"
+            f" long-context rates on {t.provider} (worked through in the deep dive)."
+        )
+    for life in f.lifecycle.models:
+        if life.status == "preview":
+            out.append(f"{names[life.model]} is a preview model: its behaviour and price may still change.")
     return tuple(out)
 
 
@@ -203,18 +218,9 @@ def switch_friction(f: Facts, names: Names) -> tuple[Direction, ...]:
             )
         for lim, what in ((f.context_window, "prompts"), (f.max_output, "answers")):
             a, b = lim.values[i], lim.values[j]
-            if a is not None and b is not None and a.value != b.value:
-                if b.value < a.value:
-                    bullets.append(
-                        f"{what.capitalize()} over {b.text} tokens fail on {names[dst]};"
-                        f" {names[src]} allows {a.text}."
-                    )
-                else:
-                    bullets.append(f"{names[dst]} allows {what} of up to {b.text} tokens, up from {a.text}.")
-        bullets.append(_bill(f, names, i, j))
+            if a is not None and b is not None and b.value < a.value:  # a larger limit is no friction
+                bullets.append(f"{what.capitalize()} over {b.text} tokens fail on {names[dst]}.")
         life = f.lifecycle.models[j]
-        if life.status == "preview":
-            bullets.append(f"{names[dst]} is a preview model: its behaviour and price may still change.")
         if life.deprecation_date is not None:
             bullets.append(f"Plan for {names[dst]}'s deprecation date, {life.deprecation_date.isoformat()}.")
         out.append(Direction(src, dst, tuple(dict.fromkeys(b for b in bullets if b))))
@@ -236,25 +242,6 @@ def _ab_test(f: Facts, names: Names, i: int, j: int) -> str:
             f"No provider serves both, so {name} needs its own account (its headline route: {dst.provider})."
         )
     return f"No provider serves both, and {names[dst.model]} has no priced route for your traffic."
-
-
-def _bill(f: Facts, names: Names, i: int, j: int) -> str:
-    a, b = f.monthly.costs[i].monthly, f.monthly.costs[j].monthly
-    if a is None or b is None:
-        return ""
-    if a.text == b.text:
-        return (
-            f"Your monthly bill stays effectively the same at {a.text} on {names[f.monthly.costs[j].model]}."
-        )
-    gap = next(
-        (g for g in f.monthly.gaps if g.model in (f.monthly.costs[i].model, f.monthly.costs[j].model)), None
-    )
-    change = (
-        f", {'up' if b.value > a.value else 'down'} {gap.amount.text}"
-        if gap is not None and len(f.monthly.costs) == 2
-        else ""
-    )
-    return f"Your monthly bill moves from {a.text} to {b.text}{change}."
 
 
 def choose_when(f: Facts, rows: tuple[ScoreRow, ...], names: Names) -> tuple[str, ...]:
@@ -319,7 +306,4 @@ def _or(items: list[str]) -> str:
 
 def verdicts(f: Facts, names: Names) -> Verdicts:
     rows = scorecard(f)
-    models = f.routes.models
-    return Verdicts(
-        rows, tradeoffs(rows, models, names), switch_friction(f, names), choose_when(f, rows, names)
-    )
+    return Verdicts(rows, tradeoffs(f, names), switch_friction(f, names), choose_when(f, rows, names))

@@ -121,7 +121,7 @@ def _rows(
 def price_sources(catalog: Catalog, model_ids: Iterable[str]) -> Iterator[SourceRef]:
     """The source of every price schedule of the models' routes (current and past)."""
     for mid in model_ids:
-        yield from _memo(("sources", mid), catalog, partial(_price_sources, catalog, mid))
+        yield from memo(("sources", mid), catalog, partial(_price_sources, catalog, mid))
 
 
 def _price_sources(catalog: Catalog, model_id: str) -> tuple[SourceRef, ...]:
@@ -137,8 +137,9 @@ def _price_sources(catalog: Catalog, model_id: str) -> tuple[SourceRef, ...]:
 _MEMO: dict[tuple[int, Hashable], tuple[weakref.ref[Catalog], Any]] = {}
 
 
-def _memo(key: Hashable, catalog: Catalog, make: Callable[[], T]) -> T:
-    """`make()`, kept per catalog and key: these tables are the same for every workload."""
+def memo(key: Hashable, catalog: Catalog, make: Callable[[], T]) -> T:
+    """`make()`, kept per catalog and key: for what is the same for every workload (these tables,
+    a page's workload-independent sections)."""
     full = (id(catalog), key)
     hit = _MEMO.get(full)
     if hit is not None and hit[0]() is catalog:
@@ -186,7 +187,7 @@ def _trust_cell(catalog: Catalog, rid: str, own: str | None, on: dt.date) -> Cel
 
 def route_prices(catalog: Catalog, model_id: str, name: str, on: dt.date) -> RoutePrices:
     """Every route of one model with its schedules in effect on `on`, and its price history."""
-    return _memo(("prices", model_id, name, on), catalog, lambda: _route_prices(catalog, model_id, name, on))
+    return memo(("prices", model_id, name, on), catalog, lambda: _route_prices(catalog, model_id, name, on))
 
 
 def _route_prices(catalog: Catalog, model_id: str, name: str, on: dt.date) -> RoutePrices:
