@@ -57,6 +57,8 @@ class Table:
     rows: tuple[Row, ...]
     sources: tuple[SourceNote, ...] = ()
     """The sources the `source` numbers of its cells refer to."""
+    narrow: tuple[str, ...] = ()
+    """Columns a phone leaves out (HTML): the ones that matter least when the row must fit."""
 
 
 @dataclass(frozen=True)

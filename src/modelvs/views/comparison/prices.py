@@ -28,6 +28,8 @@ RATE_COLUMNS = ("Input", "Output", "Cache read", "Cache write", "Other")
 CURRENT_COLUMNS = ("Provider", "Route", "Mode", "Applies to", *RATE_COLUMNS, "Source")
 HISTORY_COLUMNS = ("Provider", "Mode", "Applies to", *RATE_COLUMNS, "In effect", "Source")
 _SHOWN = ("input", "output", "cache_read")
+PHONE_OMITS = ("Cache write", "Other", "Source")
+"""Columns of a price table a phone leaves out: input, output and cache-read rates stay."""
 
 
 def source_text(ref: SourceRef) -> str:
@@ -233,7 +235,7 @@ def _route_prices(catalog: Catalog, model_id: str, name: str, on: dt.date) -> Ro
         else f"{name}: {routes} route{'s' if routes != 1 else ''} ({vetted} vetted)"
     )
     caption = f"{name}: prices in effect on {on.isoformat()}, USD per 1M tokens"
-    table = Table(f"prices-{model_id}", caption, CURRENT_COLUMNS, tuple(rows), current.notes())
+    table = Table(f"prices-{model_id}", caption, CURRENT_COLUMNS, tuple(rows), current.notes(), PHONE_OMITS)
     old = (
         Table(
             f"history-{model_id}",
@@ -241,6 +243,7 @@ def _route_prices(catalog: Catalog, model_id: str, name: str, on: dt.date) -> Ro
             HISTORY_COLUMNS,
             tuple(past),
             history.notes(),
+            PHONE_OMITS,
         )
         if past
         else None
