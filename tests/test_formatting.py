@@ -30,6 +30,9 @@ def test_rates_counts_and_shares() -> None:
     assert (usd(Decimal("2.5")), usd(Decimal("0.075")), usd(Decimal("1000"))) == ("$2.50", "$0.075", "$1,000")
     assert exact(Decimal("1E+6")) == "1000000"
     assert (tokens(1_048_576), tokens(128_000), tokens(800)) == ("1.05M", "128k", "800")
+    # Counts as people write them: never `3000M in`.
+    assert (tokens(3_000_000_000), tokens(999_999_999), tokens(999_999)) == ("3B", "1B", "1M")
+    assert tokens(1_500_000_000_000) == "1500B"
     assert count(1_000_000) == "1,000,000"
     assert (percent(Decimal("0.762")), percent(Decimal("0.0004")), percent(Decimal(0))) == (
         "76.2%",

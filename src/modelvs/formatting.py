@@ -43,13 +43,11 @@ def money(value: Decimal | str | int) -> str:
 
 
 def tokens(count: int) -> str:
-    """`1,048,576` as `1.05M`, `128,000` as `128k`, `800` as `800`."""
-    if count >= 1_000_000:
-        text = f"{count / 1_000_000:.2f}".rstrip("0").rstrip(".")
-        return f"{text}M"
-    if count >= 1_000:
-        text = f"{count / 1_000:.1f}".rstrip("0").rstrip(".")
-        return f"{text}k"
+    """`1,048,576` as `1.05M`, `128,000` as `128k`, `800` as `800`, `3,000,000,000` as `3B`."""
+    for size, places, suffix in ((10**9, 2, "B"), (10**6, 2, "M"), (10**3, 1, "k")):
+        shown = round(count / size, places)
+        if shown >= 1:  # 999,999,999 rounds to `1B` (never `1000M`)
+            return f"{shown:.{places}f}".rstrip("0").rstrip(".") + suffix
     return str(count)
 
 

@@ -51,8 +51,10 @@ def prompt_chart(c: Comparison) -> Chart | None:
                 "cliff",
             )
         )
-    for mid, limit in curve.limits:
-        marks.append(Mark(Decimal(limit), f"{names[mid]}: context limit {count(limit)}", "limit"))
+    for limit in curve.limits:
+        marks.append(
+            Mark(Decimal(limit.tokens), f"{names[limit.model]}: context limit {count(limit.tokens)}", "limit")
+        )
     marks.append(Mark(Decimal(curve.your_prompt), f"your prompt: {count(curve.your_prompt)}", "you"))
     high = max(p.y for s in series for p in s.points)
     shown = sorted({curve.your_prompt, *(int(m.x) for m in marks if m.kind != "you"), curve.top})
@@ -160,10 +162,13 @@ def blend_chart(c: Comparison) -> Chart | None:
     )
     marks = [
         Mark(
-            share, f"break-even {io_ratio(share / (1 - share))} ({percent(share)} input)", "break-even", price
+            b.share,
+            f"break-even {io_ratio(b.share / (1 - b.share))} ({percent(b.share)} input)",
+            "break-even",
+            b.price,
         )
-        for share, price in curve.break_even
-        if share < 1
+        for b in curve.break_even
+        if b.share < 1
     ]
     you = c.facts.workload.input_share
     marks.append(Mark(you.value, f"your traffic: {you.text} input", "you"))

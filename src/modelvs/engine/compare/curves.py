@@ -34,6 +34,14 @@ class Cliff:
 
 
 @dataclass(frozen=True)
+class Limit:
+    """A model's context window, where a prompt curve ends."""
+
+    model: str
+    tokens: int
+
+
+@dataclass(frozen=True)
 class PromptCurve:
     """One request's cost against its prompt length, each model on its headline route at standard
     rates, with the workload's output and reasoning tokens and no cached input."""
@@ -46,8 +54,8 @@ class PromptCurve:
     costs: tuple[tuple[Decimal | None, ...], ...]
     """Per model, one cost per prompt length; None where the prompt is over its context window."""
     cliffs: tuple[Cliff, ...]
-    limits: tuple[tuple[str, int], ...]
-    """(model, context window) of the models whose window ends before `top`."""
+    limits: tuple[Limit, ...]
+    """The context windows that end before `top`."""
     top: int
     your_prompt: int
     output_tokens: int
@@ -65,6 +73,14 @@ class BlendLine:
 
 
 @dataclass(frozen=True)
+class BreakEvenPoint:
+    share: Decimal
+    """The input share at which two lines cross."""
+    price: Decimal
+    """The blended price per 1M tokens there."""
+
+
+@dataclass(frozen=True)
 class BlendCurve:
     """Price per 1M tokens against the input share, at the standard rates of each headline route."""
 
@@ -72,8 +88,8 @@ class BlendCurve:
     """Whose rates: `the labs' own APIs` or `the headline routes`, as the break-even facts say."""
     shares: tuple[Decimal, ...]
     lines: tuple[BlendLine, ...]
-    break_even: tuple[tuple[Decimal, Decimal], ...]
-    """(input share, blended price there) of each break-even between two of the lines."""
+    break_even: tuple[BreakEvenPoint, ...]
+    """Where two of the lines cross (each break-even of the facts)."""
 
 
 @dataclass(frozen=True)
@@ -127,7 +143,7 @@ def prompt_curve(catalog: Catalog, f: Facts, workload: Workload, on: dt.date) ->
         prompts,
         costs,
         tuple(cliffs),
-        tuple((m, v) for m, v in limits.items() if v < top),
+        tuple(Limit(m, v) for m, v in limits.items() if v < top),
         top,
         profile.input_tokens,
         profile.output_tokens,
@@ -154,7 +170,7 @@ def blend_curve(catalog: Catalog, f: Facts, on: dt.date) -> BlendCurve | None:
             continue
         share = b.ratio.value / (1 + b.ratio.value)
         line = rates[b.models[0]]
-        marks.append((share, blended_price(line.input_rate, line.output_rate, share)))
+        marks.append(BreakEvenPoint(share, blended_price(line.input_rate, line.output_rate, share)))
     return BlendCurve(label, SHARES, tuple(lines), tuple(marks))
 
 

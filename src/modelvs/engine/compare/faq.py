@@ -48,7 +48,7 @@ def faq(f: Facts, names: Names) -> tuple[FaqEntry, ...]:
     if f.tiers:
         answers.append(("long_prompts", _tiers(f, names)))
     if f.lifecycle.notable():
-        answers.append(("lifecycle", f.lifecycle.sentence(names)))
+        answers.append(("lifecycle", _lifecycle(f, names)))
     return tuple(FaqEntry(qid, _ask(qid, names, models), answer) for qid, answer in answers)
 
 
@@ -181,3 +181,8 @@ def _tiers(f: Facts, names: Names) -> str:
     verb = "has" if len(flat) == 1 else "have"
     tail = f"; {join(flat)} {verb} one rate at any prompt length" if flat else ""
     return "; ".join(parts) + tail + "."
+
+
+def _lifecycle(f: Facts, names: Names) -> str:
+    parts = [f"{names[m.model]} is {m.note}" for m in f.lifecycle.models if m.note]
+    return f"As the labs announce it, {'; '.join(parts)}."

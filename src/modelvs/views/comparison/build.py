@@ -110,7 +110,7 @@ def comparison_page(catalog: Catalog, c: Comparison, workload: Workload, shell: 
     ctx = Context(catalog, c, workload, shell, said)
     sections = []
     for entry in SECTIONS:
-        body = fixed.get(entry.id) if not entry.live else entry.build(ctx)
+        body = fixed.get(entry.id) if not entry.live and entry.shared else entry.build(ctx)
         if body is not None:
             sections.append(Section(entry.id, entry.title, entry.live, entry.open, body))
     slugs = [m.slug for m in c.models]

@@ -10,10 +10,12 @@ HTML keeps one click away. Every sentence appears once on the page (the FAQ's an
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from modelvs.views.blocks import Chart, Link, Table
 from modelvs.views.workload_form import WorkloadForm
 
+B = TypeVar("B")
 PAGE_VERSION = "2"
 """Changes whenever a field of the page JSON is renamed or removed."""
 
@@ -285,3 +287,10 @@ class ComparisonPage:
     def body(self, section_id: str) -> object | None:
         """The body of the section `section_id`, or None when the page has no such section."""
         return next((s.body for s in self.sections if s.id == section_id), None)
+
+    def get(self, section_id: str, kind: type[B]) -> B:
+        """The body of the section `section_id`, which must be a `kind`."""
+        body = self.body(section_id)
+        if not isinstance(body, kind):
+            raise KeyError(f"the page has no {kind.__name__} section {section_id!r}")
+        return body

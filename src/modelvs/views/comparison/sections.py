@@ -64,6 +64,8 @@ class Entry:
     """In view when the page opens; else one click away (collapsed) in HTML."""
     build: Callable[[Context], object | None]
     """The section's body, or None when the page has nothing to show there."""
+    shared: bool = True
+    """Built once for every workload when not `live`; else for each page (page views move it)."""
 
 
 def _headline(c: Comparison) -> tuple[Headline, ...]:
@@ -217,11 +219,10 @@ SECTIONS: tuple[Entry, ...] = (
     Entry("benchmarks", "Benchmarks", False, False, benchmarks),
     Entry("pricing", "Prices by route", True, False, pricing),
     Entry("related", "Related comparisons", False, True, related),
-    Entry("popular", "Popular comparisons", True, True, popular),
+    Entry("popular", "Popular comparisons", False, True, popular, shared=False),
     Entry("sources", "Checked dates and sources", True, False, checked_sources),
 )
-"""Every section, in page order. `popular` is built for each page (page views move it), so it
-counts as live though no workload changes it."""
+"""Every section, in page order."""
 LIVE = tuple(e.id for e in SECTIONS if e.live)
 
 
@@ -238,7 +239,7 @@ def static_sections(catalog: Catalog, c: Comparison, shell: Shell) -> dict[str, 
         x = Context(catalog, c, None, shell, said)
         out = {}
         for entry in SECTIONS:
-            if not entry.live and (body := entry.build(x)) is not None:
+            if not entry.live and entry.shared and (body := entry.build(x)) is not None:
                 out[entry.id] = body
         return out
 
