@@ -15,9 +15,10 @@ from modelvs.engine.compare.comparison import MAX_MODELS
 from modelvs.params import WORKLOAD_PARAMS, ParamError, parse_models, parse_workload
 from modelvs.storage.bots import is_bot
 from modelvs.views.blocks import Link
+from modelvs.views.comparison.popular import popular_links
 from modelvs.web.compare_formats import FORMATS, Format, build_page, split_format
 from modelvs.web.http import CACHE_ERROR, conditional, html, redirect, state_of
-from modelvs.web.render import bad_request, not_found, page, pair_link
+from modelvs.web.render import bad_request, not_found, page
 from modelvs.web.state import WebState
 from modelvs.web.store import pair_slug
 
@@ -205,7 +206,6 @@ def compare_fragment(request: Request) -> Response:
 
 def _popular_links(web: WebState, slugs: list[str], current: str | None) -> tuple[Link, ...]:
     """The most viewed comparisons, those of the compared models first (at most ten)."""
-    ranked = [p for p, _ in web.popular() if p != current]
-    mine = [p for p in ranked if any(p.startswith(f"{s}-vs-") or p.endswith(f"-vs-{s}") for s in slugs)]
-    links = (pair_link(web, p) for p in mine + [p for p in ranked if p not in mine])
-    return tuple(Link(x["url"], x["title"]) for x in links if x is not None)[:10]
+    ranked = ((p, ids) for p, _ in web.popular() if (ids := web.pair_ids(p)) is not None)
+    compared = [web.by_slug[s] for s in slugs]
+    return popular_links(web.catalog, ranked, compared, current, web.linkable)

@@ -48,14 +48,19 @@ def _render(t: Table) -> str:
     # On a phone a table of more than three columns is stacked (each row a block, each cell named
     # by its `data-label`), and its `narrow` columns are left out: it never scrolls sideways.
     hide = ' class="hide-phone"'
-    labels = [(f' data-label="{_text(h)}"', h in t.narrow) for h in t.columns[1:]]
+    labels = [
+        (f' data-label="{_text(h)}"', h in t.narrow) if t.labelled else ("", False) for h in t.columns[1:]
+    ]
     stack = ' class="stack"' if len(t.columns) > 3 else ""
     out = [
         f'<div class="table-wrap" tabindex="0" role="region" aria-label="{caption}">',
         f'<table id="{_text(t.id)}"{stack}>',
         f"  <caption>{caption}</caption>",
         "  <thead><tr>"
-        + "".join(f'<th scope="col"{hide if h in t.narrow else ""}>{_text(h)}</th>' for h in t.columns)
+        + "".join(
+            f'<th scope="col"{hide if h in t.narrow and t.labelled else ""}>{_text(h)}</th>'
+            for h in t.columns
+        )
         + "</tr></thead>",
         "  <tbody>",
     ]

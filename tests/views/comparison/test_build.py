@@ -96,7 +96,9 @@ def test_tradeoffs_say_what_changes_the_answer_not_the_scorecard_again(reference
         "If half of every prompt is read from the cache, Gemini 3.1 Pro Preview becomes the cheaper choice."
         in bullets
     )
-    assert any(b.startswith("Prompts over 200,000 tokens bill a whole Gemini 3.1 Pro Preview") for b in bullets)
+    assert any(
+        b.startswith("Prompts over 200,000 tokens bill a whole Gemini 3.1 Pro Preview") for b in bullets
+    )
 
 
 def test_a_static_host_gets_a_read_only_form_and_only_built_pairs_linked(shipped: Catalog) -> None:
@@ -162,3 +164,13 @@ def test_json_is_the_whole_page_with_exact_chart_figures(reference: ComparisonPa
     assert (first["x"], first["y"]) == ("0", "0.0025")  # 250 output tokens at $10 per 1M
     assert all("E" not in p["y"] for s in prompt["series"] for p in s["points"])
     assert Decimal(gpt["points"][-1]["x"]) == 128_000  # the line ends at its context limit
+
+
+def test_price_tables_keep_the_columns_the_stylesheet_names_on_a_phone() -> None:
+    from modelvs.views.comparison.prices import CURRENT_COLUMNS, HISTORY_COLUMNS, PHONE_OMITS
+
+    # site.css names these by position ("Prices by route"): a new column must move its rules too.
+    rates = ("Input", "Output", "Cache read", "Cache write", "Other")
+    assert ("Provider", "Route", "Mode", "Applies to", *rates, "Source") == CURRENT_COLUMNS
+    assert ("Provider", "Mode", "Applies to", *rates, "In effect", "Source") == HISTORY_COLUMNS
+    assert PHONE_OMITS == ("Cache write", "Other", "Source")

@@ -29,7 +29,8 @@ CURRENT_COLUMNS = ("Provider", "Route", "Mode", "Applies to", *RATE_COLUMNS, "So
 HISTORY_COLUMNS = ("Provider", "Mode", "Applies to", *RATE_COLUMNS, "In effect", "Source")
 _SHOWN = ("input", "output", "cache_read")
 PHONE_OMITS = ("Cache write", "Other", "Source")
-"""Columns of a price table a phone leaves out: input, output and cache-read rates stay."""
+"""Columns of a price table a phone leaves out: input, output and cache-read rates stay. The
+stylesheet names and hides these tables' columns by position (`site.css`, "Prices by route")."""
 
 
 def source_text(ref: SourceRef) -> str:
@@ -235,7 +236,9 @@ def _route_prices(catalog: Catalog, model_id: str, name: str, on: dt.date) -> Ro
         else f"{name}: {routes} route{'s' if routes != 1 else ''} ({vetted} vetted)"
     )
     caption = f"{name}: prices in effect on {on.isoformat()}, USD per 1M tokens"
-    table = Table(f"prices-{model_id}", caption, CURRENT_COLUMNS, tuple(rows), current.notes(), PHONE_OMITS)
+    table = Table(
+        f"prices-{model_id}", caption, CURRENT_COLUMNS, tuple(rows), current.notes(), PHONE_OMITS, False
+    )
     old = (
         Table(
             f"history-{model_id}",
@@ -244,6 +247,7 @@ def _route_prices(catalog: Catalog, model_id: str, name: str, on: dt.date) -> Ro
             tuple(past),
             history.notes(),
             PHONE_OMITS,
+            False,
         )
         if past
         else None
