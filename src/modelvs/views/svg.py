@@ -148,7 +148,8 @@ def _axes(
     for i, (x, value) in enumerate(x_at):
         top, cls = (TOP, "grid") if x_grid else (bottom, "tick")
         out.append(f'<line class="{cls}" x1="{num(x)}" x2="{num(x)}" y1="{top}" y2="{bottom + 5}"/>')
-        anchor = "end" if i == last and x > LEFT + PLOT_W - 20 else "middle"
+        # The first label starts at the axis (clear of the lowest y label), the last ends at the edge.
+        anchor = "end" if i == last and x > LEFT + PLOT_W - 20 else "start" if x < LEFT + 10 else "middle"
         out.append(text(num(x), bottom + 18, short(value, chart.x.unit), anchor, "tick x"))
     return [
         *out,
@@ -246,7 +247,7 @@ def bar_chart(chart: Chart) -> str:
     for series in chart.series:
         label = wrap(series.name, width)
         rows.append((series, label, y))
-        y += LINE * len(label) + BAR_H + BAR_GAP
+        y += LINE * len(label) + 2 + BAR_H + BAR_GAP
     bottom = y
     out = _open(chart, bottom + 26)
     out.append('<g class="axes">')
@@ -261,7 +262,7 @@ def bar_chart(chart: Chart) -> str:
     for series, label, y in rows:
         point = series.points[0]
         length = max(float(point.y) / top * width, 1.0)
-        bar_y = y + LINE * len(label) - 4
+        bar_y = y + LINE * len(label) + 2  # under the label's last line, clear of its descenders
         out.append(f'<g class="bar{" lead" if series.lead else ""}" data-name="{xml(series.name)}">')
         out.append(lines_of(left, y + FONT - 2, label, "label"))
         out.append(

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from modelvs.catalog import Catalog
 from modelvs.engine.compare import Comparison
 from modelvs.engine.compare.facts import sources
+from modelvs.engine.compare.types import join
 from modelvs.views.blocks import Link
 from modelvs.views.charts import blend_chart, prompt_chart, route_chart, value_chart
 from modelvs.views.comparison import tables
@@ -120,7 +121,10 @@ def switch(x: Context) -> SwitchSection:
     names = x.names
     return SwitchSection(
         tuple(
-            Switch(f"From {names[d.source]} to {names[d.target]}", x.said.take(d.bullets))
+            Switch(
+                f"From {join([names[m] for m in (d.source, *d.also_from)])} to {names[d.target]}",
+                x.said.take(d.bullets),
+            )
             for d in x.c.verdicts.switch
         )
     )
