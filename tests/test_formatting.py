@@ -32,7 +32,9 @@ def test_rates_counts_and_shares() -> None:
     assert (tokens(1_048_576), tokens(128_000), tokens(800)) == ("1.05M", "128k", "800")
     # Counts as people write them: billions in B, and a count that rounds up takes the next suffix.
     assert (tokens(3_000_000_000), tokens(250_000_000), tokens(1_250_000_000)) == ("3B", "250M", "1.25B")
-    assert (tokens(999_999_999), tokens(999_960), tokens(999_949)) == ("1B", "1M", "999.9k")
+    assert (tokens(999_999_999), tokens(999_960)) == ("1B", "1M")
+    # Counts as people write them: never `3000M in`.
+    assert tokens(1_500_000_000_000) == "1500B"
     assert count(1_000_000) == "1,000,000"
     assert (percent(Decimal("0.762")), percent(Decimal("0.0004")), percent(Decimal(0))) == (
         "76.2%",

@@ -42,16 +42,12 @@ def money(value: Decimal | str | int) -> str:
     return usd(amount.quantize(_CENT, ROUND_HALF_UP))
 
 
-_SCALES = ((1_000_000_000, "B", 2, 999_995_000), (1_000_000, "M", 2, 999_950), (1_000, "k", 1, 1_000))
-"""Size, suffix, decimals, and the first count shown with it (the one that rounds up to it)."""
-
-
 def tokens(count: int) -> str:
-    """`1,048,576` as `1.05M`, `128,000` as `128k`, `3,000,000,000` as `3B` (not `3000M`), `800`."""
-    for size, suffix, places, start in _SCALES:
-        if count >= start:
-            text = f"{count / size:.{places}f}".rstrip("0").rstrip(".")
-            return f"{text}{suffix}"
+    """`1,048,576` as `1.05M`, `128,000` as `128k`, `800` as `800`, `3,000,000,000` as `3B`."""
+    for size, places, suffix in ((10**9, 2, "B"), (10**6, 2, "M"), (10**3, 1, "k")):
+        shown = round(count / size, places)
+        if shown >= 1:  # 999,999,999 rounds to `1B` (never `1000M`)
+            return f"{shown:.{places}f}".rstrip("0").rstrip(".") + suffix
     return str(count)
 
 

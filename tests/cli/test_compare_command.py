@@ -130,4 +130,4 @@ def test_opus_vs_gpt_5_5_text_headlines_on_the_labs_apis_with_the_saving(app: ty
         " (the cheapest vetted route, GMI Cloud: $9,225, 10% less)" in text
     )
     assert "GPT-5.5: $11,500 a month on OpenAI API" in text
-    assert "Claude Opus 4.7 is $1,250 (10.9%) cheaper than GPT-5.5" in text
+    assert "Claude Opus 4.7 is $1,250 (10.9%) a month cheaper than GPT-5.5" in text

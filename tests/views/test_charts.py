@@ -7,15 +7,35 @@ from itertools import pairwise
 
 from modelvs.views.blocks import Chart
 from modelvs.views.comparison import ComparisonPage
+from modelvs.views.comparison.page import CostSection, DeepDive
+
+
+def charts(page: ComparisonPage) -> list[Chart]:
+    """Every chart of the page: the one in view (monthly cost), then the deep dive's."""
+    first = page.get("monthly-cost", CostSection).chart
+    return [*([first] if first else []), *page.get("deep-dive", DeepDive).charts]
 
 
 def _chart(page: ComparisonPage, cid: str) -> Chart:
-    return next(c for c in page.costs.charts if c.id == cid)
+    return next(c for c in charts(page) if c.id == cid)
 
 
-def test_four_charts_and_no_traffic_line(reference: ComparisonPage) -> None:
-    ids = [c.id for c in reference.costs.charts]
-    assert ids == ["chart-prompt", "chart-routes", "chart-blend", "chart-value"]
+def test_four_charts_one_in_view(reference: ComparisonPage) -> None:
+    ids = [c.id for c in charts(reference)]
+    assert ids == ["chart-routes", "chart-prompt", "chart-blend", "chart-value"]
+
+
+def test_the_prompt_chart_draws_the_engines_curve(reference: ComparisonPage, shipped: object) -> None:
+    from modelvs.engine.compare import compare
+    from modelvs.engine.workload import DEFAULT_WORKLOAD
+    from tests.views import ON
+    from tests.views.conftest import REFERENCE
+
+    curve = compare(shipped, REFERENCE, DEFAULT_WORKLOAD, ON).curves.prompt  # type: ignore[arg-type]
+    assert curve is not None
+    chart = _chart(reference, "chart-prompt")
+    for series, costs in zip(chart.series, curve.costs, strict=True):
+        assert [p.y for p in series.points] == [c for c in costs if c is not None]
 
 
 def test_value_chart_marks_rated_compared_models_and_draws_the_frontier(
@@ -69,4 +89,4 @@ def test_blend_chart_marks_the_break_even_at_four_to_one(reference: ComparisonPa
     assert mark.x == Decimal("0.8")
     assert "4:1" in mark.label
     assert [len(s.points) for s in chart.series] == [11, 11]
-    assert "4:1 input:output" in chart.caption
+    assert "Standard rates on the labs' own APIs" in chart.caption

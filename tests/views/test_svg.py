@@ -8,6 +8,7 @@ from decimal import Decimal
 from modelvs.views import svg
 from modelvs.views.blocks import Axis, Chart, Mark, Point, Series, Table
 from modelvs.views.comparison import ComparisonPage
+from tests.views.test_charts import charts
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 HOSTILE = '<script>alert(1)</script>" onload="x" & </title>\x1b]0;title\x07'
@@ -23,7 +24,7 @@ def _chart(kind: str, name: str) -> Chart:
 
 
 def test_every_chart_of_the_reference_page_is_accessible_xml(reference: ComparisonPage) -> None:
-    for chart in reference.costs.charts:
+    for chart in charts(reference):
         root = ET.fromstring(svg.render(chart))
         assert root.attrib["role"] == "img"
         assert root.attrib["aria-labelledby"] == f"{chart.id}-title {chart.id}-desc"
@@ -32,7 +33,7 @@ def test_every_chart_of_the_reference_page_is_accessible_xml(reference: Comparis
 
 
 def test_line_points_and_ticks(reference: ComparisonPage) -> None:
-    chart = next(c for c in reference.costs.charts if c.id == "chart-blend")
+    chart = next(c for c in charts(reference) if c.id == "chart-blend")
     root = ET.fromstring(svg.render(chart))
     series = root.findall("s:g[@class='series']", NS)
     assert [len(g.findall("s:circle", NS)) for g in series] == [11, 11]
@@ -64,3 +65,18 @@ def test_tick_labels() -> None:
     top, ticks = svg.ticks(Axis("x", "usd", Decimal("4.38")))
     assert top == 5.0
     assert ticks == (0.0, 1.0, 2.0, 3.0, 4.0, 5.0)
+
+
+def test_long_labels_wrap_and_are_never_cut() -> None:
+    name = "Gemini 3.1 Pro Preview on Perplexity Agent API, a route with a very long name indeed"
+    chart = _chart("bars", name)
+    root = ET.fromstring(svg.render(chart))
+    label = next(t for t in root.iter(f"{{{NS['s']}}}text") if t.attrib.get("class") == "label")
+    lines = [span.text or "" for span in label]
+    assert " ".join(lines) == name  # every word, none cut
+    assert all(len(line) * svg.CHAR_W <= svg.W for line in lines)
+    assert svg.wrap("a b", 1000) == ["a b"]
+
+
+def test_marker_badges_never_share_a_lane_when_close() -> None:
+    assert svg._lanes([100.0, 101.0, 300.0, 102.0]) == [0, 1, 0, 2]

@@ -47,7 +47,7 @@ def test_fragment_answers_every_live_section_at_the_new_workload(client: TestCli
     assert _costs(parse(base.text)) == {"Gemini 3.1 Pro Preview": "$4,600", "GPT-4o (2024-11-20)": "$4,500"}
     assert _costs(doc) == {"Gemini 3.1 Pro Preview": "$9,200", "GPT-4o (2024-11-20)": "$9,000"}
     assert "2,000,000 requests a month" in doc.find("p", **{"class": "workload-stated"}).text
-    assert "$9,200" in doc.find("section", id="scorecard").text
+    assert "$9,200" in doc.find("section", id="monthly-cost").text
     assert 'id="chart-prompt"' in doubled.text
 
 

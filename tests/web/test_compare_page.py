@@ -36,7 +36,7 @@ def test_the_answer_and_the_workload_form_come_first(client: TestClient) -> None
     order = [n.tag if n.tag != "section" else n.attrs["id"] for n in article.children if isinstance(n, Node)]
     assert order[:5] == ["h1", "p", "answer", "form", "nav"]
     answer = _section(doc, "answer")
-    assert "is $100 (2.2%) cheaper" in answer.find("p", **{"class": "verdict"}).text
+    assert "is $100 (2.2%) a month cheaper" in answer.find("p", **{"class": "verdict"}).text
     cards = [li.text for li in answer.find("ul", **{"class": "headline"}).find_all("li")]
     assert cards == [
         "Gemini 3.1 Pro Preview : $4,600 a month on Google AI Studio (Gemini API)",
@@ -177,11 +177,12 @@ def test_opus_vs_gpt_5_5_headlines_are_the_labs_apis_with_the_saving_in_every_fo
         " (the cheapest vetted route, GMI Cloud: $9,225, 10% less)" in markdown
     )
     page = client.get(pair + ".json").json()
-    assert [h["detail"] for h in page["answer"]["headline"]] == [
+    answer_json = next(x for x in page["sections"] if x["id"] == "answer")["body"]
+    assert [h["detail"] for h in answer_json["headline"]] == [
         "a month on Claude API",
         "a month on OpenAI API",
     ]
-    assert page["answer"]["headline"][0]["saving"] == "the cheapest vetted route, GMI Cloud: $9,225, 10% less"
+    assert answer_json["headline"][0]["saving"] == "the cheapest vetted route, GMI Cloud: $9,225, 10% less"
     engine = client.get("/api/v1/compare?models=claude-opus-4-7,gpt-5.5").json()
     assert [c["route"] for c in engine["facts"]["monthly"]["costs"]] == [
         "anthropic:anthropic/claude-opus-4-7",

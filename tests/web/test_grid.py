@@ -31,8 +31,8 @@ def test_every_text_is_escaped_and_bidi_controls_are_dropped() -> None:
 def test_cells_carry_their_marks_and_links() -> None:
     html = str(grid(_table("A")))
     assert '<th scope="row" title="a note"><a href="/models/a">A</a></th>' in html
-    assert '<td class="lead src">$2</td>' in html
-    assert '<td class="v-unknown">unknown</td>' in html
+    assert '<td data-label="Input" class="lead src">$2</td>' in html
+    assert '<td data-label="Input" class="v-unknown">unknown</td>' in html
     assert "<li>Source 1: " in html
 
 
@@ -40,3 +40,13 @@ def test_the_same_table_is_rendered_once_and_another_afresh() -> None:
     table = _table("A")
     assert grid(table) is grid(table)
     assert "Other" in grid(_table("Other"))
+
+
+def test_a_wide_table_stacks_on_a_phone_and_drops_its_narrow_columns() -> None:
+    row = Row(Cell("A"), (Cell("1"), Cell("2", lead=True), Cell("3")))
+    html = str(grid(Table("t2", "c", ("Model", "X", "Y", "Z"), (row,), narrow=("Y",))))
+    assert '<table id="t2" class="stack">' in html
+    assert '<th scope="col" class="hide-phone">Y</th>' in html
+    assert '<td data-label="Y" class="lead hide-phone">2</td>' in html
+    assert '<td data-label="Z">3</td>' in html
+    assert 'class="stack"' not in str(grid(_table("A")))  # two columns fit a phone as they are

@@ -107,7 +107,10 @@ class _Shape(HTMLParser):
         self._ld = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.shape.append((tag, tuple(sorted(a for a, _ in attrs))))
+        found = (tag, tuple(sorted(a for a, _ in attrs)))
+        # A chart label wraps by its length: a run of lines is one shape.
+        if not (tag == "tspan" and self.shape and self.shape[-1] == found):
+            self.shape.append(found)
         self.hrefs += [v or "" for a, v in attrs if a == "href"]
         self._ld = tag == "script" and ("type", "application/ld+json") in attrs
 

@@ -2,8 +2,8 @@
 
 Both are parsed back into what a reader sees: every table's rows (cell texts, in order), every
 heading, and every paragraph and list item. They must match, but for the parts only one medium
-has: the HTML page's navigation, workload form, popular list and collapsible summaries, and the
-Markdown page's command-line hint and the lead-in of its tag rules.
+has: the HTML page's navigation, workload form and collapsible summaries (a collapsed section's
+summary is its heading), and the Markdown page's command-line hint and the lead-in of its tag rules.
 """
 
 from __future__ import annotations
@@ -37,15 +37,17 @@ class _Page(HTMLParser):
         self._text: list[str] = []
         self._skip = 0
 
-    def _prices_summary(self) -> bool:
-        """A summary of the per-model price block (the others are labels: "Tag rules", ...)."""
+    def _summary(self) -> str | None:
+        """The class of the details a summary opens: `prices` (a model's price block: its summary
+        is a heading), `section` (a collapsed section: its summary holds the section's heading),
+        or another (a label: "Tag rules", ...)."""
         inner = next((a for t, a in reversed(self._stack) if t == "details"), {})
-        return inner.get("class") == "prices"
+        return inner.get("class")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
-        skip = tag in ("svg", "form", "nav", "script") or (tag == "section" and found.get("id") == "popular")
-        if tag == "summary" and not self._prices_summary():
+        skip = tag in ("svg", "form", "nav", "script")
+        if tag == "summary" and self._summary() not in ("prices", "section"):
             skip = True
         self._stack.append((tag, found))
         if skip:
@@ -56,23 +58,22 @@ class _Page(HTMLParser):
             self.tables.append([])
         elif tag == "tr":
             self.tables[-1].append([])
-        if tag in PROSE | HEADINGS | {"th", "td", "caption", "summary"}:
+        if tag in PROSE | HEADINGS | {"th", "td", "caption"} or (tag == "summary" and self._prices()):
             self._text.append("")
 
     def handle_endtag(self, tag: str) -> None:
         while self._stack:
             open_tag, found = self._stack.pop()
-            skip = open_tag in ("svg", "form", "nav", "script") or (
-                open_tag == "section" and found.get("id") == "popular"
-            )
-            if open_tag == "summary" and not self._prices_summary():
+            skip = open_tag in ("svg", "form", "nav", "script")
+            if open_tag == "summary" and self._summary() not in ("prices", "section"):
                 skip = True
             if skip:
                 self._skip -= 1
                 if open_tag == tag:
                     return
                 continue
-            if not self._skip and open_tag in PROSE | HEADINGS | {"th", "td", "caption", "summary"}:
+            counted = open_tag == "summary" and self._summary_was_prices(found)
+            if not self._skip and (open_tag in PROSE | HEADINGS | {"th", "td", "caption"} or counted):
                 text = " ".join(self._text.pop().split())
                 if open_tag in ("th", "td"):
                     self.tables[-1][-1].append(text)
@@ -82,6 +83,13 @@ class _Page(HTMLParser):
                     self.prose.append(text)
             if open_tag == tag:
                 return
+
+    def _prices(self) -> bool:
+        return self._summary() == "prices"
+
+    def _summary_was_prices(self, found: dict[str, str | None]) -> bool:
+        """Whether a summary being closed opened a model's price block (its details is still open)."""
+        return self._summary() == "prices"
 
     def handle_data(self, data: str) -> None:
         if not self._skip and self._text:

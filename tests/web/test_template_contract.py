@@ -81,12 +81,12 @@ def test_the_page_template_shows_every_section_field(catalog: Catalog) -> None:
 def test_the_wrapper_answers_fields_and_logs_anything_else(catalog: Catalog) -> None:
     log: list[str] = []
     page = wrap(page_of(catalog, PAIRS[0]), "page", log, set())
-    assert page.scorecard.table.rows[0].head.text == "Input price per 1M tokens"
+    assert page.sections[1].body.table.rows[0].head.text == "Input price per 1M tokens"
     with pytest.raises(AttributeError):
         page.sentences  # noqa: B018
     with pytest.raises(KeyError):
-        page.answer["verdict"]
+        page.sections[0].body["verdict"]
     assert log == [
         "page.sentences (ComparisonPage.sentences is not a field)",
-        "page.answer['verdict'] (a view model is not a mapping)",
+        "page.sections[0].body['verdict'] (a view model is not a mapping)",
     ]

@@ -113,5 +113,16 @@ def _page(catalog: Catalog, result: Comparison, workload: Workload) -> Compariso
         if len(result.models) == 2
         else "/compare?models=" + ",".join(sorted(m.slug for m in result.models))
     )
-    # No site computes another workload here: the page says how the CLI does.
-    return comparison_page(catalog, result, workload, Shell(path, path, None))
+    # No site computes another workload here: the page says how the CLI does. No views are
+    # counted here either: the popular list is the site's seed list.
+    from modelvs.views.comparison.popular import popular_links
+    from modelvs.web.store import SEED_PAIRS, pair_slug
+
+    known = [
+        sorted((a, b), key=catalog.slugs.__getitem__)
+        for a, b in SEED_PAIRS
+        if {a, b} <= catalog.models.keys()
+    ]
+    seeds = [(pair_slug(catalog, a, b), (a, b)) for a, b in known]
+    popular = popular_links(catalog, seeds, [m.id for m in result.models], pair)
+    return comparison_page(catalog, result, workload, Shell(path, path, None, popular=popular))

@@ -167,7 +167,7 @@ def _route_cost(
                 return _cost(route_id, seller, None, (), impossible=why.impossible, incomplete=why.incomplete)
     assert total is not None
     fees = tuple(
-        Fee(f.kind, f.percent, _fee_amount(f.percent, f.minimum_usd, total), f.description)
+        Fee(f.kind, f.percent, fee_amount(f.percent, f.minimum_usd, total), f.description)
         for f in seller.fees
     )
     return _cost(route_id, seller, total, fees, priced_as=(catalog, workload, on))
@@ -201,7 +201,7 @@ def month_of(
         if price is None:
             return None
         total += count * price
-    return total + sum((_fee_amount(f.percent, f.minimum_usd, total) for f in fees), Decimal(0))
+    return total + sum((fee_amount(f.percent, f.minimum_usd, total) for f in fees), Decimal(0))
 
 
 def _cost(
@@ -346,7 +346,8 @@ def cheapest_route(
     return costs[0] if costs and costs[0].monthly is not None else None
 
 
-def _fee_amount(percent: Decimal, minimum: Decimal | None, spend: Decimal) -> Decimal:
+def fee_amount(percent: Decimal, minimum: Decimal | None, spend: Decimal) -> Decimal:
+    """A fee of `percent` on `spend`, at least `minimum` when anything is spent."""
     # A credit fee is charged per purchase; we assume one purchase covers the month.
     amount = spend * percent / 100
     if minimum is not None and spend > 0:

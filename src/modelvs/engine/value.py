@@ -4,6 +4,7 @@ on its cheapest vetted route, and the frontier of models no other beats on both 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -11,10 +12,11 @@ from decimal import Decimal
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.derived import derived
-from modelvs.engine.monthly import RouteSet, model_costs
+from modelvs.engine.monthly import RouteSet, fee_amount, model_costs, seller
 from modelvs.engine.quality import OVERALL, Rating, frontier, rating, ratings
 from modelvs.engine.rank import Needs, rank
 from modelvs.engine.workload import DEFAULT_WORKLOAD, Workload
+from modelvs.schema.vocab import TRUST_RANK
 
 
 @dataclass(frozen=True)
@@ -46,14 +48,17 @@ def value_map(
     category: str = OVERALL,
 ) -> ValueMap:
     """The value map of current text models, with `highlight` added even when not current."""
-    # Every comparison at the default traffic shows this map: kept on disk for the next process.
-    base = derived(
-        catalog,
-        "value-points",
-        (workload, on, category),
-        lambda: _points(catalog, workload, on, category),
-        persist=workload == DEFAULT_WORKLOAD,
-    )
+    # Every comparison at the default traffic shows this map: kept, on disk too. Any other traffic
+    # is priced from the per-shape options, which is cheaper than a lookup that could push others out.
+    if workload == DEFAULT_WORKLOAD:
+        base = derived(
+            catalog,
+            "value-points",
+            (workload, on, category),
+            lambda: _points(catalog, workload, on, category),
+        )
+    else:
+        base = _points(catalog, workload, on, category)
     points = {p.model: p for p in base}
     marked = tuple(highlight)
     for model in marked:
@@ -65,6 +70,78 @@ def value_map(
 
 
 def _points(catalog: Catalog, workload: Workload, on: dt.date, category: str) -> tuple[ValuePoint, ...]:
+    """Each rated model on its cheapest vetted route at `workload`, from the routes' costs of one
+    request of the same traffic (`_options`, once per traffic shape): a month's token cost is the
+    request count times that, exactly, and fees are computed on it as `route_cost` computes them,
+    so the route picked and its cost are the ranking's (`_ranked_points`) at a fraction of the work."""
+    unit = dataclasses.replace(workload, requests_per_month=1)
+    options = derived(
+        catalog,
+        "value-options",
+        (unit, on, category),
+        lambda: _options(catalog, unit, on, category),
+        persist=False,
+    )
+    count = Decimal(workload.requests_per_month)
+    found = []
+    for model, rated, routes in options:
+        if not routes:
+            continue
+        # Routes come cheapest first for any traffic where no fee minimum binds: then the first
+        # route is the cheapest (ties in the tie rule's order). Else every route is weighed.
+        route, one, fees, _, _ = routes[0]
+        tokens = count * one
+        if count and all(least is None or tokens * pct / 100 >= least for pct, least in fees):
+            monthly = tokens + sum((tokens * pct / 100 for pct, _ in fees), Decimal(0))
+            found.append(ValuePoint(model, monthly, route, rated))
+            continue
+        best: tuple[tuple[Decimal, int, str, str], Decimal] | None = None
+        for route, one, fees, trust, provider in routes:
+            tokens = count * one
+            monthly = tokens + sum((fee_amount(pct, least, tokens) for pct, least in fees), Decimal(0))
+            key = (monthly, trust, provider, route)
+            if best is None or key < best[0]:
+                best = (key, monthly)
+        assert best is not None
+        found.append(ValuePoint(model, best[1], best[0][3], rated))
+    return tuple(found)
+
+
+_Option = tuple[str, Decimal, tuple[tuple[Decimal, Decimal | None], ...], int, str]
+"""A route as `_points` weighs it: id, one request's token cost, fees (percent, minimum), trust
+rank and provider (the tie rule's keys after cost)."""
+
+
+def _options(
+    catalog: Catalog, unit: Workload, on: dt.date, category: str
+) -> tuple[tuple[str, Rating, tuple[_Option, ...]], ...]:
+    """Every rated model the ranking prices, with its vetted routes that price one request of `unit`,
+    cheapest first when no fee minimum binds (by token cost with percentage fees, then the tie rule)."""
+    rated = ratings(catalog, category)
+    out = []
+    for ranked in rank(catalog, Needs(only=frozenset(rated)), unit, on):
+        routes = tuple(
+            (
+                c.route,
+                c.tokens_cost,
+                tuple((f.percent, f.minimum_usd) for f in seller(catalog, c.route, on).fees),
+                TRUST_RANK[c.trust],
+                c.provider,
+            )
+            for c in model_costs(catalog, ranked.model, unit, on, RouteSet.VETTED)
+            if c.tokens_cost is not None
+        )
+        ordered = sorted(
+            routes, key=lambda r: (r[1] * (1 + sum((pct for pct, _ in r[2]), Decimal(0)) / 100), *r[3:], r[0])
+        )
+        out.append((ranked.model, rated[ranked.model], tuple(ordered)))
+    return tuple(out)
+
+
+def _ranked_points(
+    catalog: Catalog, workload: Workload, on: dt.date, category: str
+) -> tuple[ValuePoint, ...]:
+    """The same points from a full ranking at `workload` (what `_points` must always equal)."""
     rated = ratings(catalog, category)
     found = []
     # Only the rated models are ranked: the map needs nothing of the others.

@@ -57,6 +57,11 @@ class Table:
     rows: tuple[Row, ...]
     sources: tuple[SourceNote, ...] = ()
     """The sources the `source` numbers of its cells refer to."""
+    narrow: tuple[str, ...] = ()
+    """Columns a phone leaves out (HTML): the ones that matter least when the row must fit."""
+    labelled: bool = True
+    """Each HTML cell names its column (`data-label`) for a phone, which stacks the row; False where
+    the stylesheet names them instead (tables of fixed columns and many rows: fewer bytes)."""
 
 
 @dataclass(frozen=True)

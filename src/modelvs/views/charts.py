@@ -1,111 +1,81 @@
-"""The comparison's charts as numbers: cost per request against prompt length (tier cliffs and
-context limits marked), monthly cost by route at the workload, and the blended price against the
-input share with its break-even. Figures are exact Decimals from the engine; only the SVG
-renderer turns them into coordinates.
+"""Charts as numbers: cost per request against prompt length (tier cliffs and context limits
+marked), monthly cost by route at the workload, the blended price against the input share with its
+break-even, quality per dollar, and the calculator's ranking. Every figure is one the engine
+computed (`Comparison.curves`, the facts, the value map, the ranking): nothing is priced here; only
+the SVG renderer turns figures into coordinates.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+from collections import Counter
 from collections.abc import Mapping
 from decimal import Decimal
 
 from modelvs.catalog import Catalog
-from modelvs.engine.analysis import blended_price
+from modelvs.catalog.layout import route_qualifier
 from modelvs.engine.compare import Comparison
-from modelvs.engine.compare.offers import standard_schedule
-from modelvs.engine.pricing import request_total
 from modelvs.engine.quality import FRONTIER_RULE, OVERALL, arena_credit, plus_minus
 from modelvs.engine.value import ValueMap, ValuePoint
-from modelvs.engine.workload import Request, Workload
 from modelvs.formatting import count, io_ratio, money, percent, usd
-from modelvs.schema.vocab import ThresholdComparison as Threshold
 from modelvs.views.blocks import Axis, Cell, Chart, Mark, Point, Row, Series, Table
 
-PROMPT_STEPS = 16
-"""Evenly spaced prompt lengths the prompt chart prices, besides each cliff and limit."""
-SHARES = tuple(Decimal(i) / 10 for i in range(11))
-"""Input shares the blend chart prices: 0% to 100% in 10% steps."""
 ROUTES_PER_MODEL = 5
 """Routes per model the route chart draws (3 when more than four models are compared)."""
 FRONTIER_SERIES = "The frontier: no model is as cheap and rated higher"
 
 
-def _headline(c: Comparison) -> list[tuple[str, str]]:
-    """(model id, route id) of each model that has a headline route."""
-    return [(m.model, m.route) for m in c.facts.monthly.costs if m.route is not None]
-
-
-def _cliffs(catalog: Catalog, route: str, on: dt.date) -> list[tuple[int, Threshold]]:
-    schedule = standard_schedule(catalog, route, on)
-    return [(t.threshold, t.comparison) for t in schedule.tiers] if schedule is not None else []
-
-
-def prompt_chart(catalog: Catalog, c: Comparison, workload: Workload, on: dt.date) -> Chart | None:
-    """Cost of one request as its prompt grows, each model on its headline route, standard mode."""
-    names = c.names
-    routes = _headline(c)
-    if not routes:
+def prompt_chart(c: Comparison) -> Chart | None:
+    """Cost of one request as its prompt grows, each model on its headline route, standard mode:
+    the engine's `PromptCurve`."""
+    curve = c.curves.prompt
+    if curve is None:
         return None
-    profile = workload.profiles[0]
-    charted = dict(routes)
-    window = c.facts.context_window
-    limits = {
-        mid: int(v.value)
-        for mid, v in zip(window.models, window.values, strict=True)
-        if v is not None and mid in charted
-    }
-    cliffs = {mid: _cliffs(catalog, route, on) for mid, route in routes}
-    top = max([*limits.values(), *(t * 2 for cs in cliffs.values() for t, _ in cs), 200_000])
-    xs = {top * i // PROMPT_STEPS for i in range(PROMPT_STEPS + 1)} | {profile.input_tokens}
-    for found in cliffs.values():
-        for t, cmp in found:
-            xs |= {t, t + 1} if cmp is Threshold.GT else {t - 1, t}
-    xs |= set(limits.values())
-    prompts = sorted(x for x in xs if 0 <= x <= top)
-
-    def cost(route: str, prompt: int) -> Decimal | None:
-        request = Request(prompt, profile.output_tokens, reasoning_tokens=profile.reasoning_tokens)
-        return request_total(catalog, route, request, on)
-
-    series, marks, priced = [], [], {}
-    for mid, route in routes:
-        values = {x: cost(route, x) for x in prompts}
-        priced[mid] = values
+    names = c.names
+    series, marks = [], []
+    for mid, values in zip(curve.models, curve.costs, strict=True):
         points = tuple(
             Point(Decimal(x), v, f"{names[mid]}: {money(v)} for {count(x)} prompt tokens")
-            for x, v in values.items()
+            for x, v in zip(curve.prompts, values, strict=True)
             if v is not None
         )
         if points:
             series.append(Series(names[mid], points))
-        for t, cmp in cliffs[mid]:
-            word = "over" if cmp is Threshold.GT else "from"
-            marks.append(Mark(Decimal(t), f"{names[mid]}: tier {word} {count(t)}", "cliff"))
-        if mid in limits and limits[mid] < top:
-            marks.append(
-                Mark(Decimal(limits[mid]), f"{names[mid]}: context limit {count(limits[mid])}", "limit")
-            )
     if not series:
         return None
-    marks.append(Mark(Decimal(profile.input_tokens), f"your prompt: {count(profile.input_tokens)}", "you"))
+    for cliff in curve.cliffs:
+        word = "from" if cliff.inclusive else "over"
+        marks.append(
+            Mark(
+                Decimal(cliff.threshold),
+                f"{names[cliff.model]}: tier {word} {count(cliff.threshold)}",
+                "cliff",
+            )
+        )
+    for limit in curve.limits:
+        marks.append(
+            Mark(Decimal(limit.tokens), f"{names[limit.model]}: context limit {count(limit.tokens)}", "limit")
+        )
+    marks.append(Mark(Decimal(curve.your_prompt), f"your prompt: {count(curve.your_prompt)}", "you"))
     high = max(p.y for s in series for p in s.points)
-    shown = sorted({profile.input_tokens, *(int(m.x) for m in marks if m.kind != "you"), top})
+    shown = sorted({curve.your_prompt, *(int(m.x) for m in marks if m.kind != "you"), curve.top})
+    at = {x: i for i, x in enumerate(curve.prompts)}
     rows = tuple(
         Row(
             Cell(count(x)),
-            tuple(Cell(money(v) if (v := priced[mid][x]) is not None else "cannot run") for mid, _ in routes),
+            tuple(
+                Cell(money(v) if (v := costs[at[x]]) is not None else "cannot run") for costs in curve.costs
+            ),
         )
         for x in shown
     )
     table = Table(
         "chart-prompt-table",
         "Cost of one request by prompt length",
-        ("Prompt tokens", *(names[m] for m, _ in routes)),
+        ("Prompt tokens", *(names[m] for m in curve.models)),
         rows,
     )
-    out = count(profile.output_tokens) + (
-        f" output and {count(profile.reasoning_tokens)} reasoning" if profile.reasoning_tokens else " output"
+    out = count(curve.output_tokens) + (
+        f" output and {count(curve.reasoning_tokens)} reasoning" if curve.reasoning_tokens else " output"
     )
     caption = (
         f"One request with {out} tokens and no cached input, at standard rates on each model's headline"
@@ -117,7 +87,7 @@ def prompt_chart(catalog: Catalog, c: Comparison, workload: Workload, on: dt.dat
         "line",
         "Cost per request against prompt length",
         caption,
-        Axis("Prompt tokens", "tokens", Decimal(top)),
+        Axis("Prompt tokens", "tokens", Decimal(curve.top)),
         Axis("USD per request", "usd", high),
         tuple(series),
         tuple(marks),
@@ -126,14 +96,21 @@ def prompt_chart(catalog: Catalog, c: Comparison, workload: Workload, on: dt.dat
 
 
 def route_chart(c: Comparison) -> Chart | None:
-    """Monthly cost at the workload on each model's cheapest routes, one bar per route."""
+    """Monthly cost at the workload on each model's cheapest routes, one bar per route; two routes
+    of one provider are told apart by their qualifier (`@fast`)."""
     names = c.names
     routes = c.facts.routes
     per_model = ROUTES_PER_MODEL if len(routes.models) <= 4 else 3
     bars = []
-    for mid, providers, monthly in zip(routes.models, routes.providers, routes.monthly, strict=True):
-        priced = [(p, m) for p, m in zip(providers, monthly, strict=True) if m is not None]
-        bars += [(names[mid], p, m) for p, m in priced[:per_model]]
+    for mid, providers, ids, monthly in zip(
+        routes.models, routes.providers, routes.route_ids, routes.monthly, strict=True
+    ):
+        priced = [(p, r, m) for p, r, m in zip(providers, ids, monthly, strict=True) if m is not None]
+        seen = Counter(p for p, _, _ in priced[:per_model])
+        for provider, rid, m in priced[:per_model]:
+            qualifier = route_qualifier(rid)
+            label = f"{provider} @{qualifier}" if seen[provider] > 1 and qualifier else provider
+            bars.append((names[mid], label, m))
     if not bars:
         return None
     low = min(m.value for _, _, m in bars)
@@ -149,10 +126,9 @@ def route_chart(c: Comparison) -> Chart | None:
         Row(Cell(name), (Cell(provider), Cell(m.text, lead=m.value == low))) for name, provider, m in bars
     )
     table = Table("chart-routes-table", "Monthly cost by route", ("Model", "Route", "Monthly cost"), rows)
-    traffic = c.facts.workload.text
     caption = (
-        f"{traffic[0].upper()}{traffic[1:]}, fees included; each model's {per_model} cheapest"
-        " priced routes of the routes this comparison uses."
+        f"At your traffic, fees included; each model's {per_model} cheapest priced routes of the routes"
+        " this comparison uses."
     )
     return Chart(
         "chart-routes",
@@ -167,69 +143,45 @@ def route_chart(c: Comparison) -> Chart | None:
     )
 
 
-def _blend_basis(c: Comparison) -> tuple[str, dict[str, str]]:
-    """Whose rates the blend chart reads, as the facts do: each model's headline route (the labs'
-    own APIs where they sell the models). (basis label, model id -> route id)"""
-    labels = {b.basis_label for b in c.facts.break_even}
-    return (labels.pop() if len(labels) == 1 else "the headline routes"), dict(_headline(c))
-
-
-def blend_chart(catalog: Catalog, c: Comparison, on: dt.date) -> Chart | None:
-    """Price per 1M tokens against the input share, one line per model, break-evens marked."""
-    names = c.names
-    label, routes = _blend_basis(c)
-    rated = {}
-    for mid, route in routes.items():
-        schedule = standard_schedule(catalog, route, on)
-        if schedule is not None and schedule.input is not None and schedule.output is not None:
-            rated[mid] = (schedule.input, schedule.output)
-    if not rated:
+def blend_chart(c: Comparison) -> Chart | None:
+    """Price per 1M tokens against the input share, one line per model, break-evens marked: the
+    engine's `BlendCurve`."""
+    curve = c.curves.blend
+    if curve is None:
         return None
+    names = c.names
     series = tuple(
         Series(
-            names[m],
+            names[line.model],
             tuple(
-                Point(
-                    s,
-                    blended_price(i, o, s),
-                    f"{names[m]}: {usd(blended_price(i, o, s))} at {percent(s)} input",
-                )
-                for s in SHARES
+                Point(s, price, f"{names[line.model]}: {usd(price)} at {percent(s)} input")
+                for s, price in zip(curve.shares, line.prices, strict=True)
             ),
         )
-        for m, (i, o) in rated.items()
+        for line in curve.lines
     )
-    marks, notes = [], []
-    for b in c.facts.break_even:
-        if b.basis_label != label or b.ratio is None or b.models[0] not in rated:
-            continue
-        share = b.ratio.value / (1 + b.ratio.value)
-        i, o = rated[b.models[0]]
-        marks.append(
-            Mark(
-                share,
-                f"break-even {b.ratio.text} ({percent(share)} input)",
-                "break-even",
-                blended_price(i, o, share),
-            )
+    marks = [
+        Mark(
+            b.share,
+            f"break-even {io_ratio(b.share / (1 - b.share))} ({percent(b.share)} input)",
+            "break-even",
+            b.price,
         )
-        pair = " and ".join(names[m] for m in b.models)
-        ratio = io_ratio(b.ratio.value)
-        notes.append(f"{pair} cost the same per token at {ratio} input:output ({percent(share)} input).")
+        for b in curve.break_even
+        if b.share < 1
+    ]
     you = c.facts.workload.input_share
     marks.append(Mark(you.value, f"your traffic: {you.text} input", "you"))
-    providers = "; ".join(
-        f"{names[m]} on {catalog.providers[routes[m].split(':', 1)[0]].name}" for m in rated
-    )
-    caption = " ".join([f"Standard rates on {label} ({providers}).", *notes])
+    providers = "; ".join(f"{names[x.model]} on {_provider(c, x.model)}" for x in curve.lines)
+    caption = f"Standard rates on {curve.basis_label} ({providers})."
     rows = tuple(
-        Row(Cell(percent(s)), tuple(Cell(usd(blended_price(i, o, s))) for i, o in rated.values()))
-        for s in SHARES
+        Row(Cell(percent(s)), tuple(Cell(usd(line.prices[i])) for line in curve.lines))
+        for i, s in enumerate(curve.shares)
     )
     table = Table(
         "chart-blend-table",
         "Price per 1M tokens by input share",
-        ("Input share", *(names[m] for m in rated)),
+        ("Input share", *(names[x.model] for x in curve.lines)),
         rows,
     )
     return Chart(
@@ -238,11 +190,15 @@ def blend_chart(catalog: Catalog, c: Comparison, on: dt.date) -> Chart | None:
         "Price per 1M tokens against input share",
         caption,
         Axis("Share of tokens that are input", "percent", Decimal(1)),
-        Axis("USD per 1M tokens, blended", "usd", max(max(i, o) for i, o in rated.values())),
+        Axis("USD per 1M tokens, blended", "usd", max(max(x.input_rate, x.output_rate) for x in curve.lines)),
         series,
         tuple(marks),
         table,
     )
+
+
+def _provider(c: Comparison, model: str) -> str:
+    return next((m.provider or "" for m in c.facts.monthly.costs if m.model == model), "")
 
 
 def ranking_chart(ranked: list[tuple[str, str, Decimal]], cid: str = "chart-ranking") -> Chart | None:
@@ -347,13 +303,3 @@ def value_chart(
         (),
         table,
     )
-
-
-def comparison_charts(catalog: Catalog, c: Comparison, workload: Workload, on: dt.date) -> tuple[Chart, ...]:
-    charts = (
-        prompt_chart(catalog, c, workload, on),
-        route_chart(c),
-        blend_chart(catalog, c, on),
-        value_chart(catalog, c.value, c.names),
-    )
-    return tuple(x for x in charts if x is not None)

@@ -6,9 +6,11 @@ JSON; each renders the same `ComparisonPage`, built once per request by `build_p
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from markupsafe import Markup
 from starlette.requests import Request
 
 from modelvs.engine.compare import compare
@@ -16,8 +18,9 @@ from modelvs.engine.workload import Workload
 from modelvs.views.blocks import Link
 from modelvs.views.comparison import ComparisonPage, Shell, comparison_page
 from modelvs.views.comparison.markdown import comparison_markdown
+from modelvs.views.comparison.page import Faq
 from modelvs.views.comparison.plain import page_json
-from modelvs.web.http import dumps
+from modelvs.web.http import dumps, state_of
 from modelvs.web.render import page_body
 from modelvs.web.state import WebState
 
@@ -32,27 +35,52 @@ class Format:
     render: Callable[[Request, ComparisonPage], bytes]
 
 
-def faq_json_ld(page: ComparisonPage) -> dict[str, object]:
+def faq_json_ld(faq: Faq) -> dict[str, object]:
     """The page's FAQ as schema.org FAQPage structured data (the questions as shown)."""
     return {
         "@context": "https://schema.org",
         "@type": "FAQPage",
         "mainEntity": [
             {"@type": "Question", "name": q.question, "acceptedAnswer": {"@type": "Answer", "text": q.answer}}
-            for q in page.faq
+            for q in faq.questions
         ],
     }
 
 
+_KEPT = 2048
+"""Rendered sections kept; past it the memo starts again."""
+_rendered: dict[int, tuple[weakref.ref[object], Markup]] = {}
+
+
+def prerendered(web: WebState, page: ComparisonPage) -> dict[str, Markup]:
+    """The HTML of the page's sections that no workload changes, each rendered once per section
+    body (the views build those bodies once per pair and host): a new workload renders only the
+    live sections."""
+    out = {}
+    for s in page.sections:
+        if s.live:
+            continue
+        kept = _rendered.get(id(s.body))
+        if kept is None or kept[0]() is not s.body:
+            module = web.env.get_template("compare_parts.html").module
+            if len(_rendered) >= _KEPT:
+                _rendered.clear()
+            kept = _rendered[id(s.body)] = (weakref.ref(s.body), Markup(module.section(s)))  # type: ignore[attr-defined]
+        out[s.id] = kept[1]
+    return out
+
+
 def html_page(request: Request, page: ComparisonPage) -> bytes:
+    faq = page.body("faq")
     body = page_body(
         request,
         "compare.html",
         title=page.title,
         description=page.description,
         path=page.path,
-        structured=[faq_json_ld(page)] if page.faq else [],
+        structured=[faq_json_ld(faq)] if isinstance(faq, Faq) and faq.questions else [],
         page=page,
+        prerendered=prerendered(state_of(request), page),
     )
     return body.encode("utf-8")
 

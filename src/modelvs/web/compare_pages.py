@@ -15,9 +15,10 @@ from modelvs.engine.compare.comparison import MAX_MODELS
 from modelvs.params import WORKLOAD_PARAMS, ParamError, parse_models, parse_workload
 from modelvs.storage.bots import is_bot
 from modelvs.views.blocks import Link
+from modelvs.views.comparison.popular import popular_links
 from modelvs.web.compare_formats import FORMATS, Format, build_page, split_format
 from modelvs.web.http import CACHE_ERROR, conditional, html, redirect, state_of
-from modelvs.web.render import bad_request, not_found, page, pair_link
+from modelvs.web.render import bad_request, not_found, page
 from modelvs.web.state import WebState
 from modelvs.web.store import pair_slug
 
@@ -96,7 +97,7 @@ def compare_many(request: Request) -> Response:
                 path="/compare",
             )
         return bad_request(request, err.param, err.detail)
-    found = {n: find(web.catalog, n, web.today()) for n in dict.fromkeys(n.strip() for n in names)}
+    found = {n: _find(web, n) for n in dict.fromkeys(n.strip() for n in names)}
     unknown = [n for n, mid in found.items() if mid is None]
     if unknown:
         return not_found(request, f"No model matches {', '.join(repr(n[:80]) for n in unknown)}.", unknown)
@@ -115,6 +116,12 @@ def compare_many(request: Request) -> Response:
         return redirect(f"/compare?{urlencode(items, safe=',')}")
     ordered = [web.by_slug[s] for s in slugs]
     return _comparison(request, web, ordered, None, FORMATS[0])
+
+
+def _find(web: WebState, name: str) -> str | None:
+    """A model's id: its slug as the canonical URLs write it, else where the search's first
+    suggestion goes (a search costs milliseconds; a slug is a lookup)."""
+    return web.by_slug.get(name) or find(web.catalog, name, web.today())
 
 
 def _redirect_pair(request: Request, web: WebState, a: str, b: str, suffix: str = "") -> Response:
@@ -141,11 +148,10 @@ def _comparison(request: Request, web: WebState, ids: list[str], pair: str | Non
         workload = parse_workload(request.query_params)
     except ParamError as err:
         return bad_request(request, err.param, err.detail)
-    html_page = fmt is FORMATS[0]
-    if pair is not None and html_page and not is_bot(request.headers.get("user-agent")):
+    if pair is not None and fmt is FORMATS[0] and not is_bot(request.headers.get("user-agent")):
         web.store.record_view(pair, datetime.now(UTC))
     slugs = [web.catalog.slugs[m] for m in ids]
-    popular = _popular_links(web, slugs, pair) if html_page else ()
+    popular = _popular_links(web, slugs, pair)  # every format lists them (HTML, Markdown, JSON)
 
     def make() -> Response:
         body = fmt.render(request, build_page(web, ids, workload, pair, popular))
@@ -200,7 +206,6 @@ def compare_fragment(request: Request) -> Response:
 
 def _popular_links(web: WebState, slugs: list[str], current: str | None) -> tuple[Link, ...]:
     """The most viewed comparisons, those of the compared models first (at most ten)."""
-    ranked = [p for p, _ in web.popular() if p != current]
-    mine = [p for p in ranked if any(p.startswith(f"{s}-vs-") or p.endswith(f"-vs-{s}") for s in slugs)]
-    links = (pair_link(web, p) for p in mine + [p for p in ranked if p not in mine])
-    return tuple(Link(x["url"], x["title"]) for x in links if x is not None)[:10]
+    ranked = ((p, ids) for p, _ in web.popular() if (ids := web.pair_ids(p)) is not None)
+    compared = [web.by_slug[s] for s in slugs]
+    return popular_links(web.catalog, ranked, compared, current, web.linkable)

@@ -23,13 +23,15 @@ def _text(value: str) -> str:
     return str(escape(clean(value)))
 
 
-def _cell(tag: str, cell: Cell, scope: str | None = None) -> str:
+def _cell(tag: str, cell: Cell, scope: str | None = None, label: str = "", narrow: bool = False) -> str:
     attrs = f' scope="{scope}"' if scope else ""
+    attrs += label
     if tag == "td":  # a row header is styled as a header only
         marks = (
             "lead" if cell.lead else "",
             f"v-{_text(cell.state)}" if cell.state else "",
             "src" if cell.source else "",
+            "hide-phone" if narrow else "",
         )
         if any(marks):
             attrs += f' class="{" ".join(m for m in marks if m)}"'
@@ -43,17 +45,28 @@ def _cell(tag: str, cell: Cell, scope: str | None = None) -> str:
 
 def _render(t: Table) -> str:
     caption = _text(t.caption)
+    # On a phone a table of more than three columns is stacked (each row a block, each cell named
+    # by its `data-label`), and its `narrow` columns are left out: it never scrolls sideways.
+    hide = ' class="hide-phone"'
+    labels = [
+        (f' data-label="{_text(h)}"', h in t.narrow) if t.labelled else ("", False) for h in t.columns[1:]
+    ]
+    stack = ' class="stack"' if len(t.columns) > 3 else ""
     out = [
         f'<div class="table-wrap" tabindex="0" role="region" aria-label="{caption}">',
-        f'<table id="{_text(t.id)}">',
+        f'<table id="{_text(t.id)}"{stack}>',
         f"  <caption>{caption}</caption>",
-        "  <thead><tr>" + "".join(f'<th scope="col">{_text(h)}</th>' for h in t.columns) + "</tr></thead>",
+        "  <thead><tr>"
+        + "".join(
+            f'<th scope="col"{hide if h in t.narrow and t.labelled else ""}>{_text(h)}</th>'
+            for h in t.columns
+        )
+        + "</tr></thead>",
         "  <tbody>",
     ]
     for r in t.rows:
-        out.append(
-            "    <tr>" + _cell("th", r.head, "row") + "".join(_cell("td", c) for c in r.cells) + "</tr>"
-        )
+        cells = "".join(_cell("td", c, None, lab, n) for c, (lab, n) in zip(r.cells, labels, strict=False))
+        out.append("    <tr>" + _cell("th", r.head, "row") + cells + "</tr>")
     out += ["  </tbody>", "</table>", "</div>"]
     if t.sources:
         out.append(f'<ul class="legend" aria-label="Sources of {caption}">')

@@ -25,7 +25,9 @@ def test_sections_follow_the_page_and_html_only_navigation_is_left_out(reference
 def test_the_answer_comes_first_with_the_headline_costs(reference: ComparisonPage) -> None:
     lines = comparison_markdown(reference).splitlines()
     verdict = lines.index("## Verdict")
-    assert lines[verdict + 2].startswith("At your traffic, Gemini 3.1 Pro Preview costs $4,600 a month")
+    assert lines[verdict + 2] == (
+        "GPT-4o (2024-11-20) is $100 (2.2%) a month cheaper than Gemini 3.1 Pro Preview at your traffic."
+    )
     assert "- GPT-4o (2024-11-20): **$4,500** a month on OpenAI API" in lines[verdict:]
     assert lines.index("## Decision scorecard") > verdict
     assert "| Input price per 1M tokens | $2 | $2.50 | Gemini 3.1 Pro Preview |" in lines
@@ -40,7 +42,24 @@ def test_brief_keeps_the_verdict_the_headline_costs_and_the_scorecard(reference:
         "## Decision scorecard",
     ]
     assert "**$4,600**" in brief
-    assert "| Monthly cost at your traffic | $4,600 | $4,500 | GPT-4o (2024-11-20) |" in brief
+    assert "| Cache-read price per 1M tokens | $0.20 | $1.25 | Gemini 3.1 Pro Preview |" in brief
+
+
+def test_popular_comparisons_are_listed_as_in_html(shipped: object) -> None:
+    import dataclasses
+
+    from modelvs.engine.compare import compare
+    from modelvs.engine.workload import DEFAULT_WORKLOAD
+    from modelvs.views.blocks import Link
+    from modelvs.views.comparison import Shell, comparison_page
+    from tests.views import ON
+    from tests.views.conftest import REFERENCE
+
+    c = compare(shipped, REFERENCE, DEFAULT_WORKLOAD, ON)  # type: ignore[arg-type]
+    shell = Shell("/p", "/p", None, popular=(Link("/compare/a-vs-b", "A vs B"),))
+    text = comparison_markdown(comparison_page(shipped, c, DEFAULT_WORKLOAD, shell))  # type: ignore[arg-type]
+    assert "## Popular comparisons\n\n- [A vs B](/compare/a-vs-b)" in text
+    assert dataclasses.is_dataclass(shell)
 
 
 def test_prices_by_route_put_the_lab_first_and_name_each_source_once(reference: ComparisonPage) -> None:

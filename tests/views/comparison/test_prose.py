@@ -28,6 +28,7 @@ from modelvs.engine.workload import DEFAULT_WORKLOAD
 from modelvs.views.comparison import ComparisonPage, Shell, comparison_page
 from modelvs.views.comparison.build import split
 from modelvs.views.comparison.markdown import comparison_markdown
+from modelvs.views.comparison.page import Tradeoffs
 from modelvs.views.comparison.text import render_comparison_text
 from tests.views import ON
 
@@ -130,7 +131,8 @@ def weak_reasons(c: Comparison, page: ComparisonPage) -> list[str]:
     """Reasons given in tradeoffs and "choose when" that rest on a difference under 5%."""
     weak = []
     values = signal_values(c)
-    for line in page.tradeoffs:
+    bullets = page.get("tradeoffs", Tradeoffs).bullets
+    for line in bullets:
         for signal, (_, gain) in SIGNALS.items():
             if gain in line and signal == "rating":  # a rating lead rests on intervals, not a share
                 rated = c.facts.rating
@@ -146,7 +148,7 @@ def weak_reasons(c: Comparison, page: ComparisonPage) -> list[str]:
                     weak.append(f"{line} [{signal}: {m}]")
     f = c.facts
     for i, model in enumerate(f.routes.models):
-        choose = next((x for x in page.answer.choose if x.startswith(f"Choose {c.names[model]} when")), "")
+        choose = next((x for x in bullets if x.startswith(f"Choose {c.names[model]} when")), "")
         if "cost at your traffic decides" in choose:
             share = min(g.share.value for g in f.monthly.gaps)
             if share < MARGIN:

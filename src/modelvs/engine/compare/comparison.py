@@ -11,6 +11,7 @@ from modelvs.engine.monthly import RouteSet
 from modelvs.engine.value import ValueMap, value_map
 from modelvs.engine.workload import Workload
 
+from .curves import Curves, curves
 from .facts import Facts, build_facts
 from .faq import FaqEntry, faq
 from .prose import Prose, prose
@@ -36,6 +37,9 @@ class Comparison:
     related: tuple[RelatedSet, ...]
     value: ValueMap
     """Quality per dollar at the workload: every rated model, the compared ones highlighted."""
+    curves: Curves
+    """What the charts draw: a request's cost against its prompt length, the blend against the
+    input share."""
 
     @property
     def names(self) -> dict[str, str]:
@@ -73,6 +77,7 @@ def compare(
         faq(facts, names),
         related(catalog, ids, on),
         value_map(catalog, workload, on, ids),
+        curves(catalog, facts, workload, on),
     )
 
 

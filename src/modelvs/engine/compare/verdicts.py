@@ -47,17 +47,22 @@ class ScoreRow:
 
 @dataclass(frozen=True)
 class Direction:
-    """What moving production traffic from one model to another involves."""
+    """What moving production traffic from one model (or several) to another involves."""
 
     source: str
     target: str
     bullets: tuple[str, ...]
+    also_from: tuple[str, ...] = ()
+    """Further models the same move starts from (a comparison of more than two models moves every
+    other model to the cheapest, and says each thing once for all of them)."""
 
 
 @dataclass(frozen=True)
 class Verdicts:
     scorecard: tuple[ScoreRow, ...]
     tradeoffs: tuple[str, ...]
+    """What changes the answer (a cache or batch share that flips it, a tier, a preview): what the
+    scorecard's rows do not say."""
     switch: tuple[Direction, ...]
     choose: tuple[str, ...]
     """`Choose X when ...`, one per model that leads on something."""
@@ -160,18 +165,31 @@ def _rating_row(f: Facts, models: tuple[str, ...]) -> tuple[str, tuple[str, ...]
     return ("rating", cells, f.rating.leaders)
 
 
-def tradeoffs(rows: tuple[ScoreRow, ...], models: tuple[str, ...], names: Names) -> tuple[str, ...]:
-    """Per model, the signals it alone leads against those another model alone leads."""
+def tradeoffs(f: Facts, names: Names) -> tuple[str, ...]:
+    """What changes the answer, beyond who leads each row of the scorecard: a change in the traffic
+    that makes another model the cheaper one, a price tier the traffic could cross, a preview."""
     out = []
-    for m in models:
-        gains = [SIGNALS[r.signal][1] for r in rows if r.lead == m and r.clear]
-        losses = [SIGNALS[r.signal][1] for r in rows if r.lead not in (m, TIE, UNKNOWN) and r.clear]
-        if not gains:
+    base = f.monthly.cheapest
+    choice = "the cheaper choice" if len(f.routes.models) == 2 else "the cheapest"
+    for s in f.scenarios:
+        if not s.cheapest or not base:
             continue
-        if losses:
-            out.append(f"Picking {names[m]} gains {join(gains)}, and gives up {join(losses)}.")
+        who = join([names[m] for m in s.cheapest])
+        change = s.change[0].upper() + s.change[1:]
+        if s.cheapest == base:
+            out.append(f"{change}, {who} stays {choice}.")
+        elif len(s.cheapest) == 1:
+            out.append(f"{change}, {who} becomes {choice}.")
         else:
-            out.append(f"Picking {names[m]} gains {join(gains)}, with no signal where another model leads.")
+            out.append(f"{change}, {who} cost effectively the same.")
+    for t in f.tiers:
+        out.append(
+            f"Prompts over {t.threshold:,} tokens bill a whole {names[t.model]} request at its higher"
+            f" long-context rates on {t.provider} (worked through in the deep dive)."
+        )
+    for life in f.lifecycle.models:
+        if life.status == "preview":
+            out.append(f"{names[life.model]} is a preview model: its behaviour and price may still change.")
     return tuple(out)
 
 
@@ -184,77 +202,102 @@ def directions(models: tuple[str, ...], cheapest: tuple[str, ...]) -> list[tuple
 
 
 def switch_friction(f: Facts, names: Names) -> tuple[Direction, ...]:
+    """Both ways for two models; with more, one move: from every other model to the cheapest, each
+    thing said once for all the models it concerns (never once per model)."""
     models = f.routes.models
+    pairs = directions(models, f.monthly.cheapest)
+    moves = (
+        [([src], dst) for src, dst in pairs] if len(models) == 2 else [([s for s, _ in pairs], pairs[0][1])]
+    )
     out = []
-    for src, dst in directions(models, f.monthly.cheapest):
-        i, j = models.index(src), models.index(dst)
-        bullets = [_ab_test(f, names, i, j)]
-        caps = f.capabilities
-        lost = [c for c, s in caps.cells if s[i] == "yes" and s[j] == "no"]
-        unsure = [c for c, s in caps.cells if s[i] == "yes" and s[j] == UNKNOWN]
-        if lost:
-            bullets.append(
-                f"{names[dst]} lacks {join([label(c) for c in lost])}, which {names[src]} supports."
-            )
-        if unsure:
-            bullets.append(
-                f"Test {join([label(c) for c in unsure])} on {names[dst]} first: the catalog does not record"
-                f" support, and {names[src]} has it."
-            )
+    for sources, dst in moves:
+        ii, j = [models.index(s) for s in sources], models.index(dst)
+        bullets = [*_ab_tests(f, names, ii, j), *_capabilities(f, names, ii, j)]
         for lim, what in ((f.context_window, "prompts"), (f.max_output, "answers")):
-            a, b = lim.values[i], lim.values[j]
-            if a is not None and b is not None and a.value != b.value:
-                if b.value < a.value:
-                    bullets.append(
-                        f"{what.capitalize()} over {b.text} tokens fail on {names[dst]};"
-                        f" {names[src]} allows {a.text}."
-                    )
-                else:
-                    bullets.append(f"{names[dst]} allows {what} of up to {b.text} tokens, up from {a.text}.")
-        bullets.append(_bill(f, names, i, j))
+            b = lim.values[j]
+            larger = [a for a in (lim.values[i] for i in ii) if a is not None]
+            if b is not None and any(b.value < a.value for a in larger):  # a larger limit is no friction
+                bullets.append(f"{what.capitalize()} over {b.text} tokens fail on {names[dst]}.")
         life = f.lifecycle.models[j]
-        if life.status == "preview":
-            bullets.append(f"{names[dst]} is a preview model: its behaviour and price may still change.")
         if life.deprecation_date is not None:
             bullets.append(f"Plan for {names[dst]}'s deprecation date, {life.deprecation_date.isoformat()}.")
-        out.append(Direction(src, dst, tuple(dict.fromkeys(b for b in bullets if b))))
+        out.append(
+            Direction(sources[0], dst, tuple(dict.fromkeys(b for b in bullets if b)), tuple(sources[1:]))
+        )
     return tuple(out)
 
 
-def _ab_test(f: Facts, names: Names, i: int, j: int) -> str:
+def _who(names: list[str], one: str, many: str) -> str:
+    """`A supports` / `A and B support`."""
+    return f"{join(names)} {one if len(names) == 1 else many}"
+
+
+def _capabilities(f: Facts, names: Names, ii: list[int], j: int) -> list[str]:
+    """What the target lacks or may lack of what the sources support, grouped by who supports it."""
+    models, dst = f.routes.models, names[f.routes.models[j]]
+    lost: dict[tuple[str, ...], list[str]] = {}
+    unsure: dict[tuple[str, ...], list[str]] = {}
+    for cap, states in f.capabilities.cells:
+        having = tuple(names[models[i]] for i in ii if states[i] == "yes")
+        if having and states[j] == "no":
+            lost.setdefault(having, []).append(label(cap))
+        elif having and states[j] == UNKNOWN:
+            unsure.setdefault(having, []).append(label(cap))
+    out = []
+    if len(lost) == 1:
+        ((who, caps),) = lost.items()
+        out.append(f"{dst} lacks {join(caps)}, which {_who(list(who), 'supports', 'support')}.")
+    elif lost:
+        groups = [f"{join(caps)} ({join(list(who))})" for who, caps in lost.items()]
+        out.append(f"{dst} lacks what the others support: {join(groups)}.")
+    if len(unsure) == 1:
+        ((who, caps),) = unsure.items()
+        out.append(
+            f"Test {join(caps)} on {dst} first: the catalog does not record support, and"
+            f" {_who(list(who), 'has', 'have')} it."
+        )
+    elif unsure:
+        groups = [f"{join(caps)} ({join(list(who))})" for who, caps in unsure.items()]
+        out.append(f"Test on {dst} first what the catalog does not record for it: {join(groups)}.")
+    return out
+
+
+def _ab_tests(f: Facts, names: Names, ii: list[int], j: int) -> list[str]:
+    """Where to try the target beside each source on one account, one sentence per provider."""
+    models = f.routes.models
+    dst_name = names[models[j]]
     shared = [p for p in f.shared_providers.providers if p.costs[j] is not None]
-    if shared:
-        best = min(shared, key=lambda p: (_value(p.costs[j]), p.name))
-        a, b = best.costs[i], best.costs[j]
-        src, dst_name = names[f.routes.models[i]], names[f.routes.models[j]]
-        theirs = f"against {a.text} for {src}" if a is not None else f"and {src} has no price there"
-        return f"A/B test on {best.name}, where {dst_name} costs {_text(b)} a month {theirs}."
-    dst = f.monthly.costs[j]
-    if dst.provider is not None:
-        name = names[dst.model]
-        return (
-            f"No provider serves both, so {name} needs its own account (its headline route: {dst.provider})."
-        )
-    return f"No provider serves both, and {names[dst.model]} has no priced route for your traffic."
+    by_provider: dict[str, list[str]] = {}
+    target: dict[str, str] = {}
+    alone = []
+    for i in ii:
+        both = [p for p in shared if p.costs[i] is not None] or shared
+        if not both:
+            alone.append(names[models[i]])
+            continue
+        best = min(both, key=lambda p: (_value(p.costs[j]), p.name))
+        a = best.costs[i]
+        target[best.name] = _text(best.costs[j])
+        theirs = f"{a.text} for {names[models[i]]}" if a is not None else f"no price for {names[models[i]]}"
+        by_provider.setdefault(best.name, []).append(theirs)
+    out = [
+        f"A/B test on {provider}, where {dst_name} costs {target[provider]} a month against {join(theirs)}."
+        for provider, theirs in by_provider.items()
+    ]
+    if alone:
+        dst = f.monthly.costs[j]
+        if dst.provider is not None:
+            out.append(
+                f"No provider serves both {_either(alone)} and {dst_name}, so {dst_name} needs its own"
+                f" account (its headline route: {dst.provider})."
+            )
+        else:
+            out.append(f"No provider serves both, and {dst_name} has no priced route for your traffic.")
+    return out
 
 
-def _bill(f: Facts, names: Names, i: int, j: int) -> str:
-    a, b = f.monthly.costs[i].monthly, f.monthly.costs[j].monthly
-    if a is None or b is None:
-        return ""
-    if a.text == b.text:
-        return (
-            f"Your monthly bill stays effectively the same at {a.text} on {names[f.monthly.costs[j].model]}."
-        )
-    gap = next(
-        (g for g in f.monthly.gaps if g.model in (f.monthly.costs[i].model, f.monthly.costs[j].model)), None
-    )
-    change = (
-        f", {'up' if b.value > a.value else 'down'} {gap.amount.text}"
-        if gap is not None and len(f.monthly.costs) == 2
-        else ""
-    )
-    return f"Your monthly bill moves from {a.text} to {b.text}{change}."
+def _either(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
 
 
 def choose_when(f: Facts, rows: tuple[ScoreRow, ...], names: Names) -> tuple[str, ...]:
@@ -319,7 +362,4 @@ def _or(items: list[str]) -> str:
 
 def verdicts(f: Facts, names: Names) -> Verdicts:
     rows = scorecard(f)
-    models = f.routes.models
-    return Verdicts(
-        rows, tradeoffs(rows, models, names), switch_friction(f, names), choose_when(f, rows, names)
-    )
+    return Verdicts(rows, tradeoffs(f, names), switch_friction(f, names), choose_when(f, rows, names))

@@ -1,16 +1,28 @@
 """The comparison page as GitHub-flavoured Markdown: the sections of `ComparisonPage`, in order.
 
 Computes nothing: every string is a field of the page, made inert by `escape.md`. What HTML
-collapses (prices by route, history, sources) is written out in full.
+collapses (the deep dive, prices by route, history, sources) is written out in full.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import quote
 
 from modelvs.views.blocks import Chart, Link, Table
-from modelvs.views.comparison.page import ComparisonPage
+from modelvs.views.comparison.page import (
+    Answer,
+    Benchmarks,
+    ComparisonPage,
+    CostSection,
+    DeepDive,
+    Pricing,
+    Scorecard,
+    SwitchSection,
+    Topic,
+)
 from modelvs.views.escape import md
 
 BRIEF = ("answer", "scorecard")
@@ -47,61 +59,48 @@ def chart(c: Chart) -> list[str]:
     return [f"### {md(c.title)}", "", md(c.caption), "", *table(c.table)]
 
 
-def _sections(page: ComparisonPage, brief: bool) -> dict[str, list[str]]:
-    a = page.answer
+def _answer(a: Answer, brief: bool) -> list[str]:
+    return [
+        *((md(a.lifecycle), "") if a.lifecycle else ()),
+        md(a.verdict),
+        "",
+        *(
+            f"- {md(h.name)}: **{md(h.cost)}** {md(h.detail)}" + (f" ({md(h.saving)})" if h.saving else "")
+            for h in a.headline
+        ),
+        "",
+        md(a.workload),
+        "",
+        md(a.quality),
+        "",
+        "" if brief else md(a.flags),
+    ]
+
+
+def _scorecard(s: Scorecard, brief: bool) -> list[str]:
     rules = [] if brief else ["", "Use-case tags, each by a stated rule:", ""]
-    rules += [] if brief else [f"- {md(r.label)}: {md(r.rule)}" for r in page.scorecard.tag_rules]
-    out: dict[str, list[str]] = {
-        "answer": [
-            *((md(a.lifecycle), "") if a.lifecycle else ()),
-            md(a.verdict),
-            "",
-            *(
-                f"- {md(h.name)}: **{md(h.cost)}** {md(h.detail)}"
-                + (f" ({md(h.saving)})" if h.saving else "")
-                for h in a.headline
-            ),
-            "",
-            md(a.workload),
-            "",
-            md(a.quality),
-            "",
-            "" if brief else md(page.form.flags),
-            "",
-            *bullets(a.choose),
-        ],
-        "scorecard": [*table(page.scorecard.table), *rules],
-        "tradeoffs": bullets(page.tradeoffs),
-        "monthly-cost": [
-            *table(page.costs.table),
-            "",
-            *bullets(page.costs.sentences),
-            "",
-            *paragraph(page.costs.rules),
-            *(line for c in page.costs.charts for line in ["", *chart(c)]),
-        ],
-        "switch": [
-            line for s in page.switch for line in ["", f"### {md(s.heading)}", "", *bullets(s.bullets)]
-        ],
-        "specs": [*paragraph(page.specs.sentences), "", *table(page.specs.table)],
-        "capabilities": [
-            *paragraph(page.capabilities.sentences),
-            "",
-            *table(page.capabilities.table),
-            "",
-            *paragraph(page.capabilities.notes),
-        ],
-        "benchmarks": _benchmarks(page),
-        "pricing": _pricing(page),
-        "faq": [line for q in page.faq for line in ["", f"### {md(q.question)}", "", md(q.answer)]],
-        "related": [*links(page.related.links), "", md(page.related.rule)],
-        "sources": [*paragraph(page.sources.sentences), "", *table(page.sources.table)],
-    }
-    return out
+    rules += [] if brief else [f"- {md(r.label)}: {md(r.rule)}" for r in s.tag_rules]
+    return [*table(s.table), *rules]
 
 
-def _benchmarks(page: ComparisonPage) -> list[str]:
-    b = page.benchmarks
+def _costs(c: CostSection, brief: bool) -> list[str]:
+    return [*table(c.table), "", *paragraph(c.rules), *(["", *chart(c.chart)] if c.chart else [])]
+
+
+def _switch(s: SwitchSection, brief: bool) -> list[str]:
+    return [line for d in s.directions for line in ["", f"### {md(d.heading)}", "", *bullets(d.bullets)]]
+
+
+def _deep_dive(d: DeepDive, brief: bool) -> list[str]:
+    out = [line for p in d.paragraphs for line in [f"### {md(p.title)}", "", *bullets(p.sentences), ""]]
+    return out + [line for c in d.charts for line in ["", *chart(c)]]
+
+
+def _topic(t: Topic, brief: bool) -> list[str]:
+    return [*paragraph(t.sentences), "", *table(t.table), "", *paragraph(t.notes)]
+
+
+def _benchmarks(b: Benchmarks, brief: bool) -> list[str]:
     out = paragraph(b.sentences)
     if b.table is not None:
         out += ["", *table(b.table)]
@@ -112,23 +111,42 @@ def _benchmarks(page: ComparisonPage) -> list[str]:
     return out
 
 
-def _pricing(page: ComparisonPage) -> list[str]:
-    out = paragraph(page.pricing.sentences)
-    for m in page.pricing.models:
+def _pricing(p: Pricing, brief: bool) -> list[str]:
+    out = paragraph(p.sentences)
+    for m in p.models:
         out += ["", f"### {md(m.summary)}", "", *table(m.current)]
         if m.history is not None:
             out += ["", *table(m.history)]
-    return [*out, "", *bullets(page.pricing.fees)]
+    return [*out, "", *bullets(p.fees)]
+
+
+RENDER: dict[str, Callable[[Any, bool], list[str]]] = {
+    "answer": _answer,
+    "scorecard": _scorecard,
+    "tradeoffs": lambda t, brief: bullets(t.bullets),
+    "monthly-cost": _costs,
+    "switch": _switch,
+    "faq": lambda f, brief: [
+        line for q in f.questions for line in ["", f"### {md(q.question)}", "", md(q.answer)]
+    ],
+    "deep-dive": _deep_dive,
+    "specs": _topic,
+    "capabilities": _topic,
+    "benchmarks": _benchmarks,
+    "pricing": _pricing,
+    "related": lambda r, brief: [*links(r.links), "", md(r.rule)],
+    "popular": lambda p, brief: links(p.links),
+    "sources": lambda s, brief: [*paragraph(s.sentences), "", *table(s.table)],
+}
+"""Each section's lines, by section id (`sections.SECTIONS`)."""
 
 
 def comparison_markdown(page: ComparisonPage, *, brief: bool = False) -> str:
     """The page as Markdown; `brief` keeps only the verdict, headline costs and scorecard."""
-    sections = _sections(page, brief)
     parts = [[f"# {md(page.title)}", "", *paragraph(page.intro)]]
-    for heading in page.sections:
-        if heading.id not in sections or (brief and heading.id not in BRIEF):
+    for section in page.sections:
+        if brief and section.id not in BRIEF:
             continue
-        body = sections[heading.id]
-        parts.append([f"## {md(heading.title)}", "", *body])
+        parts.append([f"## {md(section.title)}", "", *RENDER[section.id](section.body, brief)])
     text = "\n\n".join("\n".join(p).strip("\n") for p in parts) + "\n"
     return re.sub(r"\n{3,}", "\n\n", text)

@@ -1,19 +1,22 @@
 """`ComparisonPage`: everything a comparison page shows, built once from the engine's `Comparison`.
 
 HTML, Markdown, text and JSON render this one object; templates read its fields and invent
-nothing. Sections come in page order: the answer for the reader's workload first, then the
-scorecard, the costs, and the reference material (specs, capabilities, benchmarks, prices by
-route, sources), the last of it collapsed in HTML. Every sentence appears once on the page.
+nothing. The page is a list of `Section`s in page order, each with a typed body: the answer for
+the reader's workload first (verdict, scorecard, tradeoffs, monthly cost, switch friction, FAQ),
+then the evidence (deep dive, specs, capabilities, benchmarks, prices by route, sources), which
+HTML keeps one click away. Every sentence appears once on the page (the FAQ's answers stand alone).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from modelvs.views.blocks import Chart, Link, Table
 from modelvs.views.workload_form import WorkloadForm
 
-PAGE_VERSION = "1"
+B = TypeVar("B")
+PAGE_VERSION = "2"
 """Changes whenever a field of the page JSON is renamed or removed."""
 
 
@@ -31,13 +34,17 @@ class ModelHead:
 
 
 @dataclass(frozen=True)
-class Heading:
-    """A section of the page, in page order."""
+class Section:
+    """A section of the page, in page order, with its body (one of the dataclasses below)."""
 
     id: str
     title: str
     live: bool
     """Depends on the workload: replaced in place when the reader edits the workload."""
+    open: bool
+    """In view when the page opens; else collapsed in HTML (one click away) and written out in full
+    by the other formats."""
+    body: object
 
 
 @dataclass(frozen=True)
@@ -62,15 +69,16 @@ class Answer:
     """The answer for the reader's workload: what the page says first."""
 
     verdict: str
+    """Who is cheaper at the workload and by how much; the costs themselves are the `headline`."""
     workload: str
     """The traffic every cost on the page is for, in one sentence."""
     headline: tuple[Headline, ...]
-    choose: tuple[str, ...]
-    """`Choose X when ...`, one per model that leads by a clear margin on something."""
     quality: str = ""
     """What the independent ratings say (the Arena's, with intervals), beside the cost verdict."""
     lifecycle: str = ""
     """Which compared models are deprecated or retired (`X is retired on 2026-01-05`), said first."""
+    flags: str = ""
+    """How the command line changes the workload (the HTML page has the form instead)."""
 
 
 @dataclass(frozen=True)
@@ -89,13 +97,34 @@ class Scorecard:
 
 
 @dataclass(frozen=True)
+class Tradeoffs:
+    """When the answer changes: `Choose X when ...` per model, and what flips the cheaper model."""
+
+    bullets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class CostSection:
-    """Monthly cost at the workload: per model and scenario, the prose behind it, the charts."""
+    """Monthly cost at the workload: per model and scenario, and the chart of it by route."""
 
     table: Table
-    sentences: tuple[str, ...]
+    chart: Chart | None
     rules: tuple[str, ...]
     """Which rule picked each headline route, and how equal costs are ranked."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    title: str
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DeepDive:
+    """How the costs come about, in one place: rates, the blend at the workload's input share, the
+    break-even ratio, tier cliffs and how caching or batch change the answer; with their charts."""
+
+    paragraphs: tuple[Paragraph, ...]
     charts: tuple[Chart, ...]
 
 
@@ -105,6 +134,11 @@ class Switch:
 
     heading: str
     bullets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SwitchSection:
+    directions: tuple[Switch, ...]
 
 
 @dataclass(frozen=True)
@@ -200,7 +234,7 @@ class Pricing:
 
 @dataclass(frozen=True)
 class Question:
-    """A frequently asked question and its answer: sentences not already said above it."""
+    """A frequently asked question and its answer, complete on its own (search results show it alone)."""
 
     id: str
     question: str
@@ -208,10 +242,21 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Faq:
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
 class Related:
     links: tuple[Link, ...]
     """Comparisons of each compared model with its nearest others (only pages that exist)."""
     rule: str
+
+
+@dataclass(frozen=True)
+class Popular:
+    links: tuple[Link, ...]
+    """The most viewed comparisons (those of the compared models first); empty where none are known."""
 
 
 @dataclass(frozen=True)
@@ -228,26 +273,24 @@ class ComparisonPage:
     version: str
     title: str
     description: str
-    """One-line summary (the verdict) for search results and previews."""
+    """One-line summary (the verdict with the costs) for search results and previews."""
     path: str
     """The page's canonical path."""
     on: str
     """The pricing date (ISO)."""
     models: tuple[ModelHead, ...]
     intro: tuple[str, ...]
-    sections: tuple[Heading, ...]
-    answer: Answer
     form: WorkloadForm
-    scorecard: Scorecard
-    tradeoffs: tuple[str, ...]
-    costs: CostSection
-    switch: tuple[Switch, ...]
-    specs: Topic
-    capabilities: Topic
-    benchmarks: Benchmarks
-    pricing: Pricing
-    faq: tuple[Question, ...]
-    related: Related
-    popular: tuple[Link, ...]
-    """Site navigation (the most viewed comparisons): shown in HTML only."""
-    sources: Sources
+    sections: tuple[Section, ...]
+    """Every section, in page order (`views.comparison.sections.SECTIONS`)."""
+
+    def body(self, section_id: str) -> object | None:
+        """The body of the section `section_id`, or None when the page has no such section."""
+        return next((s.body for s in self.sections if s.id == section_id), None)
+
+    def get(self, section_id: str, kind: type[B]) -> B:
+        """The body of the section `section_id`, which must be a `kind`."""
+        body = self.body(section_id)
+        if not isinstance(body, kind):
+            raise KeyError(f"the page has no {kind.__name__} section {section_id!r}")
+        return body

@@ -28,6 +28,9 @@ RATE_COLUMNS = ("Input", "Output", "Cache read", "Cache write", "Other")
 CURRENT_COLUMNS = ("Provider", "Route", "Mode", "Applies to", *RATE_COLUMNS, "Source")
 HISTORY_COLUMNS = ("Provider", "Mode", "Applies to", *RATE_COLUMNS, "In effect", "Source")
 _SHOWN = ("input", "output", "cache_read")
+PHONE_OMITS = ("Cache write", "Other", "Source")
+"""Columns of a price table a phone leaves out: input, output and cache-read rates stay. The
+stylesheet names and hides these tables' columns by position (`site.css`, "Prices by route")."""
 
 
 def source_text(ref: SourceRef) -> str:
@@ -121,7 +124,7 @@ def _rows(
 def price_sources(catalog: Catalog, model_ids: Iterable[str]) -> Iterator[SourceRef]:
     """The source of every price schedule of the models' routes (current and past)."""
     for mid in model_ids:
-        yield from _memo(("sources", mid), catalog, partial(_price_sources, catalog, mid))
+        yield from memo(("sources", mid), catalog, partial(_price_sources, catalog, mid))
 
 
 def _price_sources(catalog: Catalog, model_id: str) -> tuple[SourceRef, ...]:
@@ -137,8 +140,9 @@ def _price_sources(catalog: Catalog, model_id: str) -> tuple[SourceRef, ...]:
 _MEMO: dict[tuple[int, Hashable], tuple[weakref.ref[Catalog], Any]] = {}
 
 
-def _memo(key: Hashable, catalog: Catalog, make: Callable[[], T]) -> T:
-    """`make()`, kept per catalog and key: these tables are the same for every workload."""
+def memo(key: Hashable, catalog: Catalog, make: Callable[[], T]) -> T:
+    """`make()`, kept per catalog and key: for what is the same for every workload (these tables,
+    a page's workload-independent sections)."""
     full = (id(catalog), key)
     hit = _MEMO.get(full)
     if hit is not None and hit[0]() is catalog:
@@ -186,7 +190,7 @@ def _trust_cell(catalog: Catalog, rid: str, own: str | None, on: dt.date) -> Cel
 
 def route_prices(catalog: Catalog, model_id: str, name: str, on: dt.date) -> RoutePrices:
     """Every route of one model with its schedules in effect on `on`, and its price history."""
-    return _memo(("prices", model_id, name, on), catalog, lambda: _route_prices(catalog, model_id, name, on))
+    return memo(("prices", model_id, name, on), catalog, lambda: _route_prices(catalog, model_id, name, on))
 
 
 def _route_prices(catalog: Catalog, model_id: str, name: str, on: dt.date) -> RoutePrices:
@@ -232,7 +236,9 @@ def _route_prices(catalog: Catalog, model_id: str, name: str, on: dt.date) -> Ro
         else f"{name}: {routes} route{'s' if routes != 1 else ''} ({vetted} vetted)"
     )
     caption = f"{name}: prices in effect on {on.isoformat()}, USD per 1M tokens"
-    table = Table(f"prices-{model_id}", caption, CURRENT_COLUMNS, tuple(rows), current.notes())
+    table = Table(
+        f"prices-{model_id}", caption, CURRENT_COLUMNS, tuple(rows), current.notes(), PHONE_OMITS, False
+    )
     old = (
         Table(
             f"history-{model_id}",
@@ -240,6 +246,8 @@ def _route_prices(catalog: Catalog, model_id: str, name: str, on: dt.date) -> Ro
             HISTORY_COLUMNS,
             tuple(past),
             history.notes(),
+            PHONE_OMITS,
+            False,
         )
         if past
         else None

@@ -39,10 +39,11 @@ def _score_row(row: ScoreRow, models: Sequence[str], names: dict[str, str]) -> R
     return Row(Cell(row.label), (*cells, Cell(leader(names, row.leaders if row.lead != UNKNOWN else ()))))
 
 
-def scorecard_table(c: Comparison) -> Table:
+def scorecard_table(c: Comparison, skip: tuple[str, ...] = ()) -> Table:
+    """Every signal of the scorecard but those in `skip` (what the page already says above it)."""
     names = c.names
     models = [m.id for m in c.models]
-    rows = [_score_row(r, models, names) for r in c.verdicts.scorecard]
+    rows = [_score_row(r, models, names) for r in c.verdicts.scorecard if r.signal not in skip]
     tags = c.facts.tags
     rows.append(
         Row(
