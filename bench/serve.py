@@ -336,7 +336,9 @@ def mix(seconds: int, lock_at: float, lock_for: float) -> None:
                 live = now
         stored = _stored_views(database) - before  # after the clean shutdown's flush
         log = (state.parent / "modelvs.log").read_text().splitlines()
-        said = [line for line in log if "views_counter" in line] or ["(nothing about the view store)"]
+        said = [line for line in log if "modelvs.storage.counter" in line] or [
+            "(nothing about the view store)"
+        ]
     print(f"  {run}")
     for role, (n_sent, n_ok, n_bad) in sorted(roles.items()):
         print(f"  {role:<5} sent {n_sent:>8,}  2xx {n_ok:>8,}  other {n_bad}")

@@ -21,12 +21,12 @@ from modelvs.catalog.names import name_key
 from modelvs.catalog.notability import notability
 from modelvs.storage.base import ViewStore
 from modelvs.storage.popular import popular_pairs
-from modelvs.web.api import API_VERSION
-from modelvs.web.compare_formats import FORMATS
-from modelvs.web.http import dumps
+from modelvs.web.api.endpoints import API_VERSION
+from modelvs.web.http.responses import dumps
+from modelvs.web.http.state import STATIC_DIR, WebState
+from modelvs.web.pages.compare_formats import FORMATS
+from modelvs.web.pages.seo import related_pairs
 from modelvs.web.routes import ROUTES, RouteSpec
-from modelvs.web.seo import related_pairs
-from modelvs.web.state import STATIC_DIR, WebState
 
 MAX_FILES = 200_000
 """A build larger than this is refused without `--force`."""

@@ -21,8 +21,8 @@ from starlette.requests import Request
 from modelvs.catalog import Catalog, load_catalog
 from modelvs.staticsite.plan import Kind, WorkItem
 from modelvs.web.app import create_app
-from modelvs.web.render import not_found
-from modelvs.web.state import STATIC_DIR, WebState
+from modelvs.web.http.state import STATIC_DIR, WebState
+from modelvs.web.pages.render import not_found
 
 HOST = "modelvs.build"
 USER_AGENT = "modelvs-build (static export bot)"

@@ -24,22 +24,22 @@ from starlette.routing import Route
 from starlette.types import ASGIApp
 
 from modelvs.catalog import Catalog
+from modelvs.storage.counter import ViewCounter
+from modelvs.storage.memory import MemoryStore, PopularityStore
 from modelvs.views import svg
 from modelvs.views.escape import clean
-from modelvs.web.assets import Assets
-from modelvs.web.contract import refused
-from modelvs.web.cors import ApiCors
-from modelvs.web.grid import grid
-from modelvs.web.hosts import DEFAULT_TRUSTED_HOSTS, SiteHosts
-from modelvs.web.http import api_error
-from modelvs.web.query import QueryPolicy
-from modelvs.web.render import bad_request, not_found
-from modelvs.web.response_cache import DEFAULT_MAX_BYTES, ResponseCache
+from modelvs.web.api.contract import refused
+from modelvs.web.http.assets import Assets
+from modelvs.web.http.cors import ApiCors
+from modelvs.web.http.hosts import DEFAULT_TRUSTED_HOSTS, SiteHosts
+from modelvs.web.http.query import QueryPolicy
+from modelvs.web.http.response_cache import DEFAULT_MAX_BYTES, ResponseCache
+from modelvs.web.http.responses import api_error
+from modelvs.web.http.serving import ServingMiddleware
+from modelvs.web.http.state import STATIC_DIR, TEMPLATES_DIR, WebState
+from modelvs.web.pages.grid import grid
+from modelvs.web.pages.render import bad_request, not_found
 from modelvs.web.routes import ROUTES, Endpoint, RouteSpec
-from modelvs.web.serving import ServingMiddleware
-from modelvs.web.state import STATIC_DIR, TEMPLATES_DIR, WebState
-from modelvs.web.store import MemoryStore, PopularityStore
-from modelvs.web.views_counter import ViewCounter
 
 STATIC_PATH = "/static/{name:path}"
 

@@ -18,20 +18,20 @@ from modelvs.engine.quality import categories
 from modelvs.engine.rank import RankOrder
 from modelvs.schema.vocab import Capability, Modality, ModelKind
 from modelvs.views.model_list import SortKey, Status
-from modelvs.web import (
-    api,
+from modelvs.web.api import endpoints as api
+from modelvs.web.api import openapi
+from modelvs.web.http.state import WebState
+from modelvs.web.pages import (
     calculator,
     changes,
     compare_pages,
     model_page,
     models_index,
-    openapi,
-    pages,
     provider_page,
     reprice,
     seo,
 )
-from modelvs.web.state import WebState
+from modelvs.web.pages import home as pages
 
 Endpoint = Callable[[Request], Response] | Callable[[Request], Awaitable[Response]]
 

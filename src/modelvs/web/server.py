@@ -21,14 +21,14 @@ from typing import Any
 from starlette.applications import Starlette
 
 from modelvs.storage import ENV_VAR as DATABASE_URL_ENV
-from modelvs.web.hosts import (
+from modelvs.web.http.hosts import (
     BASE_URL_ENV,
     DEFAULT_TRUSTED_HOSTS,
     TRUSTED_HOSTS_ENV,
     check_base_url,
     parse_trusted_hosts,
 )
-from modelvs.web.response_cache import DEFAULT_MAX_BYTES
+from modelvs.web.http.response_cache import DEFAULT_MAX_BYTES
 
 DATA_ENV = "MODELVS_DATA"
 STATE_ENV = "MODELVS_STATE"
