@@ -1,7 +1,7 @@
 """Page views off the request path: counted in memory, written to the view store in batches.
 
 A request only appends (pair, client) to a queue. One background thread keeps the first view of
-each client, pair and day (`view_dedupe`), opens the store,
+each client, pair and day (`storage.dedupe`), opens the store,
 flushes the counts every `flush_interval` seconds in one transaction, and reads the popular
 list every `popular_ttl` seconds into a snapshot that pages read without touching the store.
 When the store is slow, locked or absent, the thread retries with exponential backoff, logs

@@ -19,7 +19,7 @@ import jsonschema
 import pytest
 from starlette.testclient import TestClient
 
-from modelvs.web.routes import COUNT, PRICE, SHARE
+from modelvs.web.api.params import COUNT, PRICE, SHARE
 
 ON = "2026-11-24"
 REQUIRED = {

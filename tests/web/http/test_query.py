@@ -10,21 +10,26 @@ from starlette.testclient import TestClient
 from modelvs.catalog import Catalog
 from modelvs.web import create_app
 from modelvs.web.app import STATIC_PATH
-from modelvs.web.http.query import PAGE_PARAMS, QueryPolicy, accepted
+from modelvs.web.http.query import QueryPolicy
 from modelvs.web.http.response_cache import ResponseCache
 from modelvs.web.routes import ROUTES
 from tests.web.conftest import TODAY
 from tests.web.html import parse
 
 POLICY = QueryPolicy(ROUTES, [(STATIC_PATH, "static")])
+BY_NAME = {spec.name: spec for spec in ROUTES}
 
 
 def test_every_route_says_which_parameters_it_reads() -> None:
-    pages = {spec.name for spec in ROUTES if not spec.api and not spec.params}
-    assert pages | {"static"} == set(PAGE_PARAMS)
     for spec in ROUTES:
         if spec.api or spec.params:  # what /openapi.json documents
-            assert accepted(spec) == {p.name for p in spec.params if p.where == "query"}
+            assert spec.accepted == {p.name for p in spec.params if p.where == "query"}
+            assert spec.query == ()
+        else:
+            assert spec.accepted == set(spec.query)
+    workload = {"requests", "input", "output", "cached", "reasoning", "batch_share"}
+    assert BY_NAME["compare"].accepted == workload
+    assert BY_NAME["home"].accepted == frozenset()
 
 
 @pytest.mark.parametrize(
@@ -62,13 +67,13 @@ def test_a_path_finds_its_route(path: str, name: str) -> None:
     ],
 )
 def test_a_query_keeps_what_its_route_reads_in_one_order(raw: bytes, normal: bytes) -> None:
-    names = frozenset(PAGE_PARAMS["compare_many"])
+    names = BY_NAME["compare_many"].accepted
     assert QueryPolicy.normal(raw, names) == normal
     assert QueryPolicy.normal(normal, names) == normal
 
 
 def test_values_of_one_name_keep_their_order() -> None:
-    names = frozenset(PAGE_PARAMS["calculator"])
+    names = BY_NAME["calculator"].accepted
     assert QueryPolicy.normal(b"capability=tools&a=1&capability=vision", names) == (
         b"capability=tools&capability=vision"
     )

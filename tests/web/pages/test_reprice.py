@@ -6,6 +6,7 @@ import jsonschema
 import pytest
 from starlette.testclient import TestClient
 
+from modelvs.web.api import reprice as reprice_api
 from modelvs.web.pages import reprice as reprice_web
 from tests.usage.conftest import FIXTURES
 from tests.web.html import parse
@@ -119,6 +120,7 @@ def test_a_log_over_the_limit_is_refused_with_413(
     )
     assert stated.status_code == 413
     monkeypatch.setattr(reprice_web, "MAX_UPLOAD", 100)
+    monkeypatch.setattr(reprice_api, "MAX_UPLOAD", 100)
     monkeypatch.setattr(reprice_web, "MAX_FORM", 300)
     streamed = client.post("/api/v1/reprice", content=iter([USAGE[:80], USAGE[80:]]))
     assert (streamed.status_code, streamed.json()["error"]) == (413, "too large")

@@ -21,7 +21,7 @@ from modelvs.web.http.responses import JSON, api_error
 if TYPE_CHECKING:
     from starlette.datastructures import QueryParams
 
-    from modelvs.web.routes import Param, RouteSpec
+    from modelvs.web.http.route_spec import Param, RouteSpec
 
 
 def parameter_schema(p: Param, catalog: Catalog) -> dict[str, Any]:

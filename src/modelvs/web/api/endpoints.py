@@ -36,9 +36,8 @@ from modelvs.views.model_list import list_models
 from modelvs.views.model_records import CSV_COLUMNS, csv_row, model_list_page, parse_model_query, to_csv
 from modelvs.views.records import as_dict, record
 from modelvs.web.http.responses import JSON, api_error, conditional, dumps, state_of
-from modelvs.web.http.state import WebState, search_models
+from modelvs.web.http.state import WebState, search_models, suggest
 from modelvs.web.pages.calculator import check_category, ranked_view
-from modelvs.web.pages.render import suggest
 
 API_VERSION = "1"
 REFRESHED_HEADER = "Modelvs-Sources-Refreshed"

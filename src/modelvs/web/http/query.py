@@ -2,9 +2,9 @@
 
 A parameter no page reads (`?utm_source=`, `?junk=<30 kB>`) can then neither change what a page
 says nor make a new entry of the response cache: `/compare/a-vs-b?junk=1` is answered from the
-entry of `/compare/a-vs-b`. API routes take the parameters `/openapi.json` documents (one list,
-in `routes.py`); pages take those listed here, by route name (a test checks that every route has
-its list, and that no form or link of a page uses a parameter its target drops).
+entry of `/compare/a-vs-b`. API routes take the parameters `/openapi.json` documents, pages those
+their spec lists (`RouteSpec.accepted`; a test checks that no form or link of a page uses a
+parameter its target drops).
 """
 
 from __future__ import annotations
@@ -16,40 +16,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from starlette.routing import compile_path
 
-from modelvs.params import WORKLOAD_PARAMS
-from modelvs.web.routes import MODEL_INDEX, NEEDS, RouteSpec
-
-_NEEDS = (*(p.name for p in NEEDS), "min_rating", "rating_category")
-PAGE_PARAMS: dict[str, tuple[str, ...]] = {
-    "home": (),
-    "compare_fragment": ("models", *WORKLOAD_PARAMS),
-    "compare": WORKLOAD_PARAMS,
-    "compare_pair_fragment": WORKLOAD_PARAMS,
-    "compare_two": WORKLOAD_PARAMS,
-    "compare_many": ("models", *WORKLOAD_PARAMS),
-    "models": (*(p.name for p in MODEL_INDEX), "page"),
-    "model": WORKLOAD_PARAMS,
-    "provider": ("q", "sort", "kind", "page"),
-    "calculator": (*WORKLOAD_PARAMS, *_NEEDS, "sort", "page"),
-    "calculator_fragment": (*WORKLOAD_PARAMS, *_NEEDS, "sort", "page"),
-    "reprice": (),  # a log is posted as a form, never in the query
-    "reprice_fragment": (),
-    "changes": ("provider", "model"),
-    "changes_feed": ("provider", "model"),
-    "methodology": (),
-    "sitemap": (),
-    "robots": (),
-    "openapi": (),
-    "static": (),
-}
-"""The query parameters of each page, by route name."""
-
-
-def accepted(spec: RouteSpec) -> frozenset[str]:
-    """The query parameters route `spec` reads: those it documents (the API), else its page's."""
-    if spec.api or spec.params:
-        return frozenset(p.name for p in spec.params if p.where == "query")
-    return frozenset(PAGE_PARAMS[spec.name])
+from modelvs.web.http.route_spec import RouteSpec
 
 
 @dataclass(frozen=True)
@@ -63,8 +30,9 @@ class QueryPolicy:
     """The routes' paths (as Starlette matches them) and the parameters each one reads."""
 
     def __init__(self, routes: Iterable[RouteSpec], extra: Iterable[tuple[str, str]] = ()) -> None:
-        found = [(spec.path, spec.name, accepted(spec)) for spec in routes]
-        found += [(path, name, frozenset(PAGE_PARAMS[name])) for path, name in extra]
+        """`extra`: (path, name) of routes outside the table that read no query (static files)."""
+        found = [(spec.path, spec.name, spec.accepted) for spec in routes]
+        found += [(path, name, frozenset()) for path, name in extra]
         self._routes = tuple(_Route(name, compile_path(path)[0], names) for path, name, names in found)
 
     def route(self, path: str) -> tuple[str, frozenset[str]] | None:

@@ -14,7 +14,7 @@ The app renders in worker threads and compression runs off the event loop too: a
 holds up the hits answered meanwhile.
 
 A comparison page counts a view each time it is served, hits included (the render tells the
-entry which pair it counts; `views_counter.watch_views`); the counter keeps one per client,
+entry which pair it counts; `storage.counter.watch_views`); the counter keeps one per client,
 pair and day.
 """
 

@@ -13,7 +13,8 @@ from typing import Any, Generic, TypeVar
 import jinja2
 
 from modelvs.catalog import Catalog, UnknownModelError
-from modelvs.catalog.search import search, suggest
+from modelvs.catalog.search import search
+from modelvs.catalog.search import suggest as suggest_names
 from modelvs.storage.counter import ViewCounter
 from modelvs.storage.memory import seed_pairs
 
@@ -150,6 +151,13 @@ def search_models(state: WebState, query: str, limit: int = 10) -> list[SearchEn
     """The models the query matches, most relevant first (`catalog.search`); when none does, the
     names closest to it (`catalog.search.suggest`). Retired models only when named."""
     on = state.today()
-    found = search(state.catalog, query, on, limit) or suggest(state.catalog, query, on, limit)
+    found = search(state.catalog, query, on, limit) or suggest_names(state.catalog, query, on, limit)
     by_id = state.search_by_id
     return [by_id[m] for m in found]
+
+
+def suggest(web: WebState, name: str, limit: int = 5) -> list[str]:
+    """The model `name` names, an ambiguous name's candidates, the models it matches, else the
+    closest names, most notable first and never a retired model it does not name
+    (`catalog.search.suggest`)."""
+    return suggest_names(web.catalog, name[:200], web.today(), limit)

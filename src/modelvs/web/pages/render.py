@@ -9,11 +9,12 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from modelvs.catalog.notability import most_notable
-from modelvs.catalog.search import suggest as suggest_models
 from modelvs.catalog.stats import source_freshness
 from modelvs.web.http.hosts import SiteHosts
 from modelvs.web.http.responses import CACHE_ERROR, html, json_ld, state_of
-from modelvs.web.http.state import WebState
+from modelvs.web.http.state import WebState, suggest
+
+__all__ = ["bad_request", "canonical_url", "not_found", "page", "page_body", "pair_link", "suggest"]
 
 SUGGESTED_NAMES = 3
 """Unknown names of one request that the 404 page offers suggestions for."""
@@ -118,10 +119,3 @@ def bad_request(request: Request, param: str, detail: str) -> HTMLResponse:
         detail=detail,
         request_path=request.url.path,
     )
-
-
-def suggest(web: WebState, name: str, limit: int = 5) -> list[str]:
-    """The model `name` names, an ambiguous name's candidates, the models it matches, else the
-    closest names, most notable first and never a retired model it does not name
-    (`catalog.search.suggest`)."""
-    return suggest_models(web.catalog, name[:200], web.today(), limit)

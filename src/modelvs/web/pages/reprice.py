@@ -1,5 +1,5 @@
-"""`/reprice` (a page where a usage log is dropped or pasted) and `POST /api/v1/reprice` (the file as
-the body): the log priced as it was and on other models.
+"""`/reprice`: a page where a usage log is dropped or pasted, priced as it was and on other models;
+`price_log` is what the page and `POST /api/v1/reprice` (`web/api/reprice.py`) both answer with.
 
 Nothing uploaded is stored or logged: the body is read into memory (a body over `MAX_UPLOAD` is
 refused with 413 before it is read whole), priced in a worker thread, and dropped with the
@@ -26,11 +26,10 @@ from modelvs.usage.tokenizers import stated_ratios
 from modelvs.views.records import as_dict
 from modelvs.views.reprice import RepriceView, reprice_view
 from modelvs.views.reprice import reprice_page as page_view
-from modelvs.web.api.endpoints import stamp_refreshed
-from modelvs.web.http.responses import JSON, api_error, conditional, html, state_of
-from modelvs.web.http.state import WebState
+from modelvs.web.http.responses import conditional, html, state_of
+from modelvs.web.http.state import WebState, suggest
 from modelvs.web.http.upload import TooLargeError, parse_form, read_body
-from modelvs.web.pages.render import page, suggest
+from modelvs.web.pages.render import page
 
 MAX_UPLOAD = 32 << 20
 """The largest log the site prices (bytes): the CLI and the library have no limit."""
@@ -113,38 +112,6 @@ def price_log(web: WebState, content: bytes, asked: Asked) -> RepriceView:
 def _query(request: Request) -> Asked:
     q = request.query_params
     return Asked.of(q, q.getlist("as"))
-
-
-async def reprice_api(request: Request) -> Response:
-    """`POST /api/v1/reprice?as=...`: the log as the body; the answer is a `RepriceView`."""
-    return stamp_refreshed(request, await _repriced(request))
-
-
-async def _repriced(request: Request) -> Response:
-    web = state_of(request)
-    try:
-        body = await read_body(request, MAX_UPLOAD)
-    except TooLargeError:
-        return _api_refusal(
-            RefusedError(413, "body", f"the log is over {MAX_UPLOAD >> 20} MiB: use the CLI or the library")
-        )
-    try:
-        view = await run_in_threadpool(price_log, web, body, _query(request))
-    except RefusedError as err:
-        return _api_refusal(err)
-    return JSON(view, headers=NO_STORE)
-
-
-def _api_refusal(err: RefusedError) -> Response:
-    extra = {"suggestions": err.suggestions} if err.status == 404 else {}
-    answer = api_error(
-        err.status, _titles.get(err.status, "bad parameter"), err.detail, param=err.param, **extra
-    )
-    answer.headers.update(NO_STORE)
-    return answer
-
-
-_titles = {404: "unknown model", 413: "too large", 422: "cannot read the log"}
 
 
 async def reprice_page(request: Request) -> Response:
