@@ -341,7 +341,7 @@ def test_related_pairs_are_every_models_related_pairs_and_the_prior(
     small: Catalog, small_data: Path, tmp_path: Path
 ) -> None:
     from modelvs.engine.compare.related import related
-    from modelvs.storage.memory import seed_pairs
+    from modelvs.storage import seed_pairs
 
     site = _build(small, small_data, tmp_path / "out", pairs=PairSelection("related"))
     wanted = {c.pair for m in small.models for g in related(small, [m], TODAY) for c in g.candidates}

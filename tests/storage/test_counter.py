@@ -6,15 +6,14 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
-from modelvs.storage import StoreError, ViewStore, open_store
+from modelvs.storage import MemoryStore, StoreError, ViewStore, open_store
 from modelvs.storage.counter import ViewCounter, watch_views
-from modelvs.storage.memory import MemoryStore
 from modelvs.storage.sqlite import FILENAME
 from tests.storage.pg import PgCluster, schema_url
 
@@ -41,9 +40,9 @@ class ThreadRecordingStore(MemoryStore):
         super().__init__()
         self.threads: set[str] = set()
 
-    def record_view(self, pair: str, at: datetime) -> None:
+    def record_views(self, views: Mapping[tuple[str, date], int]) -> None:
         self.threads.add(threading.current_thread().name)
-        super().record_view(pair, at)
+        super().record_views(views)
 
     def counts(self, limit: int) -> list[tuple[str, int]]:
         self.threads.add(threading.current_thread().name)
@@ -105,10 +104,10 @@ def test_the_backlog_is_bounded_and_says_what_it_dropped(caplog: pytest.LogCaptu
                 raise StoreError("down")
             return super().counts(limit)
 
-        def record_view(self, pair: str, at: datetime) -> None:
+        def record_views(self, views: Mapping[tuple[str, date], int]) -> None:
             if not self.up:
                 raise StoreError("down")
-            super().record_view(pair, at)
+            super().record_views(views)
 
     store = Down()
     counter = _counter(store, max_pending=2)
@@ -156,8 +155,8 @@ def test_the_writer_thread_flushes_by_itself(tmp_path: Path) -> None:
     done = threading.Event()
 
     class Signalling(MemoryStore):
-        def record_view(self, pair: str, at: datetime) -> None:
-            super().record_view(pair, at)
+        def record_views(self, views: Mapping[tuple[str, date], int]) -> None:
+            super().record_views(views)
             done.set()
 
     store = Signalling()

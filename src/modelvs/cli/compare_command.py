@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.pairs import pair_slug
 from modelvs.cli import workload_options as wo
 from modelvs.cli.common import (
     DataOption,
@@ -22,7 +23,7 @@ from modelvs.cli.common import (
 )
 from modelvs.engine.compare import Comparison, comparison_to_dict
 from modelvs.engine.compare import compare as compare_models
-from modelvs.engine.compare.comparison import MAX_MODELS, MIN_MODELS
+from modelvs.engine.compare.comparison import model_count_problem
 from modelvs.engine.monthly import RouteSet
 from modelvs.engine.workload import Workload
 
@@ -56,8 +57,8 @@ def compare(
     data: Path | None = DataOption,
 ) -> None:
     """Compare models side by side: verdict, cost at your traffic, prices, capabilities, sources."""
-    if not MIN_MODELS <= len(models) <= MAX_MODELS:
-        fail(f"compare takes {MIN_MODELS} to {MAX_MODELS} models, got {len(models)}")
+    if (problem := model_count_problem(len(models))) is not None:
+        fail(f"compare {problem}")
     workload = wo.build_workload(requests, input_, output, cached, reasoning, batch_share)
     day = parse_on(on)
     catalog = open_catalog(data)
@@ -86,10 +87,10 @@ def compare(
 def _page(catalog: Catalog, result: Comparison, workload: Workload) -> ComparisonPage:
     from modelvs.views.comparison import Shell, comparison_page
 
-    pair = "-vs-".join(sorted(m.slug for m in result.models))
+    ids = [m.id for m in result.models]
     path = (
-        f"/compare/{pair}"
-        if len(result.models) == 2
+        f"/compare/{pair_slug(catalog, *ids)}"
+        if len(ids) == 2
         else "/compare?models=" + ",".join(sorted(m.slug for m in result.models))
     )
     # No site computes another workload here: the page says how the CLI does.

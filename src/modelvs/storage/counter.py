@@ -19,14 +19,12 @@ import threading
 import time
 import weakref
 from collections import Counter, deque
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from datetime import time as clock
 
-from modelvs.storage.base import check_pair, utc_day
+from modelvs.storage.base import ViewStore, check_pair, utc_day
 from modelvs.storage.dedupe import DailyUnique
-from modelvs.storage.memory import PopularityStore
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +59,8 @@ class Snapshot:
 
 
 class ViewCounter:
-    """A `PopularityStore` whose calls never wait for the real store (see the module docstring).
+    """What the web app counts views with and reads the popular list from: calls that never wait
+    for the `ViewStore` behind it (see the module docstring).
 
     `store` is an open store, or a function that opens one (retried like any other failure, so
     a store that is down at start-up is just an outage); a store it opened itself it closes.
@@ -70,7 +69,7 @@ class ViewCounter:
 
     def __init__(
         self,
-        store: PopularityStore | Callable[[], PopularityStore],
+        store: ViewStore | Callable[[], ViewStore],
         *,
         popular_ttl: float = 60.0,
         flush_interval: float = 1.0,
@@ -79,9 +78,9 @@ class ViewCounter:
         max_queued: int = 100_000,
         background: bool = True,
     ) -> None:
-        if isinstance(store, PopularityStore):
-            self._store: PopularityStore | None = store
-            self._open: Callable[[], PopularityStore] | None = None
+        if isinstance(store, ViewStore):
+            self._store: ViewStore | None = store
+            self._open: Callable[[], ViewStore] | None = None
         else:
             self._store, self._open = None, store
         self.popular_ttl = popular_ttl
@@ -229,10 +228,9 @@ class ViewCounter:
         if self._open is None:
             self._store = store  # not ours: kept as given
             return
-        close = getattr(store, "close", None)
-        if callable(close):
+        if store is not None:
             try:
-                close()
+                store.close()
             except Exception:  # closing a broken connection may fail too; it is gone either way
                 log.debug("page views: closing the failed store raised", exc_info=True)
 
@@ -263,7 +261,7 @@ class ViewCounter:
         try:
             store = self._opened()
             if batch:
-                _write_batch(store, batch)
+                store.record_views(batch)
         except Exception as exc:  # any failure of the store is an outage: keep the views, retry
             self._put_back(batch)
             self._failed(exc)
@@ -285,7 +283,7 @@ class ViewCounter:
         self._succeeded(0)
         return True
 
-    def _opened(self) -> PopularityStore:
+    def _opened(self) -> ViewStore:
         if self._store is None:
             assert self._open is not None
             self._store = self._open()
@@ -335,18 +333,6 @@ class ViewCounter:
         log.warning(
             "page views: the view store is back after %.1f s; wrote %d view(s)%s", down, written, extra
         )
-
-
-def _write_batch(store: PopularityStore, batch: Mapping[Key, int]) -> None:
-    record_views = getattr(store, "record_views", None)
-    if callable(record_views):
-        record_views(batch)
-        return
-    # A store without batches (tests' stand-ins): one call per view, at noon UTC of its day.
-    for (pair, day), n in sorted(batch.items()):
-        at = datetime.combine(day, clock(12), tzinfo=UTC)
-        for _ in range(n):
-            store.record_view(pair, at)
 
 
 def _run(ref: weakref.ref[ViewCounter], wake: threading.Event, stop: threading.Event) -> None:

@@ -24,8 +24,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp
 
 from modelvs.catalog import Catalog
-from modelvs.storage.counter import ViewCounter
-from modelvs.storage.memory import MemoryStore, PopularityStore
+from modelvs.storage import MemoryStore, ViewCounter, ViewStore
 from modelvs.views import svg
 from modelvs.views.escape import clean
 from modelvs.web.api.contract import refused
@@ -97,8 +96,8 @@ def _utc_today() -> dt.date:
 def create_app(
     catalog: Catalog,
     *,
-    store: PopularityStore | None = None,
-    open_store: Callable[[], PopularityStore] | None = None,
+    store: ViewStore | None = None,
+    open_store: Callable[[], ViewStore] | None = None,
     today: Callable[[], dt.date] | dt.date | None = None,
     base_url: str | None = None,
     trusted_hosts: Iterable[str] = DEFAULT_TRUSTED_HOSTS,

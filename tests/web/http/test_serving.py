@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import gzip
 import threading
-from collections.abc import Iterator
-from datetime import datetime
+from collections.abc import Iterator, Mapping
+from datetime import date
 
 import brotli
 import pytest
@@ -13,9 +13,9 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from modelvs.catalog import Catalog
-from modelvs.storage import StoreError
+from modelvs.catalog.pairs import pair_slug
+from modelvs.storage import MemoryStore, StoreError, ViewStore
 from modelvs.storage.dedupe import PER_ADDRESS
-from modelvs.storage.memory import MemoryStore, PopularityStore, pair_slug
 from modelvs.web import create_app
 from modelvs.web.http.headers import CONTENT_SECURITY_POLICY
 from modelvs.web.http.response_cache import ResponseCache
@@ -27,8 +27,8 @@ PERSON = {"User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0"}
 BOT = {"User-Agent": "Googlebot/2.1 (+http://www.google.com/bot.html)"}
 
 
-def _app(catalog: Catalog, store: PopularityStore | None = None, **kw: object) -> Starlette:
-    return create_app(catalog, store=store or MemoryStore(), today=TODAY, popular_ttl=0, **kw)  # type: ignore[arg-type]
+def _app(catalog: Catalog, store: ViewStore | None = None, **kw: object) -> Starlette:
+    return create_app(catalog, store=store or MemoryStore(), today=TODAY, popular_ttl=0, **kw)
 
 
 @pytest.fixture
@@ -276,7 +276,7 @@ def test_pages_follow_the_popular_list(catalog: Catalog) -> None:
 
 
 def test_a_failing_store_never_fails_a_page(catalog: Catalog) -> None:
-    def absent() -> PopularityStore:
+    def absent() -> ViewStore:
         raise StoreError("the database is down")
 
     app = create_app(catalog, open_store=absent, today=TODAY)
@@ -293,9 +293,9 @@ def test_requests_never_call_the_store(catalog: Catalog) -> None:
     threads: list[str] = []
 
     class Watched(MemoryStore):
-        def record_view(self, pair: str, at: datetime) -> None:
+        def record_views(self, views: Mapping[tuple[str, date], int]) -> None:
             threads.append(threading.current_thread().name)
-            super().record_view(pair, at)
+            super().record_views(views)
 
         def counts(self, limit: int) -> list[tuple[str, int]]:
             threads.append(threading.current_thread().name)

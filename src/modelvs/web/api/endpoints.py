@@ -18,7 +18,7 @@ from modelvs.catalog.lifecycle import NotYetReleasedError, require_released
 from modelvs.catalog.stats import source_freshness
 from modelvs.engine.compare import compare as compare_models
 from modelvs.engine.compare import comparison_to_dict
-from modelvs.engine.compare.comparison import MAX_MODELS
+from modelvs.engine.compare.comparison import model_count_problem
 from modelvs.engine.monthly import model_costs
 from modelvs.params import (
     ParamError,
@@ -259,13 +259,8 @@ def compare(request: Request) -> Response:
         return stamp_refreshed(request, _unprocessable(err).response)
     except _RefusedError as refused:
         return stamp_refreshed(request, refused.response)
-    if not 2 <= len(ids) <= MAX_MODELS:
-        wrong = api_error(
-            422,
-            "bad parameter: models",
-            f"models takes 2 to {MAX_MODELS} different models, got {len(ids)}",
-            param="models",
-        )
+    if (problem := model_count_problem(len(ids))) is not None:
+        wrong = api_error(422, "bad parameter: models", f"models {problem}", param="models")
         return stamp_refreshed(request, wrong)
 
     def body() -> bytes:

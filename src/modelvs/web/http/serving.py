@@ -29,8 +29,7 @@ from typing import Any
 import anyio.to_thread
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from modelvs.storage.bots import is_bot
-from modelvs.storage.counter import watch_views
+from modelvs.storage import is_bot, watch_views
 from modelvs.web.http.encoding import BROTLI, GZIP, IDENTITY, MIN_SIZE, compress, compressible, negotiate
 from modelvs.web.http.headers import Headers, finish, header
 from modelvs.web.http.hosts import SiteHosts

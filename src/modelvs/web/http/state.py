@@ -15,8 +15,7 @@ import jinja2
 from modelvs.catalog import Catalog, UnknownModelError
 from modelvs.catalog.search import search
 from modelvs.catalog.search import suggest as suggest_names
-from modelvs.storage.counter import ViewCounter
-from modelvs.storage.memory import seed_pairs
+from modelvs.storage import ViewCounter, seed_pairs
 
 TEMPLATES_DIR = Path(__file__).parents[1] / "templates"
 STATIC_DIR = Path(__file__).parents[1] / "static"

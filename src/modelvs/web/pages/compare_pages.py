@@ -10,11 +10,11 @@ from urllib.parse import urlencode
 from starlette.requests import Request
 from starlette.responses import Response
 
+from modelvs.catalog.pairs import pair_slug
 from modelvs.catalog.search import find
-from modelvs.engine.compare.comparison import MAX_MODELS
+from modelvs.engine.compare.comparison import model_count_problem
 from modelvs.params import WORKLOAD_PARAMS, ParamError, parse_models, parse_workload
 from modelvs.storage.bots import is_bot
-from modelvs.storage.memory import pair_slug
 from modelvs.views.blocks import Link
 from modelvs.web.http.responses import CACHE_ERROR, conditional, html, redirect, state_of
 from modelvs.web.http.state import WebState
@@ -101,8 +101,8 @@ def compare_many(request: Request) -> Response:
     if unknown:
         return not_found(request, f"No model matches {', '.join(repr(n[:80]) for n in unknown)}.", unknown)
     ids = list(dict.fromkeys(mid for mid in found.values() if mid is not None))
-    if len(ids) > MAX_MODELS:
-        return bad_request(request, "models", f"takes 2 to {MAX_MODELS} models, got {len(ids)}")
+    if len(ids) > 1 and (problem := model_count_problem(len(ids))) is not None:
+        return bad_request(request, "models", problem)
     if len(ids) == 1:
         return redirect(f"/models/{web.catalog.slugs[ids[0]]}")
     if len(ids) == 2:
@@ -183,8 +183,8 @@ def compare_fragment(request: Request) -> Response:
                 return fragment_error(404, "models", f"no model matches {n[:80]!r}")
             if mid not in ids:
                 ids.append(mid)
-        if not 2 <= len(ids) <= MAX_MODELS:
-            return fragment_error(422, "models", f"takes 2 to {MAX_MODELS} models, got {len(ids)}")
+        if (problem := model_count_problem(len(ids))) is not None:
+            return fragment_error(422, "models", problem)
     try:
         workload = parse_workload(request.query_params)
     except ParamError as err:

@@ -19,7 +19,7 @@ from modelvs.engine.quality import FRONTIER_RULE
 from modelvs.engine.quality import TIE_RULE as RATING_TIE_RULE
 from modelvs.engine.rank import RANK_BASIS
 from modelvs.sources.kinds import KIND_RULES_TEXT
-from modelvs.storage.memory import SEED_RULE
+from modelvs.storage import SEED_RULE
 from modelvs.sync.data_rules import DATA_RULES
 from modelvs.sync.identity import IDENTITY_RULE
 from modelvs.sync.results import JOIN_RULE
