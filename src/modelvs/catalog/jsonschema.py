@@ -1,4 +1,5 @@
-"""JSON Schemas of the data files, for editors: `python -m modelvs.schema.jsonschema [DIR]`."""
+"""JSON Schemas of the data files, one per kind of record in `data/` (`layout.KINDS`), for editors:
+`python -m modelvs.catalog.jsonschema [DIR]`."""
 
 from __future__ import annotations
 

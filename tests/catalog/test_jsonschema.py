@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from modelvs.schema.jsonschema import schemas
+from modelvs.catalog.jsonschema import schemas
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
 
@@ -12,7 +12,7 @@ def test_checked_in_json_schemas_are_current() -> None:
         for name, text in expected.items()
         if not (SCHEMA_DIR / name).exists() or (SCHEMA_DIR / name).read_text() != text
     ]
-    assert stale == [], f"run `python -m modelvs.schema.jsonschema` to refresh {stale}"
+    assert stale == [], f"run `python -m modelvs.catalog.jsonschema` to refresh {stale}"
 
 
 def test_every_field_is_documented() -> None:
