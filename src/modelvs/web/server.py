@@ -129,15 +129,19 @@ def serve(
 
     Proxy headers are not trusted (`X-Forwarded-*` never decide a link or the scheme); behind a
     TLS proxy, set the base URL. Uvicorn's access log is off unless asked for: it costs more
-    than a cache hit.
+    than a cache hit, which the protocol answers by itself (`http/protocol.py`) when it is off.
     """
     import uvicorn
+
+    from modelvs.web.http.protocol import HitProtocol
 
     def run(app: Any, **extra: Any) -> None:
         uvicorn.run(
             app,
             host=host,
             port=port,
+            # Cache hits answered by the protocol itself, unless every request is to be logged.
+            http="httptools" if access_log else HitProtocol,
             proxy_headers=False,
             server_header=False,
             access_log=access_log,

@@ -114,8 +114,10 @@ def test_keys_and_the_query_memo_count_against_the_budget() -> None:
 
 
 def _headers(entry: Entry) -> int:
+    """The bytes an entry holds beyond its plain body: headers, and as HTTP/1.1 sends them."""
     headers, _ = entry.variants[IDENTITY]
-    return sum(len(k) + len(v) for k, v in headers)
+    wire = len(entry.heads[IDENTITY]) + len(entry.not_modified_head)
+    return sum(len(k) + len(v) for k, v in headers) + wire
 
 
 def test_a_new_generation_drops_every_entry() -> None:

@@ -7,6 +7,7 @@ Scripts and styles come from the site only; no inline script or style attribute 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from http import HTTPStatus
 
 Headers = list[tuple[bytes, bytes]]
 
@@ -93,3 +94,14 @@ def finish(app_headers: Iterable[tuple[bytes, bytes]], status: int, *, host_depe
     out.append((b"vary", b", ".join(vary)))
     out.extend(SECURITY)
     return out
+
+
+def wire_head(status: int, headers: Iterable[tuple[bytes, bytes]]) -> bytes:
+    """The status line and header lines of a response as HTTP/1.1 writes them (no blank line)."""
+    try:
+        reason = HTTPStatus(status).phrase.encode()
+    except ValueError:
+        reason = b""
+    lines = [b"HTTP/1.1 %d %s\r\n" % (status, reason)]
+    lines += [name + b": " + value + b"\r\n" for name, value in headers]
+    return b"".join(lines)

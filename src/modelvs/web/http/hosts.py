@@ -101,6 +101,10 @@ class SiteHosts:
         scope[ORIGIN] = origin
         return origin
 
+    def origin_for(self, scheme: str, host: bytes | None, server_port: int | None) -> str:
+        """The origin of links in a page answered to `host` (see `origin`), on our `server_port`."""
+        return self._origin_of(scheme, host or b"", server_port)
+
     def origin_of_host(self, scope: MutableMapping[str, Any], host: bytes | None) -> str:
         """`origin(scope)` for a request whose Host header (`host`) was read already."""
         server = scope.get("server")

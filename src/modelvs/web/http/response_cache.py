@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from modelvs.web.http.encoding import BROTLI, GZIP, IDENTITY, MIN_SIZE, compress, compressible
-from modelvs.web.http.headers import Headers, header
+from modelvs.web.http.headers import Headers, header, wire_head
 
 STORABLE_STATUS = (200, 301, 308)
 """What is stored: pages, and permanent redirects (their target depends only on the URL and catalog)."""
@@ -66,6 +66,9 @@ class Entry:
     """Per coding made so far: the headers to send (with Content-Length and Content-Encoding) and body."""
     messages: dict[str, tuple[Message, Message]] = field(default_factory=dict)
     """Per coding made so far: the ASGI start and body messages of a GET, sent as they are."""
+    heads: dict[str, bytes] = field(default_factory=dict)
+    """Per coding made so far: the status line and headers as HTTP/1.1 sends them (without the
+    server's Date and the blank line), for the server's protocol to write with the body."""
     size: int = 0
 
     def __post_init__(self) -> None:
@@ -75,6 +78,8 @@ class Entry:
             "status": 304,
             "headers": self.not_modified,
         }
+        self.not_modified_head = wire_head(304, self.not_modified)
+        self.size += len(self.not_modified_head)
 
     def variant(self, coding: str) -> tuple[Variant, int]:
         """The headers and body in `coding` (one of `codings`), and the bytes that making it added."""
@@ -90,7 +95,8 @@ class Entry:
             {"type": "http.response.start", "status": self.status, "headers": sized},
             {"type": "http.response.body", "body": data},
         )
-        added = _bytes(made)
+        head = self.heads[coding] = wire_head(self.status, sized)  # last: a hit reads it first
+        added = _bytes(made) + len(head)
         self.size += added
         return made, added
 

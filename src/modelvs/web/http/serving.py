@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Hashable, MutableMapping
+from collections.abc import Hashable, Iterable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -131,6 +131,62 @@ class ServingMiddleware:
                 await self._send_entry(own, entry, send, asked)
                 return
         await self._canonical(scope, receive, send, own, asked)
+
+    def answer(
+        self,
+        head: bool,
+        url: bytes,
+        headers: Iterable[tuple[bytes, bytes]],
+        scheme: str,
+        server: tuple[str, int | None] | None,
+        client: tuple[str, int] | None,
+    ) -> tuple[bytes, bytes] | None:
+        """A GET (or HEAD, `head`) of `url` answered from the cache without the app, for the
+        server's protocol to write (`protocol.HitProtocol`): the status line and headers, and
+        the body; None when it is not a hit the request's own key finds, made in the coding
+        asked for (the ASGI path answers it then: canonical keys, misses, compression).
+
+        It does what a hit in `__call__` does: the same entry, the same bytes, a view counted.
+        """
+        if len(url) > MAX_QUERY or url[:1] != b"/" or b"%" in url or b"#" in url:
+            return None  # percent-escapes and the rest: the server decodes them, then `__call__`
+        path_bytes, _, query = url.partition(b"?")
+        if not path_bytes.isascii():
+            return None
+        accept = inm = agent = host = None
+        for name, value in headers:
+            if name == b"accept-encoding":
+                accept = value
+            elif name == b"user-agent":
+                agent = value
+            elif name == b"host":
+                host = value
+            elif name == b"if-none-match":
+                inm = value
+        self._check_generation()
+        hosts = self.hosts
+        if hosts.base_url is not None:
+            origin = ""
+        else:
+            origin = hosts.origin_for(scheme, host, server[1] if server else None)
+        entry = self.cache.find((origin, path_bytes.decode("ascii"), query))
+        if entry is None:
+            return None
+        bot = self._bot(agent)
+        if not (entry.views_known or bot):
+            return None
+        if inm is not None and entry.etag is not None and etag_matches(inm, entry.etag):
+            found, body = entry.not_modified_head, b""
+        else:
+            coding = negotiate(accept, entry.codings)
+            made = entry.heads.get(coding)
+            if made is None:
+                return None
+            found, body = made, b"" if head else entry.variants[coding][1]
+        self.cache.hits += 1
+        if entry.view_pair is not None and not bot:
+            self.web.store.saw(entry.view_pair, client[0] if client else "", agent or b"")
+        return found, body
 
     async def _canonical(self, scope: Scope, receive: Receive, send: Send, own: Key, asked: Asked) -> None:
         """A request whose own key is not stored: its canonical key, a redirect, or a render."""
