@@ -1,8 +1,10 @@
 """Serving benchmarks on loopback with wrk: `python -m bench.serve [--only cached|mix] [--tiny]`.
 
 cached: the reference comparison page with `Accept-Encoding: gzip`, as a browser asks for it,
-  from `modelvs serve` (one worker) and from Debian's nginx serving the very same gzipped bytes
-  (`gzip_static on`, one worker process), wrk at 32 and 64 connections.
+  from `modelvs serve` (one worker: hits answered by its HTTP protocol), from the same app on
+  uvicorn's own protocol (hits answered through ASGI by the serving layer, as before the protocol
+  did it), and from Debian's nginx serving the very same gzipped bytes (`gzip_static on`, one
+  worker process), wrk at 32 and 64 connections.
 mix: 60 s at 64 connections of cached comparison pages, misses (a new workload per request),
   other pages and API calls, with the SQLite view store held by another connection
   (`BEGIN EXCLUSIVE`) for 10 s in the middle; then the views in the store are checked against
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gzip
 import os
 import re
 import shutil
@@ -78,12 +81,17 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], seconds: float = 1
 
 
 @contextlib.contextmanager
-def modelvs(state: Path, *extra: str) -> Iterator[str]:
-    """`modelvs serve` (one worker unless `extra` says otherwise) on a free port."""
+def modelvs(state: Path, *extra: str, asgi: bool = False) -> Iterator[str]:
+    """`modelvs serve` (one worker unless `extra` says otherwise) on a free port; with `asgi`, the
+    same app on uvicorn's own HTTP protocol instead (every hit goes through ASGI)."""
     port = free_port()
-    env = {**os.environ, "MODELVS_DATABASE_URL": ""}
+    env = {**os.environ, "MODELVS_DATABASE_URL": "", "MODELVS_STATE": str(state)}
     command = [sys.executable, "-m", "modelvs.cli", "serve", "--port", str(port), "--state-dir", str(state)]
-    log = (state.parent / "modelvs.log").open("wb")
+    if asgi:
+        command = [sys.executable, "-m", "uvicorn", "--factory", "modelvs.web.server:app_from_env"]
+        command += ["--port", str(port), "--http", "httptools", "--no-server-header", "--no-proxy-headers"]
+        command += ["--no-access-log", "--lifespan", "on"]
+    log = (state.parent / f"modelvs{'-asgi' if asgi else ''}.log").open("wb")
     server = subprocess.Popen(pinned([*command, *extra], 0), env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -201,6 +209,7 @@ def cached(seconds: int, rounds: int = ROUNDS) -> None:
     with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
         root = Path(tmp)
         ours = stack.enter_context(modelvs(root / "state"))
+        asgi = stack.enter_context(modelvs(root / "state-asgi", asgi=True))
         status, headers, gz = fetch(ours + PAGE, {"Accept-Encoding": "gzip"})
         _, _, plain = fetch(ours + PAGE, {"Accept-Encoding": "identity"})
         if status != 200 or headers.get("content-encoding") != "gzip":
@@ -210,11 +219,15 @@ def cached(seconds: int, rounds: int = ROUNDS) -> None:
         _, headers, body = fetch(theirs + PAGE, {"Accept-Encoding": "gzip"})
         if headers.get("content-encoding") != "gzip" or body != gz:
             raise SystemExit("nginx does not serve the same bytes")
+        _, _, body = fetch(asgi + PAGE, {"Accept-Encoding": "gzip"})
+        if gzip.decompress(body).replace(asgi.encode(), ours.encode()) != plain:  # links name the port
+            raise SystemExit("the ASGI path does not serve the same page")
+        servers = {"modelvs": ours, "asgi": asgi, "nginx": theirs}
         for connections in (32, 64):
-            runs: dict[str, list[Run]] = {"modelvs": [], "nginx": []}
-            for _ in range(rounds):  # alternating: a busy moment on the machine hits both
-                runs["modelvs"].append(wrk(ours + PAGE, connections, seconds))
-                runs["nginx"].append(wrk(theirs + PAGE, connections, seconds))
+            runs: dict[str, list[Run]] = {name: [] for name in servers}
+            for _ in range(rounds):  # alternating: a busy moment on the machine hits each
+                for name, base in servers.items():
+                    runs[name].append(wrk(base + PAGE, connections, seconds))
             medians = {}
             for name, found in runs.items():
                 middle = sorted(found, key=lambda r: r.rate)[len(found) // 2]
@@ -223,8 +236,9 @@ def cached(seconds: int, rounds: int = ROUNDS) -> None:
                 errors = sum(sum(r.errors.values()) + r.non_2xx for r in found)
                 label = f"{connections} connections  {name:<7}"
                 print(f"  {label} {middle}  (rounds: {rates}; errors in all: {errors})")
-            ratio = medians["modelvs"].rate / medians["nginx"].rate
-            print(f"  {connections} connections  ratio   {ratio:.2f}x nginx")
+            for name in ("modelvs", "asgi"):
+                ratio = medians[name].rate / medians["nginx"].rate
+                print(f"  {connections} connections  {name:<7} {ratio:.2f}x nginx")
 
 
 MIX_SCRIPT = """
@@ -336,7 +350,9 @@ def mix(seconds: int, lock_at: float, lock_for: float) -> None:
                 live = now
         stored = _stored_views(database) - before  # after the clean shutdown's flush
         log = (state.parent / "modelvs.log").read_text().splitlines()
-        said = [line for line in log if "views_counter" in line] or ["(nothing about the view store)"]
+        said = [line for line in log if "modelvs.storage.counter" in line] or [
+            "(nothing about the view store)"
+        ]
     print(f"  {run}")
     for role, (n_sent, n_ok, n_bad) in sorted(roles.items()):
         print(f"  {role:<5} sent {n_sent:>8,}  2xx {n_ok:>8,}  other {n_bad}")

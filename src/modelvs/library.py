@@ -32,14 +32,14 @@ from modelvs.catalog import Catalog
 from modelvs.catalog import load_catalog as _load
 from modelvs.catalog.layout import holds_records, route_provider, route_qualifier
 from modelvs.catalog.lifecycle import require_released
-from modelvs.catalog.trust import is_vetted
+from modelvs.catalog.trust import is_vetted, route_tie, route_trust
 from modelvs.engine.monthly import RouteSet
 from modelvs.engine.pricing import Line, RequestPrice, price_request
 from modelvs.engine.rank import Needs, Ranked, RankOrder
 from modelvs.engine.rank import rank as _rank
 from modelvs.engine.workload import DEFAULT_WORKLOAD, Request, Workload
 from modelvs.formatting import exact
-from modelvs.schema.vocab import TRUST_RANK, Capability, PriceMode
+from modelvs.schema.vocab import Capability, PriceMode
 
 if TYPE_CHECKING:
     from modelvs.engine.compare import Comparison
@@ -142,8 +142,7 @@ def price(
         if found.total is None:
             reasons.append(f"{rid}: {found.why}")
             continue
-        trust = TRUST_RANK[cat.providers[route_provider(rid)].trust]
-        priced.append(((found.total, trust, route_provider(rid), rid), found))
+        priced.append(((found.total, *route_tie(route_trust(cat, rid), route_provider(rid), rid)), found))
     if not priced:
         why = "; ".join(reasons[:5]) or "it has no route"
         raise NoPriceError(

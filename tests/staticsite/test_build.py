@@ -247,7 +247,7 @@ def test_a_failing_page_names_its_url_and_leaves_out_untouched(
     out = tmp_path / "out"
     shutil.copytree(site, out)
     before = _files(out)
-    import modelvs.web.model_page as pages
+    import modelvs.web.pages.model_page as pages
 
     real = pages.model_view
 
@@ -316,7 +316,7 @@ def test_cli_builds_and_reports(tmp_path: Path, small_data: Path) -> None:
 def test_cli_failure_exits_1_naming_the_url(
     tmp_path: Path, small_data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import modelvs.web.model_page as pages
+    import modelvs.web.pages.model_page as pages
 
     def broken(*args: Any) -> dict[str, Any]:
         raise RuntimeError("no facts")
@@ -342,7 +342,7 @@ def test_related_pairs_are_every_models_related_pairs_and_the_prior(
     small: Catalog, small_data: Path, tmp_path: Path
 ) -> None:
     from modelvs.engine.compare.related import related
-    from modelvs.web.store import seed_pairs
+    from modelvs.storage import seed_pairs
 
     site = _build(small, small_data, tmp_path / "out", pairs=PairSelection("related"))
     wanted = {c.pair for m in small.models for g in related(small, [m], TODAY) for c in g.candidates}

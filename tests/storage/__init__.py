@@ -1,7 +1,8 @@
 """The behaviour every view store must have, run against each real backend.
 
 `test_sqlite.py` and `test_postgres.py` subclass `StoreContract` and provide a `target`
-fixture. The concurrency helpers live here (not in a test module) so spawned worker
+fixture; `test_memory.py` runs `StoreBehaviour` (what a store does with its own views) against the
+in-memory store. The concurrency helpers live here (not in a test module) so spawned worker
 processes can import them cheaply.
 """
 
@@ -90,13 +91,8 @@ def run_processes(target: StoreTarget, processes: int, per_process: int) -> None
     assert [p.exitcode for p in procs] == [0] * processes
 
 
-class StoreContract:
-    """Tests every backend must pass; subclasses provide the `target` fixture."""
-
-    @pytest.fixture
-    def store(self, target: StoreTarget) -> Iterator[ViewStore]:
-        with target.open() as store:
-            yield store
+class StoreBehaviour:
+    """What every `ViewStore` does with its own views; subclasses provide the `store` fixture."""
 
     def test_new_store_is_empty(self, store: ViewStore) -> None:
         assert store.counts(10) == []
@@ -193,6 +189,22 @@ class StoreContract:
         store.record_view("modèle-vs-模型", AT)
         assert store.counts(1) == [("modèle-vs-模型", 1)]
 
+    def test_threads_lose_no_increment(self, store: ViewStore) -> None:
+        run_threads(store, threads=8, per_thread=250)
+        want = expected(8, 250)
+        assert sum(want.values()) == 2000
+        assert dict(store.counts(10)) == dict(want)
+        assert store.count(HOT) == want[HOT]
+
+
+class StoreContract(StoreBehaviour):
+    """Tests every database backend must pass; subclasses provide the `target` fixture."""
+
+    @pytest.fixture
+    def store(self, target: StoreTarget) -> Iterator[ViewStore]:
+        with target.open() as store:
+            yield store
+
     def test_reopening_keeps_data_and_schema(self, target: StoreTarget) -> None:
         with target.open() as first:
             first.record_view(HOT, AT)
@@ -214,13 +226,6 @@ class StoreContract:
             store.record_view(HOT, AT)
         with pytest.raises(StoreError, match="closed"):
             store.counts(1)
-
-    def test_threads_lose_no_increment(self, store: ViewStore) -> None:
-        run_threads(store, threads=8, per_thread=250)
-        want = expected(8, 250)
-        assert sum(want.values()) == 2000
-        assert dict(store.counts(10)) == dict(want)
-        assert store.count(HOT) == want[HOT]
 
     def test_processes_lose_no_increment(self, target: StoreTarget, store: ViewStore) -> None:
         run_processes(target, processes=4, per_process=200)

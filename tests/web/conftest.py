@@ -1,33 +1,31 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 
 import pytest
 from starlette.testclient import TestClient
 
 from modelvs.catalog import Catalog, load_catalog
+from modelvs.storage import MemoryStore
 from modelvs.web import create_app
 
 TODAY = dt.date(2026, 11, 24)
 REFERENCE = "gemini-3.1-pro-preview-vs-gpt-4o-2024-11-20"
 
 
-class RecordingStore:
-    """A popularity store that remembers every call."""
+class RecordingStore(MemoryStore):
+    """A view store that also remembers every view it was given, at noon UTC of its day."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.views: list[tuple[str, datetime]] = []
 
-    def record_view(self, pair: str, at: datetime) -> None:
-        self.views.append((pair, at))
-
-    def counts(self, limit: int) -> list[tuple[str, int]]:
-        totals: dict[str, int] = {}
-        for pair, _ in self.views:
-            totals[pair] = totals.get(pair, 0) + 1
-        return sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    def record_views(self, views: Mapping[tuple[str, dt.date], int]) -> None:
+        super().record_views(views)
+        for (pair, day), n in sorted(views.items()):
+            self.views += [(pair, datetime.combine(day, dt.time(12), tzinfo=dt.UTC))] * n
 
 
 @pytest.fixture(scope="session")

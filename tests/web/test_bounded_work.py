@@ -15,7 +15,7 @@ from modelvs.catalog import Catalog
 from modelvs.catalog.resolve import NameIndex
 from modelvs.params import MAX_NAMES
 from modelvs.web import create_app
-from modelvs.web.render import SUGGESTED_NAMES
+from modelvs.web.pages.render import SUGGESTED_NAMES
 from tests.web.conftest import TODAY
 
 

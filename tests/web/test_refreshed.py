@@ -8,7 +8,7 @@ from starlette.testclient import TestClient
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.stats import source_freshness
-from modelvs.web.api import REFRESHED_HEADER
+from modelvs.web.api.endpoints import REFRESHED_HEADER
 from tests.web.conftest import TODAY
 from tests.web.html import parse
 

@@ -31,7 +31,14 @@ from modelvs.catalog.catalog import Catalog
 from modelvs.catalog.layout import route_model, route_qualifier, split_route_id
 from modelvs.catalog.lifecycle import Stage, stage
 from modelvs.schema import PriceSchedule, Route
-from modelvs.schema.vocab import VETTED_TRUST, ModelKind, PriceMode, ProviderTrust, ThresholdComparison
+from modelvs.schema.vocab import (
+    TRUST_RANK,
+    VETTED_TRUST,
+    ModelKind,
+    PriceMode,
+    ProviderTrust,
+    ThresholdComparison,
+)
 
 TRUST_RULE = (
     "Every provider has a reviewed trust level with its reason: the lab's own API (for the lab's own"
@@ -171,6 +178,13 @@ def assess(catalog: Catalog, route_id: str, on: dt.date) -> Assessment:
 def is_vetted(catalog: Catalog, route_id: str, on: dt.date) -> bool:
     """Whether default answers may use this route (see the module's rules)."""
     return assess(catalog, route_id, on).vetted
+
+
+def route_tie(trust: ProviderTrust, provider_id: str, route_id: str) -> tuple[int, str, str]:
+    """How routes of equal cost are ordered (`engine.monthly.TIE_RULE`): by `trust` (the route's,
+    `route_trust`: the lab's own API, major clouds, established hosts, other resellers), then by
+    provider id, then by route id."""
+    return (TRUST_RANK[trust], provider_id, route_id)
 
 
 def route_trust(catalog: Catalog, route_id: str) -> ProviderTrust:

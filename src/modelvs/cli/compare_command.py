@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.pairs import pair_slug
 from modelvs.cli import workload_options as wo
 from modelvs.cli.common import (
     DataOption,
@@ -22,7 +23,7 @@ from modelvs.cli.common import (
 from modelvs.cli.output import Output
 from modelvs.engine.compare import Comparison, comparison_to_dict
 from modelvs.engine.compare import compare as compare_models
-from modelvs.engine.compare.comparison import MAX_MODELS, MIN_MODELS
+from modelvs.engine.compare.comparison import model_count_problem
 from modelvs.engine.monthly import RouteSet
 from modelvs.engine.workload import Workload
 
@@ -69,8 +70,8 @@ def compare(
 
     MODEL...: 2 to 10 models, each a canonical id, slug, display name or alias.
     """
-    if not MIN_MODELS <= len(models) <= MAX_MODELS:
-        fail(f"compare takes {MIN_MODELS} to {MAX_MODELS} models, got {len(models)}")
+    if (problem := model_count_problem(len(models))) is not None:
+        fail(f"compare {problem}")
     workload = wo.build_workload(requests, input_, output, cached, reasoning, batch_share)
     day = parse_on(on)
     catalog = open_catalog(data)
@@ -107,16 +108,16 @@ def compare(
 def _page(catalog: Catalog, result: Comparison, workload: Workload) -> ComparisonPage:
     from modelvs.views.comparison import Shell, comparison_page
 
-    pair = "-vs-".join(sorted(m.slug for m in result.models))
+    ids = [m.id for m in result.models]
     path = (
-        f"/compare/{pair}"
-        if len(result.models) == 2
+        f"/compare/{pair_slug(catalog, *ids)}"
+        if len(ids) == 2
         else "/compare?models=" + ",".join(sorted(m.slug for m in result.models))
     )
     # No site computes another workload here: the page says how the CLI does. No views are
     # counted here either: the popular list is the site's seed list.
+    from modelvs.storage.popular import SEED_PAIRS
     from modelvs.views.comparison.popular import popular_links
-    from modelvs.web.store import SEED_PAIRS, pair_slug
 
     known = [
         sorted((a, b), key=catalog.slugs.__getitem__)
@@ -124,5 +125,5 @@ def _page(catalog: Catalog, result: Comparison, workload: Workload) -> Compariso
         if {a, b} <= catalog.models.keys()
     ]
     seeds = [(pair_slug(catalog, a, b), (a, b)) for a, b in known]
-    popular = popular_links(catalog, seeds, [m.id for m in result.models], pair)
+    popular = popular_links(catalog, seeds, ids, path.removeprefix("/compare/"))
     return comparison_page(catalog, result, workload, Shell(path, path, None, popular=popular))

@@ -66,7 +66,7 @@ def serve(
     if url and url.lower().startswith(POSTGRES_SCHEMES):
         require_extra("postgres", ("psycopg", "psycopg_pool"), "`modelvs serve --database postgresql://...`")
     folder = data_dir(data)
-    from modelvs.web.hosts import HostConfigError, hosts_from_env, parse_trusted_hosts
+    from modelvs.web.http.hosts import HostConfigError, hosts_from_env, parse_trusted_hosts
     from modelvs.web.server import ServeSettings
     from modelvs.web.server import serve as run
 

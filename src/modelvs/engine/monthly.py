@@ -15,11 +15,11 @@ from typing import TypeVar, cast
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.layout import split_route_id
-from modelvs.catalog.trust import assess
+from modelvs.catalog.trust import assess, route_tie
 from modelvs.engine.pricing import RequestPrice, price_request, request_total
 from modelvs.engine.workload import Request, Workload
 from modelvs.schema import ProviderFee
-from modelvs.schema.vocab import TRUST_RANK, FeeKind, PriceMode, ProviderKind, ProviderTrust
+from modelvs.schema.vocab import FeeKind, PriceMode, ProviderKind, ProviderTrust
 
 T = TypeVar("T")
 
@@ -106,7 +106,7 @@ class RouteCost:
     def sort_key(self) -> tuple[int, Decimal, int, str, str]:
         monthly = self.monthly
         cost = monthly if monthly is not None else Decimal(0)
-        return (monthly is None, cost, TRUST_RANK[self.trust], self.provider, self.route)
+        return (monthly is None, cost, *route_tie(self.trust, self.provider, self.route))
 
 
 def route_cost(catalog: Catalog, route_id: str, workload: Workload, on: dt.date) -> RouteCost:

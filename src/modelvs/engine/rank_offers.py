@@ -11,12 +11,13 @@ import math
 from decimal import Decimal
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.trust import route_tie
 from modelvs.engine.estimate import fees_signature
 from modelvs.engine.monthly import RouteSet, kept, memoised, seller
 from modelvs.engine.needs import Needs, meets
 from modelvs.engine.plans import Plan, plan_for
 from modelvs.schema import ProviderFee
-from modelvs.schema.vocab import TRUST_RANK, PriceMode
+from modelvs.schema.vocab import PriceMode
 
 
 class RankableRoute:
@@ -27,7 +28,7 @@ class RankableRoute:
     def __init__(self, catalog: Catalog, route_id: str, on: dt.date, keys: dict[object, int]) -> None:
         sold = seller(catalog, route_id, on)
         self.route = route_id
-        self.tie = (TRUST_RANK[sold.trust], sold.provider, route_id)
+        self.tie = route_tie(sold.trust, sold.provider, route_id)
         """`RouteCost.sort_key` after the cost."""
         self.fees: tuple[ProviderFee, ...] = sold.fees
         self.fees_key = fees_signature(sold.fees)

@@ -7,7 +7,6 @@ evenly), which makes n shards disjoint and their union the whole build.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -19,14 +18,14 @@ from xml.sax.saxutils import escape
 
 from modelvs.catalog.names import name_key
 from modelvs.catalog.notability import notability
-from modelvs.storage.base import ViewStore
-from modelvs.storage.popular import popular_pairs
-from modelvs.web.api import API_VERSION
-from modelvs.web.compare_formats import FORMATS
-from modelvs.web.http import dumps
+from modelvs.catalog.pairs import pair_slug
+from modelvs.storage import NullStore, popular_pairs
+from modelvs.web.api.endpoints import API_VERSION
+from modelvs.web.http.responses import dumps
+from modelvs.web.http.state import STATIC_DIR, WebState
+from modelvs.web.pages.compare_formats import FORMATS
+from modelvs.web.pages.seo import related_pairs
 from modelvs.web.routes import ROUTES, RouteSpec
-from modelvs.web.seo import related_pairs
-from modelvs.web.state import STATIC_DIR, WebState
 
 MAX_FILES = 200_000
 """A build larger than this is refused without `--force`."""
@@ -130,15 +129,16 @@ def all_pairs_count(web: WebState) -> int:
 def select_pairs(web: WebState, selection: PairSelection) -> list[str]:
     """Canonical pair slugs for `selection` (popular: the prior alone, no view store)."""
     if selection.kind == "popular":
-        ranked = [p for p, _ in popular_pairs(_NoViews(), popular_prior(web), selection.limit)]
+        ranked = [p for p, _ in popular_pairs(NullStore(), popular_prior(web), selection.limit)]
         # The prior is only the seed pairs: the live sitemap's order (every model's related
         # pairs, as model pages link them) ranks the rest, so popular:N builds N when it can.
         return list(dict.fromkeys([*ranked, *related_pairs(web)]))[: selection.limit]
     if selection.kind == "related":
         # The popular prior too: the home page links those pairs (as the live sitemap lists them).
         return list(dict.fromkeys([*web.seeds, *related_pairs(web)]))
-    slugs = sorted(web.catalog.slugs.values())
-    return ["-vs-".join(pair) for pair in combinations(slugs, 2)]
+    cat = web.catalog
+    ids = sorted(cat.models, key=cat.slugs.__getitem__)  # pairs in slug order, as the pages name them
+    return [pair_slug(cat, a, b) for a, b in combinations(ids, 2)]
 
 
 def _out_path(spec: RouteSpec, path: str) -> str:
@@ -276,19 +276,3 @@ def chunk(items: Sequence[T], jobs: int) -> list[list[T]]:
     """Chunks small enough that every worker gets several (load balance), at most 50 items."""
     size = max(1, min(50, math.ceil(len(items) / (jobs * 8)) if items else 1))
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
-
-
-class _NoViews(ViewStore):
-    """A view store with no views: `popular:N` ranks by the prior alone."""
-
-    def close(self) -> None:
-        return None
-
-    def _record(self, pair: str, day: dt.date) -> None:
-        return None
-
-    def _counts(self, limit: int, since: dt.date | None) -> list[tuple[str, int]]:
-        return []
-
-    def _count(self, pair: str) -> int:
-        return 0

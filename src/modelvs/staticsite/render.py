@@ -20,9 +20,10 @@ from starlette.requests import Request
 
 from modelvs.catalog import Catalog, load_catalog
 from modelvs.staticsite.plan import Kind, WorkItem
+from modelvs.storage import NullStore
 from modelvs.web.app import create_app
-from modelvs.web.render import not_found
-from modelvs.web.state import STATIC_DIR, WebState
+from modelvs.web.http.state import STATIC_DIR, WebState
+from modelvs.web.pages.render import not_found
 
 HOST = "modelvs.build"
 USER_AGENT = "modelvs-build (static export bot)"
@@ -53,16 +54,6 @@ class ChunkResult:
     error: tuple[str, str] | None = None
 
 
-class _NullStore:
-    """Page views are not counted during a build (so `popular` cannot drift mid-build)."""
-
-    def record_view(self, pair: str, at: dt.datetime) -> None:
-        return None
-
-    def counts(self, limit: int) -> list[tuple[str, int]]:
-        return []
-
-
 def redirect_page(target: str, canonical: str) -> bytes:
     """A static stand-in for a 301: a meta refresh to `target` and its canonical link."""
     t, c = html.escape(target, quote=True), html.escape(canonical, quote=True)
@@ -81,7 +72,7 @@ class Renderer:
         self, catalog: Catalog, on: dt.date, base_url: str, root: Path, pairs: Iterable[str] | None = None
     ) -> None:
         """`pairs`: the comparison pages the build writes (None while planning: not known yet)."""
-        self.app = create_app(catalog, store=_NullStore(), today=on, base_url=base_url, built_pairs=pairs)
+        self.app = create_app(catalog, store=NullStore(), today=on, base_url=base_url, built_pairs=pairs)
         self.web: WebState = self.app.state.web
         self.base_url = base_url.rstrip("/")
         self.root = root

@@ -1,7 +1,10 @@
 """What the web app writes: page views of comparisons, for "popular comparisons".
 
-SQLite in the data directory by default; PostgreSQL when a database URL says so, so several
-app instances can share the counts. The app skips known bots (`is_bot`) before recording.
+One interface, `ViewStore` (`base.py`): SQLite in the state directory by default, PostgreSQL when a
+database URL says so (so several app instances share the counts), or `MemoryStore`. The web app
+calls only `ViewCounter` (`counter.py`), which counts in memory, one view per client, pair and day
+(`dedupe.py`), and writes to the store off the request path; known bots are skipped (`is_bot`).
+The popular list is the views plus a stated seed (`popular.py`).
 """
 
 from __future__ import annotations
@@ -13,18 +16,27 @@ from pathlib import Path
 
 from modelvs.storage.base import StoreError, UnsupportedURLError, ViewStore, redact_url
 from modelvs.storage.bots import is_bot
-from modelvs.storage.popular import popular_pairs
+from modelvs.storage.counter import Snapshot, ViewCounter, watch_views
+from modelvs.storage.memory import MemoryStore, NullStore
+from modelvs.storage.popular import SEED_RULE, popular_pairs, seed_pairs
 
 __all__ = [
     "ENV_VAR",
+    "SEED_RULE",
+    "MemoryStore",
+    "NullStore",
+    "Snapshot",
     "StoreError",
     "UnsupportedURLError",
+    "ViewCounter",
     "ViewStore",
     "database_url_from_env",
     "is_bot",
     "open_store",
     "popular_pairs",
     "redact_url",
+    "seed_pairs",
+    "watch_views",
 ]
 
 ENV_VAR = "MODELVS_DATABASE_URL"

@@ -12,7 +12,30 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from modelvs.catalog import Catalog
+from modelvs.catalog.pairs import pair_slug
 from modelvs.storage.base import ViewStore, check_pair
+
+SEED_PAIRS: tuple[tuple[str, str], ...] = (
+    ("google/gemini-3.1-pro-preview", "openai/gpt-4o-2024-11-20"),
+    ("anthropic/claude-opus-4-7", "openai/gpt-5.5"),
+    ("anthropic/claude-sonnet-4-6", "google/gemini-3.1-pro-preview"),
+    ("deepseek/deepseek-v4-pro", "openai/gpt-5.5"),
+    ("google/gemini-3-flash-preview", "openai/gpt-5-mini"),
+    ("anthropic/claude-haiku-4-5-20251001", "openai/gpt-5-nano"),
+    ("moonshot/kimi-k2.6", "zhipu/glm-5.1"),
+    ("meta/llama-3.3-70b-instruct", "openai/gpt-oss-120b"),
+)
+"""Flagship pairs listed as popular until real views outnumber them: the reference pair first."""
+SEED_RULE = (
+    "Popular comparisons are the most viewed comparison pages (views by known bots are not counted); "
+    "until there are enough views, a fixed list of flagship pairs fills the list."
+)
+
+
+def seed_pairs(catalog: Catalog) -> list[str]:
+    """The seed pairs this catalog has both models of, as canonical slugs."""
+    return [pair_slug(catalog, a, b) for a, b in SEED_PAIRS if a in catalog.models and b in catalog.models]
 
 
 def popular_pairs(store: ViewStore, prior: Sequence[tuple[str, int]], limit: int) -> list[tuple[str, int]]:

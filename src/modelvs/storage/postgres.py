@@ -25,7 +25,7 @@ CONNECT_TIMEOUT_S = 10
 class _OneOutageOneMessage(logging.Filter):
     """Drops psycopg_pool's own warnings from the view store's threads: while the server is down
     the pool says "error connecting" at every retry, where the view counter logs the outage once
-    and its end once (`web.views_counter`). Errors still pass."""
+    and its end once (`storage.counter`). Errors still pass."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return record.levelno >= logging.ERROR or not (record.threadName or "").startswith(POOL_NAME)

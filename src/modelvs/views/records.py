@@ -1,5 +1,5 @@
 """JSON records: the `TypedDict`s that views build their JSON with, and that the OpenAPI document
-is generated from (`web/openapi.py`), so a response and its schema cannot drift apart.
+is generated from (`web/api/openapi.py`), so a response and its schema cannot drift apart.
 
 `record` marks a `TypedDict` as one: no keys beyond its own (`additionalProperties: false`) and its
 attribute docstrings as the schema's descriptions. They are `typing_extensions.TypedDict`s because

@@ -89,7 +89,10 @@ def block_table(table: Table) -> TextTable:
 def comparison_answer(page: ComparisonPage) -> list[TextBlock]:
     """What a comparison says first: the verdict with each model's headline cost, the workload
     it is for, and the scorecard with its sources."""
-    a = page.answer
+    from modelvs.views.comparison.page import Answer, Scorecard
+
+    a = page.get("answer", Answer)
+    card = page.get("scorecard", Scorecard)
     blocks: list[TextBlock] = [TextLine(page.title, strong=True)]
     blocks += [TextLine(a.lifecycle)] if a.lifecycle else []
     blocks.append(TextLine(a.verdict))
@@ -99,9 +102,8 @@ def comparison_answer(page: ComparisonPage) -> list[TextBlock]:
     ]
     blocks.append(TextLine(a.workload))
     blocks += [TextLine(a.quality)] if a.quality else []
-    blocks += [TextLine(f"- {line}") for line in a.choose]
-    blocks.append(block_table(page.scorecard.table))
-    blocks += [TextLine(f"Source {s.number}: {s.text}") for s in page.scorecard.table.sources]
+    blocks.append(block_table(card.table))
+    blocks += [TextLine(f"Source {s.number}: {s.text}") for s in card.table.sources]
     return blocks
 
 

@@ -24,22 +24,21 @@ from starlette.routing import Route
 from starlette.types import ASGIApp
 
 from modelvs.catalog import Catalog
+from modelvs.storage import MemoryStore, ViewCounter, ViewStore
 from modelvs.views import svg
 from modelvs.views.escape import clean
-from modelvs.web.assets import Assets
-from modelvs.web.contract import refused
-from modelvs.web.cors import ApiCors
-from modelvs.web.grid import grid
-from modelvs.web.hosts import DEFAULT_TRUSTED_HOSTS, SiteHosts
-from modelvs.web.http import api_error
-from modelvs.web.query import QueryPolicy
-from modelvs.web.render import bad_request, not_found
-from modelvs.web.response_cache import DEFAULT_MAX_BYTES, ResponseCache
+from modelvs.web.api.contract import refused
+from modelvs.web.http.assets import Assets
+from modelvs.web.http.cors import ApiCors
+from modelvs.web.http.hosts import DEFAULT_TRUSTED_HOSTS, SiteHosts
+from modelvs.web.http.query import QueryPolicy
+from modelvs.web.http.response_cache import DEFAULT_MAX_BYTES, ResponseCache
+from modelvs.web.http.responses import api_error
+from modelvs.web.http.serving import ServingMiddleware
+from modelvs.web.http.state import STATIC_DIR, TEMPLATES_DIR, WebState
+from modelvs.web.pages.grid import grid
+from modelvs.web.pages.render import bad_request, not_found
 from modelvs.web.routes import ROUTES, Endpoint, RouteSpec
-from modelvs.web.serving import ServingMiddleware
-from modelvs.web.state import STATIC_DIR, TEMPLATES_DIR, WebState
-from modelvs.web.store import MemoryStore, PopularityStore
-from modelvs.web.views_counter import ViewCounter
 
 STATIC_PATH = "/static/{name:path}"
 
@@ -97,8 +96,8 @@ def _utc_today() -> dt.date:
 def create_app(
     catalog: Catalog,
     *,
-    store: PopularityStore | None = None,
-    open_store: Callable[[], PopularityStore] | None = None,
+    store: ViewStore | None = None,
+    open_store: Callable[[], ViewStore] | None = None,
     today: Callable[[], dt.date] | dt.date | None = None,
     base_url: str | None = None,
     trusted_hosts: Iterable[str] = DEFAULT_TRUSTED_HOSTS,

@@ -21,14 +21,14 @@ from typing import Any
 from starlette.applications import Starlette
 
 from modelvs.storage import ENV_VAR as DATABASE_URL_ENV
-from modelvs.web.hosts import (
+from modelvs.web.http.hosts import (
     BASE_URL_ENV,
     DEFAULT_TRUSTED_HOSTS,
     TRUSTED_HOSTS_ENV,
     check_base_url,
     parse_trusted_hosts,
 )
-from modelvs.web.response_cache import DEFAULT_MAX_BYTES
+from modelvs.web.http.response_cache import DEFAULT_MAX_BYTES
 
 DATA_ENV = "MODELVS_DATA"
 STATE_ENV = "MODELVS_STATE"
@@ -129,15 +129,19 @@ def serve(
 
     Proxy headers are not trusted (`X-Forwarded-*` never decide a link or the scheme); behind a
     TLS proxy, set the base URL. Uvicorn's access log is off unless asked for: it costs more
-    than a cache hit.
+    than a cache hit, which the protocol answers by itself (`http/protocol.py`) when it is off.
     """
     import uvicorn
+
+    from modelvs.web.http.protocol import HitProtocol
 
     def run(app: Any, **extra: Any) -> None:
         uvicorn.run(
             app,
             host=host,
             port=port,
+            # Cache hits answered by the protocol itself, unless every request is to be logged.
+            http="httptools" if access_log else HitProtocol,
             proxy_headers=False,
             server_header=False,
             access_log=access_log,

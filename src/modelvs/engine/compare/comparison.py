@@ -23,6 +23,14 @@ COMPARISON_VERSION = "2"
 MIN_MODELS, MAX_MODELS = 2, 10
 
 
+def model_count_problem(count: int) -> str | None:
+    """What is wrong with comparing `count` different models (`takes 2 to 10 models, got 11`), or
+    None: every shell that takes a list of models says it with this."""
+    if MIN_MODELS <= count <= MAX_MODELS:
+        return None
+    return f"takes {MIN_MODELS} to {MAX_MODELS} models, got {count}"
+
+
 @dataclass(frozen=True)
 class Comparison:
     """A comparison of 2 to 10 models at one workload on one date; everything derives from `facts`."""
@@ -60,8 +68,8 @@ def compare(
     ids = [catalog.resolve(m) for m in model_ids]
     if len(set(ids)) != len(ids):
         raise ValueError("a model appears twice in the comparison")
-    if not MIN_MODELS <= len(ids) <= MAX_MODELS:
-        raise ValueError(f"compare takes {MIN_MODELS} to {MAX_MODELS} models, not {len(ids)}")
+    if (problem := model_count_problem(len(ids))) is not None:
+        raise ValueError(f"compare {problem}")
     for m in ids:
         require_released(m, catalog.models[m], on)  # a price from before a model existed is no answer
     refs = tuple(ModelRef(m, catalog.slugs[m], catalog.models[m].name, _lab_name(catalog, m)) for m in ids)

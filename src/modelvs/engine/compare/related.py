@@ -23,6 +23,7 @@ from modelvs.catalog import Catalog
 from modelvs.catalog.derived import per_catalog
 from modelvs.catalog.layout import VARIANT_MARK, route_provider
 from modelvs.catalog.notability import Notability, most_notable, notability
+from modelvs.catalog.pairs import pair_slug
 from modelvs.catalog.trust import lab_route
 from modelvs.engine.analysis import blended_price
 from modelvs.engine.pricing import schedule_for
@@ -130,7 +131,7 @@ def related(catalog: Catalog, model_ids: list[str], on: dt.date) -> tuple[Relate
                         c.id,
                         catalog.models[c.id].name,
                         catalog.slugs[c.id],
-                        _pair(catalog, mid, c.id),
+                        pair_slug(catalog, mid, c.id),
                         score,
                         why,
                     )
@@ -285,7 +286,3 @@ def _desc(text: str) -> tuple[int, ...]:
 
 def _closeness(a: float | None, b: float | None) -> float:
     return max(0.0, 1 - abs(a - b)) if a is not None and b is not None else 0.0
-
-
-def _pair(catalog: Catalog, a: str, b: str) -> str:
-    return "-vs-".join(sorted((catalog.slugs[a], catalog.slugs[b])))

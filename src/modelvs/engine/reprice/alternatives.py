@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.layout import route_provider, route_qualifier
-from modelvs.catalog.trust import is_vetted, lab_route
+from modelvs.catalog.trust import is_vetted, lab_route, route_tie, route_trust
 from modelvs.engine.monthly import kept
 from modelvs.engine.quality import ratings
 from modelvs.engine.reprice.bill import Bill, bill
@@ -26,7 +26,7 @@ from modelvs.engine.reprice.served import Points, merged, route_points
 from modelvs.engine.reprice.totals import Totals
 from modelvs.engine.value import value_map
 from modelvs.engine.workload import Profile, Workload
-from modelvs.schema.vocab import TRUST_RANK, PriceMode, ProviderTrust
+from modelvs.schema.vocab import PriceMode, ProviderTrust
 
 
 class AltRoutes(StrEnum):
@@ -92,8 +92,7 @@ def choose(
         refused = sum(
             g.totals.rows for g, d in zip(groups, priced.decisions, strict=True) if isinstance(d, Refusal)
         )
-        trust = TRUST_RANK[catalog.providers[route_provider(route)].trust]
-        key = (refused, priced.total, trust, route_provider(route), route)
+        key = (refused, priced.total, *route_tie(route_trust(catalog, route), route_provider(route), route))
         if best is None or key < best[0]:
             best = (key, route, priced)
     if best is None:

@@ -14,11 +14,11 @@ from typing import Any, TypeVar
 from modelvs.catalog import Catalog
 from modelvs.catalog.layout import route_qualifier, split_route_id
 from modelvs.catalog.sourcing import SourceRef, source_ref
-from modelvs.catalog.trust import assess, is_vetted, lab_route, route_trust
+from modelvs.catalog.trust import assess, is_vetted, lab_route, route_tie, route_trust
 from modelvs.formatting import count, usd
 from modelvs.schema import PriceSchedule, Route
 from modelvs.schema.pricing import TOKEN_COMPONENTS, Rates
-from modelvs.schema.vocab import TRUST_LABELS, TRUST_RANK, PriceMode
+from modelvs.schema.vocab import TRUST_LABELS, PriceMode
 from modelvs.views.blocks import Cell, Row, SourceNote, Table
 from modelvs.views.comparison.page import RoutePrices
 
@@ -163,18 +163,12 @@ def route_fees(catalog: Catalog, model_ids: Iterable[str]) -> tuple[str, ...]:
 
 
 def route_order(catalog: Catalog, model_id: str, on: dt.date) -> list[str]:
-    """A model's routes: the lab's own first, then vetted ones by trust and name, then the rest."""
+    """A model's routes: the lab's own first, then vetted ones, then the rest, each by `route_tie`."""
     own = lab_route(catalog, model_id)
 
     def key(rid: str) -> tuple[int, int, int, str, str]:
-        provider = catalog.providers[split_route_id(rid)[0]]
-        return (
-            rid != own,
-            not is_vetted(catalog, rid, on),
-            TRUST_RANK[route_trust(catalog, rid)],
-            provider.name.lower(),
-            rid,
-        )
+        tie = route_tie(route_trust(catalog, rid), split_route_id(rid)[0], rid)
+        return (rid != own, not is_vetted(catalog, rid, on), *tie)
 
     return sorted(catalog.routes_by_model.get(model_id, ()), key=key)
 

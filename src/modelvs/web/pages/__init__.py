@@ -1,0 +1,1 @@
+"""The HTML pages (and their fragments, feeds and text files) and the glue that renders them."""

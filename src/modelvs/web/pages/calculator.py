@@ -1,0 +1,199 @@
+"""The calculator: every model that meets the requirements, ranked by monthly cost at the reader's traffic."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from modelvs.catalog import Catalog
+from modelvs.engine.quality import arena_credit, categories, plus_minus
+from modelvs.engine.rank import Needs, Ranked, RankOrder, rank
+from modelvs.engine.value import value_map
+from modelvs.engine.workload import Workload
+from modelvs.formatting import money
+from modelvs.params import ParamError, needs_in, parse_int, parse_order, parse_workload
+from modelvs.schema.vocab import CAPABILITY_LABELS, Modality
+from modelvs.views.charts import ranking_chart, value_chart
+from modelvs.views.costs import rank_view
+from modelvs.views.workload_form import workload_form
+from modelvs.web.http.responses import conditional, html, state_of
+from modelvs.web.http.state import WebState
+from modelvs.web.pages.render import bad_request, page
+
+PAGE_SIZE = 50
+ORDER_LABELS = {
+    RankOrder.COST: "Monthly cost, cheapest first",
+    RankOrder.RATING: "Arena rating, highest first",
+    RankOrder.VALUE: "Rating points per dollar, highest first",
+}
+CHART_MODELS = 5
+"""Top models of the page the ranking chart draws."""
+
+
+def ranked(
+    web: WebState, needs: Needs, workload: Workload, on: dt.date, order: RankOrder = RankOrder.COST
+) -> list[Ranked]:
+    """All models meeting `needs`, cheapest first or by `order` (cached per needs, workload, date
+    and catalog)."""
+    key = ("rank", needs, workload, on, order, web.catalog.version)
+    result: list[Ranked] = web.pages.get_or_make(
+        key, lambda: rank(web.catalog, needs, workload, on, order=order)
+    )
+    return result
+
+
+def check_category(catalog: Catalog, category: str) -> None:
+    """A `ParamError` unless `category` is one of the Arena's."""
+    known = [c for c, _ in categories(catalog)]
+    if known and category not in known:
+        raise ParamError("rating_category", f"takes one of {', '.join(known)}, got {category[:40]!r}")
+
+
+def ranked_view(
+    web: WebState,
+    needs: Needs,
+    workload: Workload,
+    offset: int,
+    limit: int,
+    order: RankOrder = RankOrder.COST,
+    on: dt.date | None = None,
+) -> dict[str, Any]:
+    """`rank_view` of one page of the ranking, ranks counted from the top; `total` is the whole count."""
+    on = on or web.today()
+    everything = ranked(web, needs, workload, on, order)
+    view = rank_view(web.catalog, everything[offset : offset + limit], needs, workload, on)
+    for i, row in enumerate(view["models"], start=offset + 1):
+        row["rank"] = i
+    view["total"] = len(everything)
+    view["offset"] = offset
+    view["limit"] = limit
+    return view
+
+
+def _inputs(request: Request) -> tuple[Workload, Needs, int, RankOrder] | ParamError:
+    q = request.query_params
+    try:
+        workload = parse_workload(q)
+        needs = needs_in(q)
+        check_category(state_of(request).catalog, needs.rating_category)
+        order = parse_order(q.get("sort"))
+        page_no = parse_int(q.get("page"), "page", 1, 1, 10_000)
+    except ParamError as err:
+        return err
+    return workload, needs, page_no, order
+
+
+def _results(
+    request: Request, workload: Workload, needs: Needs, page_no: int, order: RankOrder
+) -> dict[str, Any]:
+    """What the ranking (the live region) shows: rows, pager and the traffic chart of the top models."""
+    web = state_of(request)
+    q = request.query_params
+    offset = (page_no - 1) * PAGE_SIZE
+    view = ranked_view(web, needs, workload, offset, PAGE_SIZE, order)
+    shown = ranked(web, needs, workload, web.today(), order)[offset : offset + PAGE_SIZE]
+    rows = [
+        {
+            "rank": m["rank"],
+            "url": f"/models/{m['model']['slug']}",
+            "name": m["model"]["name"],
+            "provider": m["provider"]["name"],
+            "provider_id": m["provider"]["id"],
+            "monthly": money(m["monthly_usd"]) if m["monthly_usd"] is not None else "not priced",
+            "fees": "; ".join(
+                f"{f['percent']}% {f['kind'].replace('_', ' ')}: {money(f['usd'])}" for f in m["fees"]
+            )
+            or "none",
+            "rating": plus_minus(r.rating) if r.rating is not None else "not rated",
+        }
+        for m, r in zip(view["models"], shown, strict=True)
+    ]
+    top = [
+        (m["model"]["name"], m["provider"]["name"], Decimal(m["monthly_usd"]))
+        for m in view["models"][:CHART_MODELS]
+        if m["monthly_usd"] is not None
+    ]
+    chart = ranking_chart(top)
+    marked = [r.model for r in shown[:CHART_MODELS]]
+    value = value_chart(
+        web.catalog, value_map(web.catalog, workload, web.today(), marked, needs.rating_category)
+    )
+    pages = (view["total"] + PAGE_SIZE - 1) // PAGE_SIZE
+    base = [(k, v) for k, v in q.multi_items() if k != "page"]
+    return {
+        "view": view,
+        "rows": rows,
+        "charts": [c for c in (chart, value) if c is not None],
+        "order": order.value,
+        "credit": arena_credit(web.catalog),
+        "page_no": page_no,
+        "pages": pages,
+        "prev_query": _query(base, page_no - 1) if page_no > 1 else None,
+        "next_query": _query(base, page_no + 1) if page_no < pages else None,
+    }
+
+
+def calculator(request: Request) -> Response:
+    """The calculator page: the workload and requirements form, the ranking and a traffic chart."""
+    found = _inputs(request)
+    if isinstance(found, ParamError):
+        return bad_request(request, found.param, found.detail)
+    workload, needs, page_no, order = found
+    q = request.query_params
+    web = state_of(request)
+
+    def make() -> Response:
+        return page(
+            request,
+            "calculator.html",
+            title="Cost calculator: every model at your traffic",
+            description="Every model that meets your requirements, ranked by monthly cost at your traffic.",
+            path="/calculator",
+            form=workload_form(
+                workload, "/calculator", None if web.static else "/calculator/fragment", ("calc-live",)
+            ),
+            capabilities=[
+                {"id": c.value, "label": label, "checked": c in needs.capabilities}
+                for c, label in CAPABILITY_LABELS.items()
+            ],
+            modalities=[{"id": m.value, "checked": m in needs.input_modalities} for m in Modality],
+            min_context=q.get("min_context", ""),
+            min_rating=q.get("min_rating", ""),
+            rating_categories=[
+                {"id": cid, "name": name, "selected": cid == needs.rating_category}
+                for cid, name in categories(web.catalog)
+            ],
+            orders=[{"id": o.value, "label": ORDER_LABELS[o], "selected": o is order} for o in RankOrder],
+            **_results(request, workload, needs, page_no, order),
+        )
+
+    return conditional(request, make)
+
+
+def calculator_fragment(request: Request) -> Response:
+    """The calculator's results (ranking, pager, chart) as an HTML fragment for the live calculator."""
+    from modelvs.web.pages.compare_pages import fragment_error
+
+    found = _inputs(request)
+    if isinstance(found, ParamError):
+        return fragment_error(422, found.param, found.detail)
+    workload, needs, page_no, order = found
+
+    def make() -> Response:
+        web = state_of(request)
+        body = web.render("calculator_results.html", **_results(request, workload, needs, page_no, order))
+        response = html(body)
+        response.headers["X-Robots-Tag"] = "noindex"
+        return response
+
+    return conditional(request, make)
+
+
+def _query(base: list[tuple[str, str]], page_no: int) -> str:
+    from urllib.parse import urlencode
+
+    return "?" + urlencode([*base, ("page", str(page_no))])
