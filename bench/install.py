@@ -91,6 +91,9 @@ def main() -> None:
     runs = 1 if tiny else args.runs
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
+        # setuptools reuses build/lib and keeps files deleted since (a merged model's data file):
+        # the wheel is built from a clean build folder, as on a fresh checkout.
+        shutil.rmtree(ROOT / "build", ignore_errors=True)
         _run([sys.executable, "-m", "build", "--wheel", "--outdir", base / "dist", ROOT])
         (wheel,) = (base / "dist").glob("modelvs-*.whl")
         env = {k: v for k, v in os.environ.items() if not k.startswith(("MODELVS_", "PYTHON", "VIRTUAL_ENV"))}

@@ -55,7 +55,7 @@ def test_a_models_row_carries_the_lab_route_and_the_cheapest_vetted_route() -> N
         "output_usd_per_1m": "10",
     }
     assert row["cheapest_route"]["input_usd_per_1m"] == "2.5"
-    assert row["lifecycle"] in ("current", "preview")
+    assert row["lifecycle"] == "deprecated"  # OpenAI has announced its shutdown
     assert row["rating"] is None
 
 
