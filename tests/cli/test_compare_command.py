@@ -56,7 +56,11 @@ def test_text_is_the_answer_first_and_the_rest_with_full(app: typer.Typer) -> No
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "Gemini 3.1 Pro Preview vs GPT-4o (2024-11-20)"
-    assert lines[1].startswith("At your traffic, ")  # the verdict, right under the title
+    # The deprecated model is said first.
+    assert lines[1] == (
+        "Gemini 3.1 Pro Preview: in preview; GPT-4o (2024-11-20): deprecated, retires on 2027-01-14."
+    )
+    assert lines[2].endswith(" a month cheaper than GPT-4o (2024-11-20) at your traffic.")  # the verdict
     assert "  GPT-4o (2024-11-20): $0.0035 a month on OpenAI API" in lines
     assert "Costs are for 1 request a month of 1,000 input and 100 output tokens (1k in, 100 out)." in lines
     assert "Each signal and who leads it" in lines

@@ -239,6 +239,6 @@ def test_a_stream_of_new_workloads_keeps_the_days_offers(monkeypatch: pytest.Mon
 
     monkeypatch.setattr(monthly, "_seller", counted)
     for requests in range(1, 700):  # more answers than the memo of answers keeps
-        monthly.model_costs(catalog, "openai/gpt-4o-2024-11-20", Workload(requests), ON)
+        monthly.model_costs(catalog, "openai/gpt-5.5", Workload(requests), ON)  # a current model: ranked
     rank(catalog, Needs(), Workload(4_243), ON)
     assert sellers == []  # who sells each route was worked out once for the day, and kept

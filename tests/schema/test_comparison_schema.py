@@ -60,7 +60,18 @@ def test_every_object_forbids_undescribed_keys() -> None:
 def test_reference_pair_validates(catalog: Catalog, validator: jsonschema.Draft202012Validator) -> None:
     data = _json(catalog, REFERENCE)
     assert _errors(validator, data) == []
-    assert list(data) == ["version", "on", "models", "facts", "verdicts", "prose", "faq", "related", "value"]
+    assert list(data) == [
+        "version",
+        "on",
+        "models",
+        "facts",
+        "verdicts",
+        "prose",
+        "faq",
+        "related",
+        "value",
+        "curves",
+    ]
 
 
 def test_random_pairs_validate(catalog: Catalog, validator: jsonschema.Draft202012Validator) -> None:

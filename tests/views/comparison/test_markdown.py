@@ -25,7 +25,11 @@ def test_sections_follow_the_page_and_html_only_navigation_is_left_out(reference
 def test_the_answer_comes_first_with_the_headline_costs(reference: ComparisonPage) -> None:
     lines = comparison_markdown(reference).splitlines()
     verdict = lines.index("## Verdict")
+    # The deprecated model is said first.
     assert lines[verdict + 2] == (
+        "Gemini 3.1 Pro Preview: in preview; GPT-4o (2024-11-20): deprecated, retires on 2027-01-14."
+    )
+    assert lines[verdict + 4] == (
         "GPT-4o (2024-11-20) is $100 (2.2%) a month cheaper than Gemini 3.1 Pro Preview at your traffic."
     )
     assert "- GPT-4o (2024-11-20): **$4,500** a month on OpenAI API" in lines[verdict:]
