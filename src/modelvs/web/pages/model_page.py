@@ -22,6 +22,7 @@ from modelvs.views.comparison.prices import price_sources, route_prices
 from modelvs.views.comparison.tables import sources_table
 from modelvs.views.fact_text import fact_label, fact_text
 from modelvs.views.model import model_view
+from modelvs.views.text import field_label
 from modelvs.views.workload_form import workload_form
 from modelvs.web.http.responses import conditional, redirect, state_of
 from modelvs.web.http.state import WebState
@@ -74,6 +75,7 @@ def model_page(request: Request) -> Response:
                 }
                 for f in view["facts"]
             ],
+            alternatives=_alternatives(view["alternatives"]),
             prices=route_prices(cat, mid, cat.models[mid].name, on),
             related=_related(web, mid, on),
             sources=sources_table(cat, _sources(cat, mid, view)),
@@ -111,6 +113,20 @@ def _cost_row(catalog: Catalog, cost: RouteCost, mid: str) -> dict[str, Any]:
         ),
         "why": cost.why or "; ".join(cost.notes),
     }
+
+
+def _alternatives(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What another source says, in words (`Temperature control`, `yes`), once per field, value and
+    source (a source may list a model under two ids that say the same)."""
+    shown: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for a in rows:
+        field = a["field"]
+        label = field_label(field)
+        text = fact_text(field.rpartition(".")[2], a["value"])
+        source = a["source"]
+        key = (label, text, source["name"] if source else "")
+        shown.setdefault(key, {"label": label, "text": text, "source": source})
+    return list(shown.values())
 
 
 def _exact(web: WebState, name: str, mid: str) -> bool:
