@@ -64,11 +64,8 @@ def component_label(component: str) -> str:
     return component.replace("_", " ")
 
 
-def _usd(value: Decimal | None, component: str) -> str:
-    if value is None:
-        return "not priced"
-    unit = "" if component.startswith("per_unit.") else " per 1M"
-    return f"{usd(value)}{unit}"
+def _usd(value: Decimal | None) -> str:
+    return "not priced" if value is None else usd(value)
 
 
 def change_row(web: WebState, c: PriceChange, on: dt.date) -> dict[str, Any]:
@@ -86,8 +83,9 @@ def change_row(web: WebState, c: PriceChange, on: dt.date) -> dict[str, Any]:
         "model_url": f"/models/{cat.slugs[c.model]}" if c.model in cat.slugs else None,
         "mode": c.mode,
         "component": component_label(c.component),
-        "old": _usd(c.old, c.component),
-        "new": _usd(c.new, c.component),
+        "old": _usd(c.old),
+        "new": _usd(c.new),
+        "unit": "" if c.component.startswith("per_unit.") else " per 1M",  # `per request` is in the label
         "direction": c.direction,
         "source": c.source,
     }
@@ -232,7 +230,7 @@ def changes_feed(request: Request) -> Response:
             )
             items = "".join(
                 f"<li>{esc(r['model'])} on {esc(r['provider'])} ({esc(r['mode'])}), {esc(r['component'])}:"
-                f" {esc(r['old'])} → {esc(r['new'])}"
+                f" {esc(r['old'])} → {esc(r['new'])}{r['unit']}"
                 + (f" (source: {esc(r['source']['name'])})" if r["source"] else "")
                 + "</li>"
                 for r in rows
