@@ -53,6 +53,7 @@ def model_page(request: Request) -> Response:
             "routes": _routes_in_order(view["routes"], [c.route for c in costs], lab_route(cat, mid)),
         }
         every = len(cat.routes_by_model.get(mid, ()))
+        others = _alternatives(view["alternatives"])
         return page(
             request,
             "model.html",
@@ -72,10 +73,15 @@ def model_page(request: Request) -> Response:
                     "label": fact_label(f["field"]),
                     "text": fact_text(f["field"], f["value"]),
                     "source": f["source"],
+                    "others": others.pop(f["field"], []),
                 }
                 for f in view["facts"]
             ],
-            alternatives=_alternatives(view["alternatives"]),
+            capabilities=[
+                {**c, "others": others.pop(f"capabilities.{c['id']}", [])} for c in view["capabilities"]
+            ],
+            # What no row above shows (a fact the chosen source left empty), with its label.
+            alternatives=[{"label": field_label(field), "others": o} for field, o in others.items()],
             prices=route_prices(cat, mid, cat.models[mid].name, on),
             related=_related(web, mid, on),
             sources=sources_table(cat, _sources(cat, mid, view)),
@@ -115,18 +121,18 @@ def _cost_row(catalog: Catalog, cost: RouteCost, mid: str) -> dict[str, Any]:
     }
 
 
-def _alternatives(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """What another source says, in words (`Temperature control`, `yes`), once per field, value and
-    source (a source may list a model under two ids that say the same)."""
-    shown: dict[tuple[str, str, str], dict[str, Any]] = {}
+def _alternatives(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """What other sources say, by field (`context_window`, `capabilities.temperature`), in words
+    (`yes`, `200,000 tokens`), once per value and source (a source may list a model twice)."""
+    found: dict[str, dict[tuple[str, str], dict[str, Any]]] = {}
     for a in rows:
         field = a["field"]
-        label = field_label(field)
         text = fact_text(field.rpartition(".")[2], a["value"])
         source = a["source"]
-        key = (label, text, source["name"] if source else "")
-        shown.setdefault(key, {"label": label, "text": text, "source": source})
-    return list(shown.values())
+        found.setdefault(field, {}).setdefault(
+            (text, source["name"] if source else ""), {"text": text, "source": source}
+        )
+    return {field: list(by_value.values()) for field, by_value in found.items()}
 
 
 def _exact(web: WebState, name: str, mid: str) -> bool:
