@@ -177,13 +177,18 @@ def test_no_page_scrolls_sideways_on_a_phone(server: str, browser: Browser) -> N
 
 
 @pytest.mark.parametrize(
-    ("viewport", "field"), [(DESKTOP, "#home-search"), (PHONE, "#home-search"), (PHONE, "#site-search")]
+    ("viewport", "path", "field"),
+    [
+        (DESKTOP, "/", "#home-search"),
+        (PHONE, "/", "#home-search"),
+        (PHONE, "/methodology", "#site-search"),  # the home page has its own box, not the header's
+    ],
 )
 def test_search_suggestions_open_under_their_input(
-    server: str, browser: Browser, viewport: dict[str, int], field: str
+    server: str, browser: Browser, viewport: dict[str, int], path: str, field: str
 ) -> None:
     page = browser.new_page(viewport=viewport)
-    page.goto(server + "/")
+    page.goto(server + path)
     search = page.locator(field)
     search.click()
     search.press_sequentially("gpt-4o", delay=30)
@@ -211,6 +216,9 @@ def test_screenshots_of_the_reference_and_four_model_pages(
 
 
 @pytest.mark.parametrize(
+    "box", [("/methodology", "#site-search"), ("/", "#home-search")], ids=["header", "home"]
+)
+@pytest.mark.parametrize(
     ("typed", "lands", "heading"),
     [
         ("opus 4.7", r"/models/claude-opus-4-7$", "Claude Opus 4.7"),
@@ -223,15 +231,21 @@ def test_screenshots_of_the_reference_and_four_model_pages(
     ],
 )
 def test_the_header_search_lands_on_a_page_for_a_name_its_suggestions_resolve(
-    server: str, page: Page, typed: str, lands: str, heading: str
+    server: str, page: Page, box: tuple[str, str], typed: str, lands: str, heading: str
 ) -> None:
-    page.goto(server + "/methodology")
-    search = page.locator("#site-search")
+    """The header's box on any page, and the home page's own box, as a reader uses them."""
+    path, field = box
+    page.goto(server + path)
+    search = page.locator(field)
     search.click()
     search.press_sequentially(typed, delay=20)
-    first = page.locator("#site-search-suggestions [role=option]").first
+    first = page.locator(f"{field}-suggestions [role=option]").first
     expect(first).to_be_visible()  # what the box suggests for the name being typed
-    search.press("Enter")  # nothing highlighted: the form goes to the server with the text typed
+    with page.expect_navigation() as landed:
+        search.press("Enter")  # nothing highlighted: the form goes to the server with the text typed
     page.wait_for_url(re.compile(lands))
+    response = landed.value
+    assert response is not None
+    assert response.status == 200
     expect(page.locator("h1")).to_contain_text(heading)
     assert "Not found" not in page.locator("h1").inner_text()

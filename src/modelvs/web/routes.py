@@ -116,7 +116,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         False,
         query=(*WORKLOAD_PARAMS, *NEEDS_QUERY, "sort", "page"),
     ),
-    RouteSpec("/changes", changes.changes_page, "changes", True, _once, query=("provider", "model")),
+    RouteSpec("/changes", changes.changes_page, "changes", True, _once, query=(*changes.FILTERS, "page")),
     # A log is posted as a form or a body, never in the query, and never stored.
     RouteSpec("/reprice", reprice.reprice_page, "reprice", True, _once, methods=("GET", "HEAD", "POST")),
     RouteSpec("/reprice/fragment", reprice.reprice_fragment, "reprice_fragment", False, methods=("POST",)),
@@ -145,9 +145,7 @@ ROUTES: tuple[RouteSpec, ...] = (
         body=reprice_api.BODY,
         errors=reprice_api.ERRORS,
     ),
-    RouteSpec(
-        "/changes.atom", changes.changes_feed, "changes_feed", True, _once, query=("provider", "model")
-    ),
+    RouteSpec("/changes.atom", changes.changes_feed, "changes_feed", True, _once, query=changes.FILTERS),
     RouteSpec("/methodology", home.methodology, "methodology", True, _once),
     RouteSpec("/sitemap.xml", seo.sitemap, "sitemap", True, _once),
     RouteSpec("/robots.txt", seo.robots, "robots", True, _once),

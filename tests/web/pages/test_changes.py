@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from starlette.testclient import TestClient
 
 from modelvs.catalog import Catalog
 from modelvs.engine.changes import price_changes
+from modelvs.web import create_app
 from modelvs.web.routes import ROUTES
-from tests.web.html import parse
+from tests.web.conftest import TODAY
+from tests.web.html import Node, parse
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -29,13 +32,77 @@ def test_changes_page_groups_by_date_newest_first(client: TestClient, catalog: C
     assert doc.find("a", href="/changes.atom").attrs["type"] == "application/atom+xml"
 
 
+def _rows(doc: Node) -> list[Node]:
+    return [r for t in doc.find_all("tbody") for r in t.find_all("tr")]
+
+
+def test_changes_are_paged_by_at_most_100_rows(client: TestClient, catalog: Catalog) -> None:
+    every = price_changes(catalog)
+    assert len(every) > 200  # the shipped catalog: enough for three pages
+    first = parse(client.get("/changes").text)
+    assert len(_rows(first)) == 100
+    assert not first.find_all("a", rel="prev")
+    assert first.find("a", rel="next").attrs["href"] == "/changes?page=2"
+    seen = 0
+    url: str | None = "/changes"
+    while url is not None:
+        doc = parse(client.get(url).text)
+        rows = _rows(doc)
+        assert 0 < len(rows) <= 100
+        seen += len(rows)
+        nxt = doc.find_all("a", rel="next")
+        url = nxt[0].attrs["href"] if nxt else None
+    assert seen == len(every)
+    pages = -(-len(every) // 100)
+    assert client.get(f"/changes?page={pages}").status_code == 200
+    assert client.get(f"/changes?page={pages + 1}").status_code == 404
+    assert client.get("/changes?page=0").status_code == 422
+
+
+def test_changes_filter_by_lab_and_dates(client: TestClient, catalog: Catalog) -> None:
+    every = price_changes(catalog)
+    anthropic = [c for c in every if c.model.startswith("anthropic/")]
+    assert anthropic
+    doc = parse(client.get("/changes?lab=anthropic").text)
+    assert f"{len(anthropic):,} change" in doc.find("main").text
+    names = {catalog.models[c.model].name for c in anthropic}
+    assert {r.find("th").text for r in _rows(doc)} <= names
+    day = every[len(every) // 2].effective.isoformat()
+    on_day = [c for c in every if c.effective.isoformat() == day]
+    dated = parse(client.get(f"/changes?since={day}&until={day}").text)
+    assert len(_rows(dated)) == min(100, len(on_day))
+    assert [s.attrs["id"] for s in dated.find_all("section", **{"class": "change-day"})] == [f"d-{day}"]
+    later = parse(client.get(f"/changes?since={day}").text)
+    shown = [s.attrs["id"] or "" for s in later.find_all("section", **{"class": "change-day"})]
+    assert all(d >= f"d-{day}" for d in shown)
+    assert client.get("/changes?lab=nobody").status_code == 422
+    assert client.get("/changes?since=2026-13-01").status_code == 422
+    next_page = parse(client.get("/changes?lab=openai").text).find("a", rel="next").attrs["href"]
+    assert next_page == "/changes?lab=openai&page=2"
+
+
+def test_changes_print_money_one_way(client: TestClient) -> None:
+    """Every rate as `formatting.usd` prints it: cents shown whenever there are any (`$1.50`, never
+    `$1.5`), no trailing zeros past them, thousands separated."""
+    text = " ".join(r.text for n in (1, 2, 3) for r in _rows(parse(client.get(f"/changes?page={n}").text)))
+    amounts = re.findall(r"\$[0-9][0-9,]*(?:\.[0-9]+)?", text)
+    assert len(amounts) > 100
+    for amount in amounts:
+        whole, _, cents = amount[1:].partition(".")
+        assert not cents or (len(cents) >= 2 and (len(cents) == 2 or not cents.endswith("0"))), amount
+        assert "," in whole or len(whole) <= 3, amount
+    home = parse(client.get("/").text)
+    listed = home.find("ul", **{"class": "changes"}).text
+    assert not re.search(r"\$[0-9]+\.[0-9](?![0-9])", listed)
+
+
 def test_changes_filter_by_provider_and_model(client: TestClient, catalog: Catalog) -> None:
     doc = parse(client.get("/changes?provider=google").text)
     providers = {a.text for a in doc.find_all("a") if (a.attrs.get("href") or "").startswith("/providers/")}
     assert providers == {catalog.providers["google"].name}
     model = price_changes(catalog, provider="google")[0].model
     by_model = parse(client.get(f"/changes?model={catalog.slugs[model]}").text)
-    rows = [r for t in by_model.find_all("tbody") for r in t.find_all("tr")]
+    rows = _rows(by_model)
     assert rows
     assert all(r.find("th").text == catalog.models[model].name for r in rows)
     assert client.get("/changes?provider=nobody").status_code == 422
@@ -87,3 +154,13 @@ def test_linked_from_home_head_and_route_table(client: TestClient) -> None:
     assert specs["/changes"].exportable
     assert specs["/changes.atom"].exportable
     assert "/changes</loc>" in client.get("/sitemap.xml").text
+
+
+def test_a_static_build_writes_the_first_page_without_links_it_cannot_serve(catalog: Catalog) -> None:
+    """A static host ignores the query: no filter form and no page links, only the newest 100."""
+    static = TestClient(create_app(catalog, today=TODAY, built_pairs=()), follow_redirects=False)
+    doc = parse(static.get("/changes").text)
+    assert len(_rows(doc)) == 100
+    assert not doc.find_all("a", rel="next")
+    assert not [f for f in doc.find_all("form") if f.attrs.get("action") == "/changes"]
+    assert "the live site pages through the rest" in doc.find("main").text

@@ -36,6 +36,15 @@ def test_home(catalog: Catalog) -> None:
     assert any('"Dataset"' in s.text for s in doc.find_all("script", type="application/ld+json"))
 
 
+def test_one_search_box_on_the_home_page_the_header_one_elsewhere(client: TestClient) -> None:
+    home = parse(client.get("/").text)
+    [box] = home.find_all("form", role="search")
+    assert box.attrs["action"] == "/compare"
+    assert len(home.find_all("input", type="search")) == 1
+    other = parse(client.get("/methodology").text)
+    assert len(other.find("header").find_all("form", role="search")) == 1
+
+
 def test_model_page(client: TestClient) -> None:
     doc = parse(client.get("/models/gpt-4o-2024-11-20").text)
     assert doc.find("h1").text == "GPT-4o (2024-11-20)"

@@ -8,7 +8,7 @@ from starlette.testclient import TestClient
 
 from modelvs.web import create_app
 from tests.minicatalog import in_memory
-from tests.web.html import parse
+from tests.web.html import Node, parse
 
 
 def test_the_page_opens_with_the_cost_and_the_lab_route_first(client: TestClient) -> None:
@@ -80,3 +80,25 @@ def test_a_retired_or_deprecated_model_says_so_first() -> None:
     assert answer.find("p", **{"class": "lifecycle"}).text == "Going: deprecated, retires on 2027-01-14."
     assert client.get("/api/v1/models/old").json()["lifecycle"] == "retired on 2026-01-05"
     assert client.get("/api/v1/cost?model=going").json()["lifecycle"] == "deprecated, retires on 2027-01-14"
+
+
+def _capabilities(client: TestClient, slug: str) -> dict[str, list[Node]]:
+    doc = parse(client.get(f"/models/{slug}").text)
+    section = doc.find("section", **{"aria-labelledby": "caps-h"})
+    return {r.find("th").text: r.find_all("td") for r in section.find("tbody").find_all("tr")}
+
+
+def test_where_sources_disagree_the_other_value_is_said_beside_the_one_shown(client: TestClient) -> None:
+    """Kimi K3: LiteLLM says audio input is "no" where no chosen source says; models.dev lists
+    Claude Opus 4.7 twice, once with temperature control and once without."""
+    audio = _capabilities(client, "kimi-k3")["Audio input"]
+    assert audio[0].text == "unknown"
+    assert audio[1].text.startswith("LiteLLM cost map")
+    assert audio[1].text.endswith("says no")
+    temperature = _capabilities(client, "claude-opus-4-7")["Temperature control"]
+    assert temperature[0].text == "no"
+    assert temperature[1].text.count("says yes") == 1
+    for slug in ("kimi-k3", "claude-opus-4-7"):
+        main = parse(client.get(f"/models/{slug}").text).find("main").text
+        assert "other source" not in main
+        assert "capabilities." not in main

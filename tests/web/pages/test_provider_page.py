@@ -10,7 +10,8 @@ from tests.web.html import Node, parse
 
 
 def _rows(doc: Node) -> list[Node]:
-    return doc.find("table", **{"class": "browse"}).find("tbody").find_all("tr")
+    [table] = [t for t in doc.find_all("table") if "browse" in (t.attrs.get("class") or "").split()]
+    return table.find("tbody").find_all("tr")
 
 
 def test_a_large_provider_is_paged_with_prices(client: TestClient) -> None:
@@ -38,3 +39,23 @@ def test_filters_by_name_and_kind(client: TestClient) -> None:
     embeddings = parse(client.get("/providers/openai?kind=embedding").text)
     assert all("embedding" in r.text.lower() for r in _rows(embeddings))
     assert client.get("/providers/openai?sort=bogus").status_code == 422
+
+
+def test_opens_on_the_most_notable_models_with_retired_ones_last(client: TestClient) -> None:
+    first = _rows(parse(client.get("/providers/openai").text))
+    names = [r.find("th").find("a").text for r in first]
+    assert "Ada" not in names[:10]
+    assert "GPT-5.5" in names[:5]
+    retired: list[bool] = []
+    page = 1
+    while True:
+        doc = parse(client.get(f"/providers/openai?page={page}").text)
+        retired += ["(retired)" in r.find("th").text for r in _rows(doc)]
+        if not doc.find_all("a", rel="next"):
+            break
+        page += 1
+    assert any(retired)
+    assert retired == sorted(retired)  # every current model before every retired one
+    by_name = _rows(parse(client.get("/providers/openai?sort=model").text))
+    shown = [r.find("th").find("a").text.casefold() for r in by_name]
+    assert shown == sorted(shown)

@@ -1,8 +1,14 @@
-"""`/changes` (price changes by date, filterable by provider and model) and `/changes.atom`."""
+"""`/changes` (price changes by date, newest first, in pages of `PAGE_SIZE` rows, filtered by lab,
+provider, model and dates) and `/changes.atom` (the same filters, the newest `FEED_DATES` dates).
+
+Rates print as published (`formatting.usd`: `$1.50`, `$2`, `$0.075`), the same on the page, the
+home page and the feed. The static build has no query: it writes the first page, without the
+filter form or page links, and says where the rest is."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
@@ -12,13 +18,19 @@ from starlette.responses import Response
 
 from modelvs.catalog import UnknownModelError
 from modelvs.engine.changes import PriceChange, by_date, price_changes
+from modelvs.formatting import usd
+from modelvs.params import ParamError, parse_date, parse_int
 from modelvs.views.escape import xml as esc
 from modelvs.web.http.responses import conditional, state_of
 from modelvs.web.http.state import WebState
-from modelvs.web.pages.render import bad_request, canonical_url, page
+from modelvs.web.pages.browse import pager, url_with
+from modelvs.web.pages.render import bad_request, canonical_url, not_found, page
 
-MAX_ROWS = 500
-"""Changes one `/changes` page lists (newest first); filters narrow the rest."""
+PAGE_SIZE = 100
+"""Changes one `/changes` page lists (newest first)."""
+FILTERS = ("lab", "provider", "model", "since", "until")
+"""The query parameters that narrow the changes (the page and the feed read them all)."""
+MAX_PAGE = 10_000
 FEED_DATES = 50
 """Dates (entries) the feed carries."""
 FEED_ID = "tag:modelvs,2025:price-changes"
@@ -52,11 +64,8 @@ def component_label(component: str) -> str:
     return component.replace("_", " ")
 
 
-def _usd(value: Decimal | None, component: str) -> str:
-    if value is None:
-        return "not priced"
-    unit = "" if component.startswith("per_unit.") else " per 1M"
-    return f"${value.normalize():f}{unit}"
+def _usd(value: Decimal | None) -> str:
+    return "not priced" if value is None else usd(value)
 
 
 def change_row(web: WebState, c: PriceChange, on: dt.date) -> dict[str, Any]:
@@ -74,64 +83,106 @@ def change_row(web: WebState, c: PriceChange, on: dt.date) -> dict[str, Any]:
         "model_url": f"/models/{cat.slugs[c.model]}" if c.model in cat.slugs else None,
         "mode": c.mode,
         "component": component_label(c.component),
-        "old": _usd(c.old, c.component),
-        "new": _usd(c.new, c.component),
+        "old": _usd(c.old),
+        "new": _usd(c.new),
+        "unit": "" if c.component.startswith("per_unit.") else " per 1M",  # `per request` is in the label
         "direction": c.direction,
         "source": c.source,
     }
 
 
-def _filtered(request: Request) -> tuple[list[PriceChange], dict[str, str]] | Response:
+@dataclass(frozen=True)
+class Filtered:
+    """The changes a query selects, and the filters it set (as given, for links and the form)."""
+
+    changes: list[PriceChange]
+    filters: dict[str, str]
+
+
+def _filtered(request: Request) -> Filtered | Response:
     web = state_of(request)
+    cat = web.catalog
     q = request.query_params
-    provider = (q.get("provider") or "").strip() or None
-    name = (q.get("model") or "").strip() or None
-    if provider is not None and provider not in web.catalog.providers:
+    given = {k: v for k in FILTERS if (v := (q.get(k) or "").strip())}
+    lab, provider, name = given.get("lab"), given.get("provider"), given.get("model")
+    if lab is not None and lab not in cat.labs:
+        return bad_request(request, "lab", f"no lab has the id {lab[:80]!r}")
+    if provider is not None and provider not in cat.providers:
         return bad_request(request, "provider", f"no provider has the id {provider[:80]!r}")
     model = None
     if name is not None:
         model = web.by_slug.get(name)
         if model is None:
             try:
-                model = web.catalog.resolve(name[:200])
+                model = cat.resolve(name[:200])
             except UnknownModelError:
                 return bad_request(request, "model", f"no model matches {name[:80]!r}")
+    try:
+        since = parse_date(given.get("since"), "since")
+        until = parse_date(given.get("until"), "until")
+    except ParamError as err:
+        return bad_request(request, err.param, err.detail)
     changes = [
         c
         for c in all_changes(web)
-        if (provider is None or c.provider == provider) and (model is None or c.model == model)
+        if (lab is None or c.model.split("/", 1)[0] == lab)
+        and (provider is None or c.provider == provider)
+        and (model is None or c.model == model)
+        and (since is None or c.effective >= since)
+        and (until is None or c.effective <= until)
     ]
-    filters = {k: v for k, v in (("provider", provider), ("model", name)) if v is not None}
-    return changes, filters
+    return Filtered(changes, given)
+
+
+def _choices(web: WebState) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(name, id) of the labs and of the providers that have a change, by name: the form's options."""
+    changes = all_changes(web)
+    cat = web.catalog
+    labs = {c.model.split("/", 1)[0] for c in changes}
+    providers = {c.provider for c in changes}
+    return (
+        sorted((cat.labs[x].name if x in cat.labs else x, x) for x in labs),
+        sorted((cat.providers[x].name if x in cat.providers else x, x) for x in providers),
+    )
 
 
 def changes_page(request: Request) -> Response:
-    """Price changes grouped by date, newest first; `?provider=` and `?model=` narrow them."""
+    """Price changes grouped by date, newest first, `PAGE_SIZE` rows a page; `FILTERS` narrow them."""
     found = _filtered(request)
     if isinstance(found, Response):
         return found
-    changes, filters = found
     web = state_of(request)
+    try:
+        page_no = 1 if web.static else parse_int(request.query_params.get("page"), "page", 1, 1, MAX_PAGE)
+    except ParamError as err:
+        return bad_request(request, err.param, err.detail)
     on = web.today()
+    changes, filters = found.changes, found.filters
+    start = (page_no - 1) * PAGE_SIZE
+    if start and start >= len(changes):
+        return not_found(request, f"The price changes of this filter end before page {page_no}.")
 
     def make() -> Response:
-        shown = changes[:MAX_ROWS]
+        shown = changes[start : start + PAGE_SIZE]
         groups = [
             (day.isoformat(), day > on, [change_row(web, c, on) for c in cs]) for day, cs in by_date(shown)
         ]
         query = f"?{urlencode(filters)}" if filters else ""
+        labs, providers = _choices(web)
         return page(
             request,
             "changes.html",
-            title="Price changes",
+            title="Price changes" + (f", page {page_no}" if page_no > 1 else ""),
             description="Every dated price change in the catalog: route, mode, component, old and new price.",
-            path="/changes",
+            path=url_with("/changes", [*filters.items(), *([("page", str(page_no))] if page_no > 1 else [])]),
             groups=groups,
             total=len(changes),
-            shown=len(shown),
+            pager=pager("/changes", request.query_params, page_no, len(changes), PAGE_SIZE),
+            static=web.static,
             filters=filters,
             feed_url=f"/changes.atom{query}",
-            providers=sorted((p.name, pid) for pid, p in web.catalog.providers.items()),
+            labs=labs,
+            providers=providers,
         )
 
     return conditional(request, make)
@@ -146,7 +197,7 @@ def changes_feed(request: Request) -> Response:
     found = _filtered(request)
     if isinstance(found, Response):
         return found
-    changes, filters = found
+    changes, filters = found.changes, found.filters
     web = state_of(request)
     on = web.today()
 
@@ -179,7 +230,7 @@ def changes_feed(request: Request) -> Response:
             )
             items = "".join(
                 f"<li>{esc(r['model'])} on {esc(r['provider'])} ({esc(r['mode'])}), {esc(r['component'])}:"
-                f" {esc(r['old'])} → {esc(r['new'])}"
+                f" {esc(r['old'])} → {esc(r['new'])}{r['unit']}"
                 + (f" (source: {esc(r['source']['name'])})" if r["source"] else "")
                 + "</li>"
                 for r in rows

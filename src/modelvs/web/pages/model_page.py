@@ -22,6 +22,7 @@ from modelvs.views.comparison.prices import price_sources, route_prices
 from modelvs.views.comparison.tables import sources_table
 from modelvs.views.fact_text import fact_label, fact_text
 from modelvs.views.model import model_view
+from modelvs.views.text import field_label
 from modelvs.views.workload_form import workload_form
 from modelvs.web.http.responses import conditional, redirect, state_of
 from modelvs.web.http.state import WebState
@@ -52,6 +53,7 @@ def model_page(request: Request) -> Response:
             "routes": _routes_in_order(view["routes"], [c.route for c in costs], lab_route(cat, mid)),
         }
         every = len(cat.routes_by_model.get(mid, ()))
+        others = _alternatives(view["alternatives"])
         return page(
             request,
             "model.html",
@@ -71,9 +73,15 @@ def model_page(request: Request) -> Response:
                     "label": fact_label(f["field"]),
                     "text": fact_text(f["field"], f["value"]),
                     "source": f["source"],
+                    "others": others.pop(f["field"], []),
                 }
                 for f in view["facts"]
             ],
+            capabilities=[
+                {**c, "others": others.pop(f"capabilities.{c['id']}", [])} for c in view["capabilities"]
+            ],
+            # What no row above shows (a fact the chosen source left empty), with its label.
+            alternatives=[{"label": field_label(field), "others": o} for field, o in others.items()],
             prices=route_prices(cat, mid, cat.models[mid].name, on),
             related=_related(web, mid, on),
             sources=sources_table(cat, _sources(cat, mid, view)),
@@ -111,6 +119,20 @@ def _cost_row(catalog: Catalog, cost: RouteCost, mid: str) -> dict[str, Any]:
         ),
         "why": cost.why or "; ".join(cost.notes),
     }
+
+
+def _alternatives(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """What other sources say, by field (`context_window`, `capabilities.temperature`), in words
+    (`yes`, `200,000 tokens`), once per value and source (a source may list a model twice)."""
+    found: dict[str, dict[tuple[str, str], dict[str, Any]]] = {}
+    for a in rows:
+        field = a["field"]
+        text = fact_text(field.rpartition(".")[2], a["value"])
+        source = a["source"]
+        found.setdefault(field, {}).setdefault(
+            (text, source["name"] if source else ""), {"text": text, "source": source}
+        )
+    return {field: list(by_value.values()) for field, by_value in found.items()}
 
 
 def _exact(web: WebState, name: str, mid: str) -> bool:

@@ -1,5 +1,7 @@
 """`/providers/<id>`: who a provider is, its fees, and every model it sells with its prices today,
-filtered, sorted and paged (a large aggregator sells hundreds)."""
+filtered, sorted and paged (a large aggregator sells hundreds). By default the most notable models
+come first (`catalog.notability`) and retired ones last, marked: `/providers/openai` opens on its
+current flagships, not on Ada."""
 
 from __future__ import annotations
 
@@ -14,7 +16,9 @@ from starlette.responses import Response
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.layout import route_model, route_qualifier
+from modelvs.catalog.lifecycle import Stage
 from modelvs.catalog.names import name_key
+from modelvs.catalog.notability import notability
 from modelvs.catalog.sourcing import source_ref
 from modelvs.catalog.trust import assess, is_vetted
 from modelvs.engine.pricing import route_limits, schedule_for
@@ -22,7 +26,7 @@ from modelvs.formatting import usd
 from modelvs.params import ParamError, parse_int, parse_vocab
 from modelvs.schema.vocab import MODEL_KIND_LABELS, TRUST_LABELS, ModelKind, PriceMode
 from modelvs.web.http.responses import conditional, state_of
-from modelvs.web.pages.browse import PAGE_SIZE, pager, sort_links
+from modelvs.web.pages.browse import PAGE_SIZE, pager, query_without, sort_links, url_with
 from modelvs.web.pages.render import bad_request, not_found, page
 
 
@@ -45,9 +49,14 @@ class ProviderRow:
     vetted: bool
     flag: str | None
     """Why the prices are quarantined, when they are."""
+    retired: bool
+    notability: tuple[bool, float, str]
+    """The model's place in the default order (`Notability.order`: retired last, then most notable)."""
 
 
+RELEVANCE = "relevance"
 SORTS: dict[str, Callable[[ProviderRow], Any]] = {
+    RELEVANCE: lambda o: (o.notability, o.route),
     "model": lambda o: (o.name.casefold(), o.route),
     "input": lambda o: o.input,
     "output": lambda o: o.output,
@@ -64,6 +73,7 @@ COLUMNS = (
 
 
 def offers(catalog: Catalog, provider: str, on: dt.date) -> list[ProviderRow]:
+    notable = notability(catalog, on)
     found = []
     for rid in sorted(catalog.routes_by_provider.get(provider, ())):
         route = catalog.routes[rid]
@@ -87,6 +97,8 @@ def offers(catalog: Catalog, provider: str, on: dt.date) -> list[ProviderRow]:
                 modes=tuple(sorted({s.mode.value for s in route.prices if s.applies_on(on)})),
                 vetted=is_vetted(catalog, rid, on),
                 flag=judged.flag if judged.quarantined else None,
+                retired=notable[mid].stage is Stage.RETIRED,
+                notability=notable[mid].order(),
             )
         )
     return found
@@ -117,7 +129,7 @@ def provider_page(request: Request) -> Response:
             request, f"No provider has the id {pid[:100]!r}. Close: {', '.join(close) or 'none'}."
         )
     q = request.query_params
-    sort_text = (q.get("sort") or "model").strip()
+    sort_text = (q.get("sort") or RELEVANCE).strip()
     descending = sort_text.startswith("-")
     sort = sort_text.removeprefix("-")
     try:
@@ -171,6 +183,8 @@ def provider_page(request: Request) -> Response:
                 ],
                 "sort": q.get("sort") or "",
             },
+            by_relevance=sort == RELEVANCE,
+            relevance_url=url_with(path, query_without(q, "page", "sort")),
             price_day=on.isoformat(),
         )
 
@@ -185,6 +199,7 @@ def _row(o: ProviderRow) -> dict[str, Any]:
     return {
         "url": f"/models/{o.slug}",
         "name": o.name + (f" @{o.qualifier}" if o.qualifier else ""),
+        "retired": o.retired,
         "provider_model_id": o.provider_model_id,
         "input": _usd(o.input),
         "output": _usd(o.output),
