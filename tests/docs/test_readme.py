@@ -44,7 +44,7 @@ def test_every_page_and_api_route_is_documented() -> None:
     missing = []
     for route in ROUTES:
         path = route.path.replace("{pair}", "<a>-vs-<b>").replace("{slug}", "<slug>")
-        path = path.replace("{provider}", "<id>").replace("{a}/{b}", "<a>/<b>")
+        path = path.replace("{provider}", "<id>").replace("{a}/{b}", "<a>/<b>").replace("{page}", "<n>")
         short = path.removeprefix("/api/v1/")
         if path not in README and f"`{short}`" not in README:
             missing.append(route.path)

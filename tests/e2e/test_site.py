@@ -152,6 +152,7 @@ def _phone_paths() -> list[str]:
         "pair": REFERENCE.removeprefix("/compare/"),
         "slug": "gpt-4o-2024-11-20",
         "provider": "openrouter",
+        "page": "2",
     }
     for spec in ROUTES:
         if spec.api or not spec.exportable or "." in spec.path.rsplit("/", 1)[-1]:

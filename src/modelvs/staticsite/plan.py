@@ -194,6 +194,8 @@ def plan_build(web: WebState, selection: PairSelection, base_url: str, *, force:
             path = _fill(spec, params)
             out = _out_path(spec, path)
             add(WorkItem(out, Kind.API if spec.api else Kind.PAGE, path))
+            if spec.csv is not None:  # the list's CSV twin, which `/models` links beside the JSON
+                add(WorkItem(f"{path.lstrip('/')}.csv", Kind.API, f"{path}.csv"))
             if out.endswith("index.html"):
                 html_paths.append(path)
     for pair in pairs:

@@ -22,7 +22,7 @@ from modelvs.web.api import endpoints as api
 from modelvs.web.api import openapi
 from modelvs.web.api import reprice as reprice_api
 from modelvs.web.api.params import MODEL_INDEX, NEEDS, ON, RATING, ROUTES_PARAM, WORKLOAD, paging
-from modelvs.web.http.route_spec import Endpoint, Param, RouteSpec, csv_twin
+from modelvs.web.http.route_spec import Endpoint, Param, RouteSpec, csv_twin, paged_twin
 from modelvs.web.http.state import WebState
 from modelvs.web.pages import (
     calculator,
@@ -246,3 +246,11 @@ ROUTES: tuple[RouteSpec, ...] = (
     ),
 )
 ROUTES = ROUTES + tuple(csv_twin(spec) for spec in ROUTES if spec.csv is not None)
+PAGE_COUNTS = {
+    "models": models_index.page_count,
+    "provider": provider_page.page_count,
+    "calculator": calculator.page_count,
+    "changes": changes.page_count,
+}
+"""The paged lists and how many pages each has at its default query: their `/page/N` twins."""
+ROUTES = ROUTES + tuple(paged_twin(s, PAGE_COUNTS[s.name]) for s in ROUTES if s.name in PAGE_COUNTS)

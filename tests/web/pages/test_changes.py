@@ -42,7 +42,7 @@ def test_changes_are_paged_by_at_most_100_rows(client: TestClient, catalog: Cata
     first = parse(client.get("/changes").text)
     assert len(_rows(first)) == 100
     assert not first.find_all("a", rel="prev")
-    assert first.find("a", rel="next").attrs["href"] == "/changes?page=2"
+    assert first.find("a", rel="next").attrs["href"] == "/changes/page/2"  # a file on a static host
     seen = 0
     url: str | None = "/changes"
     while url is not None:
@@ -55,6 +55,7 @@ def test_changes_are_paged_by_at_most_100_rows(client: TestClient, catalog: Cata
     assert seen == len(every)
     pages = -(-len(every) // 100)
     assert client.get(f"/changes?page={pages}").status_code == 200
+    assert client.get(f"/changes/page/{pages}").text == client.get(f"/changes?page={pages}").text
     assert client.get(f"/changes?page={pages + 1}").status_code == 404
     assert client.get("/changes?page=0").status_code == 422
 
@@ -156,11 +157,14 @@ def test_linked_from_home_head_and_route_table(client: TestClient) -> None:
     assert "/changes</loc>" in client.get("/sitemap.xml").text
 
 
-def test_a_static_build_writes_the_first_page_without_links_it_cannot_serve(catalog: Catalog) -> None:
-    """A static host ignores the query: no filter form and no page links, only the newest 100."""
+def test_a_static_build_pages_by_path_and_offers_no_filter_it_cannot_serve(catalog: Catalog) -> None:
+    """A static host ignores the query: no filter form, and pages at /changes/page/N (files)."""
     static = TestClient(create_app(catalog, today=TODAY, built_pairs=()), follow_redirects=False)
     doc = parse(static.get("/changes").text)
     assert len(_rows(doc)) == 100
-    assert not doc.find_all("a", rel="next")
+    assert [a.attrs["href"] for a in doc.find_all("a", rel="next")] == ["/changes/page/2"]
     assert not [f for f in doc.find_all("form") if f.attrs.get("action") == "/changes"]
-    assert "the live site pages through the rest" in doc.find("main").text
+    assert "the live site also filters them" in doc.find("main").text
+    second = parse(static.get("/changes/page/2").text)
+    assert _rows(second)
+    assert [r.text for r in _rows(second)] != [r.text for r in _rows(doc)]

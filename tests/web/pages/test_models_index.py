@@ -9,12 +9,14 @@ from urllib.parse import parse_qsl, urlsplit
 
 from starlette.testclient import TestClient
 
-from modelvs.catalog import load_catalog
+from modelvs.catalog import Catalog, load_catalog
+from modelvs.web import create_app
+from tests.web.conftest import TODAY
 from tests.web.html import Node, parse
 
 
 def _table(doc: Node) -> Node:
-    return doc.find("table", **{"class": "browse"})
+    return doc.find("table", id="models")
 
 
 def _ids(doc: Node) -> list[str]:
@@ -30,9 +32,10 @@ def test_the_index_lists_every_model_page_by_page(client: TestClient) -> None:
     total = client.get("/api/v1/models?limit=1").json()["total"]
     assert f"of {total:,}" in _table(doc).find("caption").text
     nxt = doc.find("a", rel="next").attrs["href"]
-    assert nxt == "/models?page=2"
+    assert nxt == "/models/page/2"  # a path, which a static host serves too
     second = _ids(parse(client.get(nxt).text))
     assert not set(ids) & set(second)
+    assert _ids(parse(client.get("/models?page=2").text)) == second
     headers = [th.text for th in _table(doc).find("thead").find_all("th")]
     assert "Rating" in headers
     assert {"Lab", "Kind", "Context", "Capabilities", "Status"} <= set(headers)
@@ -132,3 +135,42 @@ def test_retired_models_show_with_the_status_filter(client: TestClient) -> None:
             "/api/v1/models?limit=1&status=preview&status=current&status=deprecated&status=retired"
         ).json()["total"]
     )
+
+
+def test_pages_past_the_first_have_a_path_of_their_own(client: TestClient) -> None:
+    doc = parse(client.get("/models/page/2").text)
+    assert (doc.find("link", rel="canonical").attrs["href"] or "").endswith("/models/page/2")
+    assert doc.find("a", rel="prev").attrs["href"] == "/models"
+    assert doc.find("a", rel="next").attrs["href"] == "/models/page/3"
+    assert _ids(parse(client.get("/models/page/2?page=7").text)) == _ids(doc)  # the path's page wins
+    for wrong in ("1", "01", "0", "two"):
+        assert client.get(f"/models/page/{wrong}").status_code == 404, wrong
+    # With a filter or an order the pages keep the query: the path serves the default list only.
+    filtered = parse(client.get("/models?lab=openai").text)
+    assert filtered.find("a", rel="next").attrs["href"] == "/models?lab=openai&page=2"
+
+
+def test_a_phone_keeps_name_lab_context_and_the_cheapest_prices(client: TestClient) -> None:
+    table = _table(parse(client.get("/models").text))
+    assert "stack" in (table.attrs["class"] or "").split()  # site.css stacks it below 40rem
+    row = table.find("tbody").find("tr")
+    kept = [
+        td.attrs["data-label"]
+        for td in row.find_all("td")
+        if "hide-phone" not in (td.attrs.get("class") or "")
+    ]
+    assert kept == ["Lab", "Context", "Input, cheapest", "Output, cheapest", "via"]
+    hidden = [td for td in row.find_all("td") if "hide-phone" in (td.attrs.get("class") or "")]
+    assert len(hidden) == 6  # kind, the lab route's two prices, rating, capabilities, status
+    order = parse(client.get("/models?sort=-rating").text).find("select", id="f-sort")
+    assert "selected" in order.find("option", value="-rating").attrs  # the headers' sorts, on a phone
+
+
+def test_a_static_build_offers_one_order_and_links_its_own_files(catalog: Catalog) -> None:
+    static = TestClient(create_app(catalog, today=TODAY, built_pairs=[]), follow_redirects=False)
+    doc = parse(static.get("/models").text)
+    assert _table(doc).find("thead").find_all("a") == []  # no sort links
+    assert doc.find_all("form", id="model-filters") == []
+    links = {a.text: a.attrs["href"] for a in doc.find("main").find_all("a") if a.text in ("JSON", "CSV")}
+    assert links == {"JSON": "/api/v1/models.json", "CSV": "/api/v1/models.csv"}
+    assert doc.find("a", rel="next").attrs["href"] == "/models/page/2"

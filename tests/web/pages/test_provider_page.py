@@ -18,7 +18,7 @@ def test_a_large_provider_is_paged_with_prices(client: TestClient) -> None:
     doc = parse(client.get("/providers/openrouter").text)
     rows = _rows(doc)
     assert len(rows) == 50
-    assert doc.find("a", rel="next").attrs["href"] == "/providers/openrouter?page=2"
+    assert doc.find("a", rel="next").attrs["href"] == "/providers/openrouter/page/2"
     priced = [r.find_all("td")[0].text for r in rows]
     assert any(p.startswith("$") for p in priced)
 

@@ -8,10 +8,13 @@ and the OpenAPI document all read the table and nothing else about a route.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
+from urllib.parse import urlencode
 
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -101,3 +104,45 @@ def csv_twin(spec: RouteSpec) -> RouteSpec:
         params=spec.params,
         media="text/csv",
     )
+
+
+PageCount = Callable[["WebState", dict[str, str]], int]
+"""How many pages a paged list has at its default query, for the path parameters given."""
+
+
+def paged_twin(spec: RouteSpec, pages: PageCount) -> RouteSpec:
+    """The pages past the first of `spec`'s list at `PATH/page/N`, the address its pager links when
+    the query holds nothing else: a static host serves them as files (it cannot read `?page=N`),
+    and the build writes pages 2 to `pages(...)` of each enumerated path."""
+    assert spec.enumerate is not None
+    assert not inspect.iscoroutinefunction(spec.endpoint)
+    parent = spec.enumerate
+
+    def every_page(web: WebState) -> Iterable[dict[str, str]]:
+        for params in parent(web):
+            for n in range(2, pages(web, params) + 1):
+                yield {**params, "page": str(n)}
+
+    return RouteSpec(
+        spec.path + "/page/{page}",
+        page_from_path(spec.endpoint),
+        spec.name + "_page",
+        spec.exportable,
+        every_page,
+        query=tuple(q for q in spec.query if q != "page"),
+    )
+
+
+def page_from_path(endpoint: Endpoint) -> Endpoint:
+    """`endpoint` answering `.../page/N` as it answers `...?page=N` (N from 2: page 1 has no twin)."""
+
+    def answer(request: Request) -> Response:
+        number = request.path_params["page"]
+        if not number.isdigit() or number.startswith("0") or int(number) < 2:
+            raise HTTPException(404)
+        pairs = [(k, v) for k, v in request.query_params.multi_items() if k != "page"]
+        scope = {**request.scope, "query_string": urlencode([*pairs, ("page", number)]).encode()}
+        return cast(Response, endpoint(Request(scope, request.receive)))
+
+    answer.__name__ = getattr(endpoint, "__name__", "paged")
+    return answer

@@ -16,7 +16,8 @@ class SortLink:
     """A column header that sorts the table by its column (and again, the other way)."""
 
     label: str
-    url: str
+    url: str | None
+    """None where sorting is not offered (a static build: one order is built)."""
     current: str | None
     """`ascending` or `descending` when the table is sorted by this column, else None."""
 
@@ -31,9 +32,16 @@ def url_with(path: str, pairs: Sequence[tuple[str, str]]) -> str:
 
 
 def sort_links(
-    path: str, q: QueryParams, columns: Sequence[tuple[str, str]], sort: str, descending: bool
+    path: str,
+    q: QueryParams,
+    columns: Sequence[tuple[str, str]],
+    sort: str,
+    descending: bool,
+    *,
+    offered: bool = True,
 ) -> dict[str, SortLink]:
-    """(column key, label) -> its header link: sorted by it ascending, or descending if it already is."""
+    """(column key, label) -> its header link: sorted by it ascending, or descending if it already is;
+    with no link unless `offered` (a static build writes one order only)."""
     base = query_without(q, "sort", "page")
     links = {}
     for key, label in columns:
@@ -41,7 +49,7 @@ def sort_links(
         flip = on and not descending
         links[key] = SortLink(
             label,
-            url_with(path, [*base, ("sort", f"-{key}" if flip else key)]),
+            url_with(path, [*base, ("sort", f"-{key}" if flip else key)]) if offered else None,
             ("descending" if descending else "ascending") if on else None,
         )
     return links
@@ -59,11 +67,18 @@ class Pager:
     next_url: str | None
 
 
+def page_path(path: str, n: int) -> str:
+    """Page `n` (from 2) of the list at `path` at its default query."""
+    return f"{path}/page/{n}"
+
+
 def pager(path: str, q: QueryParams, page: int, total: int, size: int = PAGE_SIZE) -> Pager:
     pages = max(1, (total + size - 1) // size)
     base = query_without(q, "page")
 
     def at(n: int) -> str:
+        if n > 1 and not base:  # a path a static host can serve too (`route_spec.paged_twin`)
+            return page_path(path, n)
         return url_with(path, [*base, ("page", str(n))] if n > 1 else base)
 
     first = min(total, (page - 1) * size + 1)

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from starlette.datastructures import QueryParams
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -22,6 +23,7 @@ from modelvs.views.costs import rank_view
 from modelvs.views.workload_form import workload_form
 from modelvs.web.http.responses import conditional, html, state_of
 from modelvs.web.http.state import WebState
+from modelvs.web.pages.browse import pager
 from modelvs.web.pages.render import bad_request, page
 
 PAGE_SIZE = 50
@@ -123,7 +125,7 @@ def _results(
         web.catalog, value_map(web.catalog, workload, web.today(), marked, needs.rating_category)
     )
     pages = (view["total"] + PAGE_SIZE - 1) // PAGE_SIZE
-    base = [(k, v) for k, v in q.multi_items() if k != "page"]
+    links = pager("/calculator", q, page_no, view["total"], PAGE_SIZE)
     return {
         "view": view,
         "rows": rows,
@@ -132,8 +134,8 @@ def _results(
         "credit": arena_credit(web.catalog),
         "page_no": page_no,
         "pages": pages,
-        "prev_query": _query(base, page_no - 1) if page_no > 1 else None,
-        "next_query": _query(base, page_no + 1) if page_no < pages else None,
+        "prev_url": links.prev_url,
+        "next_url": links.next_url,
     }
 
 
@@ -193,7 +195,8 @@ def calculator_fragment(request: Request) -> Response:
     return conditional(request, make)
 
 
-def _query(base: list[tuple[str, str]], page_no: int) -> str:
-    from urllib.parse import urlencode
-
-    return "?" + urlencode([*base, ("page", str(page_no))])
+def page_count(web: WebState, params: dict[str, str]) -> int:
+    """Pages of the ranking at the default workload and needs (what a static build writes)."""
+    empty = QueryParams()
+    everything = ranked(web, needs_in(empty), parse_workload(empty), web.today(), parse_order(None))
+    return max(1, (len(everything) + PAGE_SIZE - 1) // PAGE_SIZE)

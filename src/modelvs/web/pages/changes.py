@@ -23,7 +23,7 @@ from modelvs.params import ParamError, parse_date, parse_int
 from modelvs.views.escape import xml as esc
 from modelvs.web.http.responses import conditional, state_of
 from modelvs.web.http.state import WebState
-from modelvs.web.pages.browse import pager, url_with
+from modelvs.web.pages.browse import page_path, pager, url_with
 from modelvs.web.pages.render import bad_request, canonical_url, not_found, page
 
 PAGE_SIZE = 100
@@ -153,7 +153,7 @@ def changes_page(request: Request) -> Response:
         return found
     web = state_of(request)
     try:
-        page_no = 1 if web.static else parse_int(request.query_params.get("page"), "page", 1, 1, MAX_PAGE)
+        page_no = parse_int(request.query_params.get("page"), "page", 1, 1, MAX_PAGE)
     except ParamError as err:
         return bad_request(request, err.param, err.detail)
     on = web.today()
@@ -168,13 +168,14 @@ def changes_page(request: Request) -> Response:
             (day.isoformat(), day > on, [change_row(web, c, on) for c in cs]) for day, cs in by_date(shown)
         ]
         query = f"?{urlencode(filters)}" if filters else ""
+        pq = [*filters.items(), *([("page", str(page_no))] if page_no > 1 else [])]
         labs, providers = _choices(web)
         return page(
             request,
             "changes.html",
             title="Price changes" + (f", page {page_no}" if page_no > 1 else ""),
             description="Every dated price change in the catalog: route, mode, component, old and new price.",
-            path=url_with("/changes", [*filters.items(), *([("page", str(page_no))] if page_no > 1 else [])]),
+            path=page_path("/changes", page_no) if page_no > 1 and not filters else url_with("/changes", pq),
             groups=groups,
             total=len(changes),
             pager=pager("/changes", request.query_params, page_no, len(changes), PAGE_SIZE),
@@ -186,6 +187,11 @@ def changes_page(request: Request) -> Response:
         )
 
     return conditional(request, make)
+
+
+def page_count(web: WebState, params: dict[str, str]) -> int:
+    """Pages of `/changes` without a filter (what a static build writes)."""
+    return max(1, (len(all_changes(web)) + PAGE_SIZE - 1) // PAGE_SIZE)
 
 
 def _stamp(day: dt.date) -> str:

@@ -1,11 +1,15 @@
 """`/models`: every model in one sortable, filterable, paged table; its state lives in the URL, and
-the same query is one click away as JSON (`/api/v1/models`) and CSV (`/api/v1/models.csv`)."""
+the same query is one click away as JSON (`/api/v1/models`) and CSV (`/api/v1/models.csv`).
+
+A static build writes the default order only: its pages at `/models/page/N`, no sort links or
+filter form (a static host cannot read a query), and JSON and CSV links to the files it writes."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
 
+from starlette.datastructures import QueryParams
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -25,7 +29,8 @@ from modelvs.views.model_list import (
 )
 from modelvs.views.model_records import parse_model_query
 from modelvs.web.http.responses import conditional, state_of
-from modelvs.web.pages.browse import PAGE_SIZE, pager, query_without, sort_links, url_with
+from modelvs.web.http.state import WebState
+from modelvs.web.pages.browse import PAGE_SIZE, page_path, pager, query_without, sort_links, url_with
 from modelvs.web.pages.render import bad_request, page
 
 COLUMNS = (
@@ -40,6 +45,18 @@ COLUMNS = (
     ("rating", "Rating"),
 )
 CAPS_SHOWN = 3
+ORDERS = (
+    ("", "Most notable first"),
+    ("name", "Name, A to Z"),
+    ("lab", "Lab, A to Z"),
+    ("-context", "Largest context first"),
+    ("input", "Cheapest input (vetted route)"),
+    ("output", "Cheapest output (vetted route)"),
+    ("lab_input", "Cheapest input (lab's own API)"),
+    ("lab_output", "Cheapest output (lab's own API)"),
+    ("-rating", "Highest rated first"),
+)
+"""The filter form's orders: what the column headers sort by, where a phone does not show them."""
 
 
 def models_index(request: Request) -> Response:
@@ -57,19 +74,28 @@ def models_index(request: Request) -> Response:
         found = list_models(web.catalog, query, on)
         data = query_without(q, "page")
         api = [*data, ("offset", str(query.offset)), ("limit", str(PAGE_SIZE))]
+        # A static host answers every query with the plain file: link the files the build writes.
+        json_url, csv_url = (
+            ("/api/v1/models.json", "/api/v1/models.csv")
+            if web.static
+            else (url_with("/api/v1/models", api), url_with("/api/v1/models.csv", api))
+        )
         return page(
             request,
             "models_index.html",
             title="Every model: prices, context and capabilities",
             description=f"All {len(web.catalog.models):,} models of the catalog, sortable and filterable, "
             "with prices on the lab's own API and on the cheapest vetted route.",
-            path="/models",
+            path=page_path("/models", page_no) if page_no > 1 and not data else "/models",
             rows=[_row(r) for r in found.rows],
             pager=pager("/models", q, page_no, found.total),
-            sorts=sort_links("/models", q, COLUMNS, query.sort.value, query.descending),
-            filters=_filters(web.catalog, q),
-            json_url=url_with("/api/v1/models", api),
-            csv_url=url_with("/api/v1/models.csv", api),
+            sorts=sort_links(
+                "/models", q, COLUMNS, query.sort.value, query.descending, offered=not web.static
+            ),
+            filters=None if web.static else _filters(web.catalog, q),
+            json_url=json_url,
+            csv_url=csv_url,
+            static=web.static,
             cheapest_rule=CHEAPEST_RULE,
             filtered=bool(query_without(q, "page", "sort")),
             by_relevance=query.sort is SortKey.RELEVANCE,
@@ -80,6 +106,13 @@ def models_index(request: Request) -> Response:
         )
 
     return conditional(request, make)
+
+
+def page_count(web: WebState, params: dict[str, str]) -> int:
+    """Pages of `/models` at its default query (what a static build writes)."""
+    query = parse_model_query(web.catalog, QueryParams(), default_limit=None)
+    total = list_models(web.catalog, with_page(query, 0, 1), web.today()).total
+    return max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE)
 
 
 def _price(value: Decimal | None) -> str:
@@ -134,5 +167,12 @@ def _filters(catalog: Any, q: Any) -> dict[str, Any]:
         "statuses": options([(s.value, STATUS_LABELS[s]) for s in Status], "status"),
         "min_context": q.get("min_context") or "",
         "max_input_price": q.get("max_input_price") or "",
-        "sort": q.get("sort") or "",
+        "sorts": options(_orders(q.get("sort") or ""), "sort"),
     }
+
+
+def _orders(current: str) -> list[tuple[str, str]]:
+    """`ORDERS`, and the URL's own order where a column header chose another one."""
+    if current and current not in {value for value, _ in ORDERS}:
+        return [*ORDERS, (current, "As the column header chose")]
+    return list(ORDERS)

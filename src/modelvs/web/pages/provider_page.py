@@ -26,6 +26,7 @@ from modelvs.formatting import usd
 from modelvs.params import ParamError, parse_int, parse_vocab
 from modelvs.schema.vocab import MODEL_KIND_LABELS, TRUST_LABELS, ModelKind, PriceMode
 from modelvs.web.http.responses import conditional, state_of
+from modelvs.web.http.state import WebState
 from modelvs.web.pages.browse import PAGE_SIZE, pager, query_without, sort_links, url_with
 from modelvs.web.pages.render import bad_request, not_found, page
 
@@ -174,7 +175,7 @@ def provider_page(request: Request) -> Response:
             rows=[_row(o) for o in chosen[start : start + PAGE_SIZE]],
             total_routes=len(everything),
             pager=pager(path, q, page_no, len(chosen)),
-            sorts=sort_links(path, q, COLUMNS, sort, descending),
+            sorts=sort_links(path, q, COLUMNS, sort, descending, offered=not web.static),
             filters={
                 "q": q.get("q") or "",
                 "kinds": [
@@ -209,3 +210,9 @@ def _row(o: ProviderRow) -> dict[str, Any]:
         "vetted": "yes" if o.vetted else "no",
         "flag": o.flag,
     }
+
+
+def page_count(web: WebState, params: dict[str, str]) -> int:
+    """Pages of a provider's list at its default query (what a static build writes)."""
+    rows = select(offers(web.catalog, params["provider"], web.today()), "", frozenset(), "model", False)
+    return max(1, (len(rows) + PAGE_SIZE - 1) // PAGE_SIZE)
