@@ -168,14 +168,18 @@ def changes_page(request: Request) -> Response:
             (day.isoformat(), day > on, [change_row(web, c, on) for c in cs]) for day, cs in by_date(shown)
         ]
         query = f"?{urlencode(filters)}" if filters else ""
-        pq = [*filters.items(), *([("page", str(page_no))] if page_no > 1 else [])]
+        canonical = (
+            page_path("/changes", page_no)  # the address a static host serves too
+            if page_no > 1 and not filters
+            else url_with("/changes", [*filters.items(), *([("page", str(page_no))] if page_no > 1 else [])])
+        )
         labs, providers = _choices(web)
         return page(
             request,
             "changes.html",
             title="Price changes" + (f", page {page_no}" if page_no > 1 else ""),
             description="Every dated price change in the catalog: route, mode, component, old and new price.",
-            path=page_path("/changes", page_no) if page_no > 1 and not filters else url_with("/changes", pq),
+            path=canonical,
             groups=groups,
             total=len(changes),
             pager=pager("/changes", request.query_params, page_no, len(changes), PAGE_SIZE),
