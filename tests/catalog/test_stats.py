@@ -73,7 +73,7 @@ def test_the_figures_check_stats_prints(shipped: Catalog) -> None:
     assert figures["models whose capabilities contradict their modalities"] == 0
     assert figures["moving-alias ids (-latest) listed as models"] == 0
     undated, current = undated_models(shipped, ON)
-    assert 0 < len(undated) < current
+    assert 0 < len(undated) <= 0.25 * current  # issue 15: at most a quarter without a date or stand-in
     undated_top, top = undated_flagships(shipped, ON)
     assert figures["current flagships without a release date"] == f"{len(undated_top)} of {top}"
     assert all(shipped.models[mid].release_date is None for mid in undated_top)
