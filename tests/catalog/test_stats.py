@@ -10,19 +10,23 @@ from typer.testing import CliRunner
 
 from modelvs.catalog import Catalog, load_catalog
 from modelvs.catalog.agreement import contradictions
+from modelvs.catalog.lifecycle import is_current
 from modelvs.catalog.stats import (
     STALE_AFTER,
     Freshness,
     artefact_names,
+    flagships,
     pointer_models,
     shared_names,
     source_freshness,
     truth_figures,
+    undated_flagships,
     undated_models,
 )
+from modelvs.catalog.trust import lab_route
 from modelvs.cli import app, catalog_commands
 from modelvs.engine.needs import Needs, meets
-from modelvs.schema.vocab import Capability, Modality
+from modelvs.schema.vocab import Capability, Modality, ModelKind
 
 ON = dt.date(2026, 12, 5)
 
@@ -69,7 +73,35 @@ def test_the_figures_check_stats_prints(shipped: Catalog) -> None:
     assert figures["models whose capabilities contradict their modalities"] == 0
     assert figures["moving-alias ids (-latest) listed as models"] == 0
     undated, current = undated_models(shipped, ON)
-    assert 0 < len(undated) < current
+    assert 0 < len(undated) <= 0.25 * current  # issue 15: at most a quarter without a date or stand-in
+    undated_top, top = undated_flagships(shipped, ON)
+    assert figures["current flagships without a release date"] == f"{len(undated_top)} of {top}"
+    assert all(shipped.models[mid].release_date is None for mid in undated_top)
+    assert set(undated_top) < set(flagships(shipped, ON))
+
+
+def test_flagships_are_the_rated_current_text_models_their_lab_sells(shipped: Catalog) -> None:
+    found = flagships(shipped, ON)
+    assert "anthropic/claude-opus-4-7" in found
+    assert "openai/gpt-5.6-sol" in found
+    for mid in found:
+        model = shipped.models[mid]
+        assert model.kind is ModelKind.TEXT, mid
+        assert is_current(model, ON), mid
+        assert f"lmarena:{mid}" in shipped.results, mid
+        assert lab_route(shipped, mid) is not None, mid
+    assert "lmarena:google/gemma-4-31b" in shipped.results  # rated, but Google sells no Gemma API
+    assert "google/gemma-4-31b" not in found
+
+
+@pytest.mark.sources
+def test_flagships_here_are_the_ones_a_sync_holds_changes_of(shipped: Catalog) -> None:
+    """`check --stats` counts on the loaded catalog the flagships `sync.holds` finds in raw records."""
+    from modelvs.catalog import default_data_dir
+    from modelvs.sync.holds import flagships as held
+    from modelvs.sync.tree import read_records
+
+    assert set(flagships(shipped, ON)) == set(held(read_records(default_data_dir()), ON))
 
 
 def test_freshness_lists_imported_sources_with_their_age(mini: Path) -> None:

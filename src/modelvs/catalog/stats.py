@@ -13,7 +13,7 @@ from modelvs.catalog.catalog import Catalog
 from modelvs.catalog.layout import route_qualifier
 from modelvs.catalog.lifecycle import Stage, is_current, stage
 from modelvs.catalog.names import has_id_artefact
-from modelvs.catalog.trust import assessments, is_vetted
+from modelvs.catalog.trust import assessments, is_vetted, lab_route
 from modelvs.schema import Citation
 from modelvs.schema.vocab import ModelKind, ModelStatus, PriceMode, SourceKind
 
@@ -158,6 +158,27 @@ def undated_models(catalog: Catalog, on: dt.date) -> tuple[list[str], int]:
     return undated, len(current)
 
 
+ARENA = "lmarena"
+"""The benchmark whose rating makes a lab's current text model a flagship (as `sync.holds` says)."""
+
+
+def flagships(catalog: Catalog, on: dt.date) -> list[str]:
+    """Current text models with an Arena rating that their lab sells on its own API: the rule
+    `sync.holds.flagships` applies to raw records, here on the loaded catalog."""
+    return [
+        mid
+        for mid in current_text_models(catalog, on)
+        if f"{ARENA}:{mid}" in catalog.results and lab_route(catalog, mid) is not None
+    ]
+
+
+def undated_flagships(catalog: Catalog, on: dt.date) -> tuple[list[str], int]:
+    """(current flagships without a release date, how many current flagships there are); a
+    first-listed stand-in does not count here: readers check a flagship's date against its lab."""
+    found = flagships(catalog, on)
+    return [mid for mid in found if catalog.models[mid].release_date is None], len(found)
+
+
 def retired_shown_current(catalog: Catalog, on: dt.date) -> list[str]:
     """Current models that a source says are retired (a kept alternative, or the lab's own route)."""
     found = []
@@ -175,6 +196,7 @@ def truth_figures(catalog: Catalog, on: dt.date) -> dict[str, int | str]:
     """What issue 15 measures: contradictions, lifecycle, identity, names and dates."""
     artefacts, text = artefact_names(catalog)
     undated, current = undated_models(catalog, on)
+    undated_top, top = undated_flagships(catalog, on)
     return {
         "models whose capabilities contradict their modalities": sum(
             1 for m in catalog.models.values() if contradictions(m)
@@ -188,6 +210,7 @@ def truth_figures(catalog: Catalog, on: dt.date) -> dict[str, int | str]:
         "current text models without a release date or first-listed date": (
             f"{len(undated):,} of {current:,} ({_share(len(undated), current)})"
         ),
+        "current flagships without a release date": f"{len(undated_top):,} of {top:,}",
         "models with a first-listed date standing in for a release date": sum(
             1 for m in catalog.models.values() if m.first_listed and not m.release_date
         ),
