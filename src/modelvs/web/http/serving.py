@@ -100,16 +100,7 @@ class ServingMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        accept = inm = agent = host = None
-        for name, value in scope["headers"]:
-            if name == b"accept-encoding":
-                accept = value
-            elif name == b"user-agent":
-                agent = value
-            elif name == b"host":
-                host = value
-            elif name == b"if-none-match":
-                inm = value
+        accept, agent, host, inm = _cache_headers(scope["headers"])
         method = scope["method"]
         asked = Asked(method == "HEAD", accept, inm, agent)
         if method != "GET" and not asked.head:
@@ -153,16 +144,7 @@ class ServingMiddleware:
         path_bytes, _, query = url.partition(b"?")
         if not path_bytes.isascii():
             return None
-        accept = inm = agent = host = None
-        for name, value in headers:
-            if name == b"accept-encoding":
-                accept = value
-            elif name == b"user-agent":
-                agent = value
-            elif name == b"host":
-                host = value
-            elif name == b"if-none-match":
-                inm = value
+        accept, agent, host, inm = _cache_headers(headers)
         self._check_generation()
         hosts = self.hosts
         if hosts.base_url is not None:
@@ -357,3 +339,20 @@ class ServingMiddleware:
         if not self._bot(agent):
             client = scope.get("client")
             self.web.store.saw(pair, client[0] if client else "", agent or b"")
+
+
+def _cache_headers(
+    headers: Iterable[tuple[bytes, bytes]],
+) -> tuple[bytes | None, bytes | None, bytes | None, bytes | None]:
+    """The request headers a cache hit reads: Accept-Encoding, User-Agent, Host, If-None-Match."""
+    accept = agent = host = inm = None
+    for name, value in headers:
+        if name == b"accept-encoding":
+            accept = value
+        elif name == b"user-agent":
+            agent = value
+        elif name == b"host":
+            host = value
+        elif name == b"if-none-match":
+            inm = value
+    return accept, agent, host, inm
