@@ -93,7 +93,7 @@ def models(
         None,
         "--status",
         metavar="STATUS",
-        help=f"{_STATUSES} (repeatable; current includes preview and ga; none: all but retired).",
+        help=f"{_STATUSES} (repeatable; current includes preview; none: all but retired).",
     ),
     sort: str = typer.Option(
         SortKey.RELEVANCE.value,

@@ -135,7 +135,7 @@ class ModelRow:
     kind: ModelKind | None
     status: Status
     raw_status: str | None
-    """The status the catalog records (preview, ga, deprecated, retired), if any."""
+    """The status the catalog records (preview, current, deprecated, retired), if any."""
     release_date: dt.date | None
     context_window: int | None
     max_output: int | None

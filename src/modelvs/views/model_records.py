@@ -126,9 +126,9 @@ class ModelRecord(TypedDict):
     kind: str | None
     """What the model does (text, embedding, image, ...); null when no source says."""
     status: str | None
-    """The status the catalog records (preview, ga, deprecated, retired), if any."""
+    """The status the catalog records (preview, current, deprecated, retired), if any."""
     lifecycle: str
-    """On the day: preview, ga, current, deprecated or retired."""
+    """On the day: preview, current, deprecated or retired."""
     release_date: str | None
     context_window: int | None
     max_output: int | None

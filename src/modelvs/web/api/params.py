@@ -142,7 +142,7 @@ MODEL_INDEX = (
     ),
     Param(
         "status",
-        "preview, ga, current (preview and ga included), deprecated or retired.",
+        "preview, current (preview included), deprecated or retired.",
         repeated=True,
         enum=tuple(s.value for s in Status),
     ),
