@@ -27,13 +27,13 @@ from modelvs.catalog.derived import Derived
 from modelvs.catalog.layout import KINDS
 from modelvs.catalog.leftovers import recover
 from modelvs.catalog.problems import CatalogError, Problem, Severity
+from modelvs.catalog.where import cache_folder, compiled_path, default_data_dir
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from modelvs.catalog.load import Loaded
 
-_CACHE_FORMAT = "8"
 KEEP_DAYS = 14
 """Compiled catalogs (and their derived values) not written for this long are removed."""
 
@@ -52,21 +52,6 @@ class Checked:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.WARNING]
-
-
-def default_data_dir() -> Path:
-    """`$MODELVS_DATA`; else the checkout's `data/` when running from a source tree (an editable
-    install); else the copy of it that the wheel ships as `modelvs/_catalog/`."""
-    env = os.environ.get("MODELVS_DATA")
-    if env:
-        return Path(env)
-    package = Path(__file__).resolve().parents[1]
-    checkout = package.parents[1]
-    if package.parent.name == "src" and (checkout / "pyproject.toml").is_file():
-        return checkout / "data"
-    # The catalog is read as plain files (os.walk, stat for the cache key), so the installed
-    # package's folder is used as it is rather than through importlib.resources.
-    return package / "_catalog"
 
 
 def data_hash(data_dir: Path) -> str:
@@ -130,11 +115,6 @@ def with_lines(data_dir: Path, problems: list[Problem]) -> list[Problem]:
 StampNow = Callable[[Path, str], str | None]
 """Given a compiled file and the stamp it was built at, the stamp of its data files now, when
 something (another process) has just computed it; else None, and the stamp is computed here."""
-
-
-def compiled_path(data_dir: Path) -> Path:
-    """Where the compiled catalog of `data_dir` (as it is read by this code) is kept."""
-    return cache_folder() / f"catalog-{_CACHE_FORMAT}-{freshness.slot(data_dir)}.bin"
 
 
 def load_catalog(
@@ -226,10 +206,6 @@ class _OnFirstRead(Mapping[tuple[str, str], str]):
 
     def __len__(self) -> int:
         return len(self._data)
-
-
-def cache_folder() -> Path:
-    return Path(os.environ.get("MODELVS_CACHE", Path.home() / ".cache" / "modelvs"))
 
 
 def _prune(folder: Path) -> None:
