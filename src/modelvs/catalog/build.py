@@ -148,6 +148,7 @@ def load_catalog(
     catalog = checked.catalog
     sections = {
         "manifest": (found, stamp),
+        "stamp": stamp,  # alone too: a process that was told the stamp now reads no manifest
         "version": catalog.version,
         "names": catalog.names,
         "indexes": indexes_of(catalog),
@@ -165,9 +166,9 @@ def open_compiled(path: Path, data_dir: Path, stamp_now: StampNow | None = None)
     a data file changed since, or the file is damaged or of another format."""
     try:
         found = compiled.Compiled(path)
-        manifest, stamp = found.section("manifest")
+        stamp = found.section("stamp")
         now = stamp_now(path, stamp) if stamp_now is not None else None
-        if (now or freshness.stamp(data_dir, manifest)) != stamp:
+        if (now or freshness.stamp(data_dir, found.section("manifest")[0])) != stamp:
             return None
         version = found.section("version")
     except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError, ImportError, struct.error):
