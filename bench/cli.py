@@ -3,8 +3,10 @@
 
 Every command runs as a new process, with a warm compiled catalog (a first run of each compiles it
 and its derived values), stdout to /dev/null (a pipe: plain output), the median of `--runs` (5) after
-one warm-up, all in one hyperfine run (`hyperfine -N`) so that a busy machine slows them alike; the
-ratios are what to read. Without hyperfine, this process times them the same way, one after another.
+one warm-up. The runs are interleaved: each round times every command once (`hyperfine -N -r 1`), so
+that a shared machine whose load comes and goes slows them alike (one hyperfine run of all the
+commands times each one's runs back to back, and a ratio then read the load of two moments); the
+ratios are what to read. Without hyperfine, this process times them the same way.
 
 genai-prices' CLI prices the same request (`genai-prices calc gpt-5.5 -i 1000 -o 100`) when it can be
 found: `--genai-prices PATH`, `$GENAI_PRICES_CLI`, or `genai-prices` on PATH or beside this Python.
@@ -95,31 +97,41 @@ def cases(modelvs: tuple[str, ...], genai: tuple[str, ...] | None) -> list[Case]
 
 
 def with_hyperfine(found: list[Case], runs: int, warmup: int) -> list[Timed]:
-    with tempfile.TemporaryDirectory() as tmp:
-        export = Path(tmp) / "times.json"
+    def one_round(export: Path) -> list[float]:
         subprocess.run(
             [
-                "hyperfine", "-N", "--style", "none", "-w", str(warmup), "-r", str(runs),
+                "hyperfine", "-N", "--style", "none", "-r", "1",
                 "--export-json", str(export), *(_shell(c.argv) for c in found),
             ],
             check=True, stdout=subprocess.DEVNULL,
         )  # fmt: skip
-        results = json.loads(export.read_text())["results"]
-    return [Timed(c, r["median"], r["min"], r["max"]) for c, r in zip(found, results, strict=True)]
+        return [r["times"][0] for r in json.loads(export.read_text())["results"]]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        export = Path(tmp) / "times.json"
+        for _ in range(warmup):
+            one_round(export)
+        rounds = [one_round(export) for _ in range(runs)]
+    return [_timed(case, [r[i] for r in rounds]) for i, case in enumerate(found)]
 
 
 def with_own_timer(found: list[Case], runs: int, warmup: int) -> list[Timed]:
-    out = []
-    for case in found:
-        for _ in range(warmup):
-            subprocess.run(case.argv, stdout=subprocess.DEVNULL, check=True)
+    def one_round() -> list[float]:
         times = []
-        for _ in range(runs):
+        for case in found:
             start = time.perf_counter()
             subprocess.run(case.argv, stdout=subprocess.DEVNULL, check=True)
             times.append(time.perf_counter() - start)
-        out.append(Timed(case, statistics.median(times), min(times), max(times)))
-    return out
+        return times
+
+    for _ in range(warmup):
+        one_round()
+    rounds = [one_round() for _ in range(runs)]
+    return [_timed(case, [r[i] for r in rounds]) for i, case in enumerate(found)]
+
+
+def _timed(case: Case, times: list[float]) -> Timed:
+    return Timed(case, statistics.median(times), min(times), max(times))
 
 
 def _shell(argv: tuple[str, ...]) -> str:
@@ -140,7 +152,8 @@ def report(timed: list[Timed], why_no_peer: str, tool: str) -> list[str]:
     bare = by_name["python -c pass"].median_s
     peer = by_name.get("genai-prices calc")
     lines = [
-        f"Timed with {tool}: median of the runs, warm compiled catalog, stdout to /dev/null.",
+        f"Timed with {tool}, in interleaved rounds: median of the runs, warm compiled catalog,"
+        " stdout to /dev/null.",
         "",
         "| Command | Median [s] | Min [s] | Max [s] | x python -c pass | x genai-prices | Target |",
         "|:---|---:|---:|---:|---:|---:|:---|",

@@ -20,7 +20,8 @@ from tests.minicatalog import write_catalog
 PROBE = """
 import json, sys
 from pathlib import Path
-from modelvs.catalog.build import compiled_path, load_catalog
+from modelvs.catalog.build import load_catalog
+from modelvs.catalog.where import compiled_path
 from modelvs.catalog.compiled import Compiled
 from modelvs.cli import early
 
@@ -82,3 +83,18 @@ def test_a_price_edited_in_place_is_seen_by_the_next_command(tmp_path: Path) -> 
         f.write(text.replace("input = 2.5\n", "input = 3.5\n"))
     assert route.parent.stat().st_mtime_ns == folder_time
     assert "$3.50" in _cost(data, tmp_path)
+
+
+def test_the_childs_check_imports_neither_pydantic_nor_the_loader(tmp_path: Path) -> None:
+    # The child runs beside the command's imports on a shared CPU: what it imports, the command waits for.
+    data = write_catalog(tmp_path / "data")
+    _cost(data, tmp_path)  # compiles the catalog
+    probe = (
+        "import json, sys\n"
+        "from modelvs.cli import early\n"
+        "answer = json.loads(early._check(['cost', 'x', '--data', sys.argv[1]]))\n"
+        "heavy = [m for m in ('pydantic', 'modelvs.schema', 'modelvs.catalog.build') if m in sys.modules]\n"
+        "print(json.dumps({'answered': answer['data'], 'heavy': heavy}))\n"
+    )
+    found = json.loads(_run(["-c", probe, str(data)], tmp_path))
+    assert found == {"answered": str(data.resolve()), "heavy": []}

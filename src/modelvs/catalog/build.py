@@ -27,13 +27,13 @@ from modelvs.catalog.derived import Derived
 from modelvs.catalog.layout import KINDS
 from modelvs.catalog.leftovers import recover
 from modelvs.catalog.problems import CatalogError, Problem, Severity
+from modelvs.catalog.where import cache_folder, compiled_path, default_data_dir
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from modelvs.catalog.load import Loaded
 
-_CACHE_FORMAT = "8"
 KEEP_DAYS = 14
 """Compiled catalogs (and their derived values) not written for this long are removed."""
 
@@ -52,21 +52,6 @@ class Checked:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.WARNING]
-
-
-def default_data_dir() -> Path:
-    """`$MODELVS_DATA`; else the checkout's `data/` when running from a source tree (an editable
-    install); else the copy of it that the wheel ships as `modelvs/_catalog/`."""
-    env = os.environ.get("MODELVS_DATA")
-    if env:
-        return Path(env)
-    package = Path(__file__).resolve().parents[1]
-    checkout = package.parents[1]
-    if package.parent.name == "src" and (checkout / "pyproject.toml").is_file():
-        return checkout / "data"
-    # The catalog is read as plain files (os.walk, stat for the cache key), so the installed
-    # package's folder is used as it is rather than through importlib.resources.
-    return package / "_catalog"
 
 
 def data_hash(data_dir: Path) -> str:
@@ -132,11 +117,6 @@ StampNow = Callable[[Path, str], str | None]
 something (another process) has just computed it; else None, and the stamp is computed here."""
 
 
-def compiled_path(data_dir: Path) -> Path:
-    """Where the compiled catalog of `data_dir` (as it is read by this code) is kept."""
-    return cache_folder() / f"catalog-{_CACHE_FORMAT}-{freshness.slot(data_dir)}.bin"
-
-
 def load_catalog(
     data_dir: Path | None = None, *, use_cache: bool = True, stamp_now: StampNow | None = None
 ) -> Catalog:
@@ -168,6 +148,7 @@ def load_catalog(
     catalog = checked.catalog
     sections = {
         "manifest": (found, stamp),
+        "stamp": stamp,  # alone too: a process that was told the stamp now reads no manifest
         "version": catalog.version,
         "names": catalog.names,
         "indexes": indexes_of(catalog),
@@ -185,9 +166,9 @@ def open_compiled(path: Path, data_dir: Path, stamp_now: StampNow | None = None)
     a data file changed since, or the file is damaged or of another format."""
     try:
         found = compiled.Compiled(path)
-        manifest, stamp = found.section("manifest")
+        stamp = found.section("stamp")
         now = stamp_now(path, stamp) if stamp_now is not None else None
-        if (now or freshness.stamp(data_dir, manifest)) != stamp:
+        if (now or freshness.stamp(data_dir, found.section("manifest")[0])) != stamp:
             return None
         version = found.section("version")
     except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError, ImportError, struct.error):
@@ -226,10 +207,6 @@ class _OnFirstRead(Mapping[tuple[str, str], str]):
 
     def __len__(self) -> int:
         return len(self._data)
-
-
-def cache_folder() -> Path:
-    return Path(os.environ.get("MODELVS_CACHE", Path.home() / ".cache" / "modelvs"))
 
 
 def _prune(folder: Path) -> None:

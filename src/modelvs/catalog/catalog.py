@@ -7,17 +7,19 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from modelvs.catalog.compiled import paused_gc
 from modelvs.catalog.derived import Derived
 from modelvs.catalog.layout import KINDS, split_route_id
 from modelvs.catalog.names import name_key
 from modelvs.catalog.resolve import NameIndex
-from modelvs.schema import Benchmark, BenchmarkResult, Citation, Lab, Model, Provider, Route, Source
-from modelvs.schema.changelog import ChangeLog
-from modelvs.schema.identity import IdentityDecision
-from modelvs.schema.results import NameJoins, ResultSet
+
+if TYPE_CHECKING:  # a record's class is imported when its first record loads
+    from modelvs.schema import Benchmark, BenchmarkResult, Citation, Lab, Model, Provider, Route, Source
+    from modelvs.schema.changelog import ChangeLog
+    from modelvs.schema.identity import IdentityDecision
+    from modelvs.schema.results import NameJoins, ResultSet
 
 
 @dataclass(frozen=True)

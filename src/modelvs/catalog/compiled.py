@@ -27,11 +27,12 @@ from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from modelvs.catalog.layout import KINDS, split_route_id
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 MAGIC = b"MODELVS\x01"
 CHUNK = 64
@@ -39,7 +40,7 @@ CHUNK = 64
 _HEAD = struct.Struct("<8sQ")
 Span = tuple[int, int]
 """Offset (after the header) and length of a pickle in the file."""
-R = TypeVar("R", bound=BaseModel)
+R = TypeVar("R", bound="BaseModel")
 
 
 def group_of(kind: str, rid: str) -> str:
@@ -55,7 +56,10 @@ class _Canon:
     """One object per distinct value (by type and exact text: `5.0` and `5.00` stay apart)."""
 
     def __init__(self) -> None:
+        from pydantic import BaseModel  # here, not on import: the early check reads files without it
+
         self.pool: dict[object, Any] = {}
+        self._record_type = BaseModel
 
     def value(self, value: Any) -> Any:
         kind = type(value)
@@ -69,7 +73,7 @@ class _Canon:
             return [self.value(v) for v in value]
         if kind is tuple:
             return tuple(self.value(v) for v in value)
-        if isinstance(value, BaseModel):
+        if isinstance(value, self._record_type):
             self.record(value)
         return value
 

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from pydantic import BaseModel
-
-from modelvs.schema import Benchmark, Lab, Model, Provider, Route, Source
-from modelvs.schema.changelog import ChangeLog
-from modelvs.schema.identity import IdentityDecision
-from modelvs.schema.results import NameJoins, ResultSet
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 
 @dataclass(frozen=True)
@@ -23,20 +20,28 @@ class Kind:
     folder: str
     depth: int
     """How many path segments form the id (`models/<lab>/<model>` -> 2)."""
-    schema: type[BaseModel]
+    schema_name: str
+    """`module:class` of its schema, imported when asked for (`schema`): what only needs the
+    folders (the freshness check) does not import pydantic."""
+
+    @property
+    def schema(self) -> type[BaseModel]:
+        module, _, name = self.schema_name.partition(":")
+        found: type[BaseModel] = getattr(importlib.import_module(module), name)
+        return found
 
 
 KINDS: Final = (
-    Kind("source", "sources", 1, Source),
-    Kind("lab", "labs", 1, Lab),
-    Kind("provider", "providers", 1, Provider),
-    Kind("benchmark", "benchmarks", 1, Benchmark),
-    Kind("model", "models", 2, Model),
-    Kind("route", "routes", 3, Route),
-    Kind("identity", "identity", 1, IdentityDecision),
-    Kind("result", "results", 3, ResultSet),
-    Kind("join", "joins", 1, NameJoins),
-    Kind("change", "changes", 1, ChangeLog),
+    Kind("source", "sources", 1, "modelvs.schema.source:Source"),
+    Kind("lab", "labs", 1, "modelvs.schema.lab:Lab"),
+    Kind("provider", "providers", 1, "modelvs.schema.provider:Provider"),
+    Kind("benchmark", "benchmarks", 1, "modelvs.schema.benchmark:Benchmark"),
+    Kind("model", "models", 2, "modelvs.schema.model:Model"),
+    Kind("route", "routes", 3, "modelvs.schema.route:Route"),
+    Kind("identity", "identity", 1, "modelvs.schema.identity:IdentityDecision"),
+    Kind("result", "results", 3, "modelvs.schema.results:ResultSet"),
+    Kind("join", "joins", 1, "modelvs.schema.results:NameJoins"),
+    Kind("change", "changes", 1, "modelvs.schema.changelog:ChangeLog"),
 )
 KIND_BY_NAME: Final = {k.name: k for k in KINDS}
 

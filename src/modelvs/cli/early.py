@@ -81,9 +81,9 @@ def _collect() -> dict[str, Any] | None:
 def _check(args: list[str]) -> str:
     """The child's answer: the data folder, the compiled file, its stamp as built and as now."""
     try:
-        from modelvs.catalog.build import compiled_path, default_data_dir
         from modelvs.catalog.compiled import Compiled
         from modelvs.catalog.freshness import stamp
+        from modelvs.catalog.where import compiled_path, default_data_dir
 
         data = _data_option(args) or default_data_dir()
         path = compiled_path(data)

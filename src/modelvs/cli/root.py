@@ -27,7 +27,17 @@ class _Commands(TyperGroup):
             return None
         sub = typer.Typer()
         importlib.import_module(f"modelvs.cli.{module}").register(sub)
+        # Only the asked command is built: a module's other commands' options cost time to convert.
+        sub.registered_commands = [c for c in sub.registered_commands if _name(c) == cmd_name]
         return typer.main.get_group(sub).commands.get(cmd_name)
+
+
+def _name(command: typer.models.CommandInfo) -> str:
+    """A registered command's name, as Typer derives it from its function when not given."""
+    if command.name:
+        return command.name
+    callback = command.callback
+    return typer.main.get_command_name(callback.__name__) if callback is not None else ""
 
 
 app = typer.Typer(

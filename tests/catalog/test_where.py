@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import modelvs
-from modelvs.catalog import default_data_dir
+from modelvs.catalog.where import default_data_dir
 
 CHECKOUT = Path(__file__).resolve().parents[2]
 
