@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import json
+import sys
 import xml.etree.ElementTree as ET
 
-from modelvs.views.escape import clean, csv_text, json_script, md, terminal, xml
+from modelvs.views.escape import (
+    _BREAKS,
+    _CONTROL,
+    _XML_INVALID,
+    clean,
+    csv_text,
+    json_script,
+    md,
+    terminal,
+    xml,
+)
 
 
 def test_clean_drops_control_and_bidi_characters_and_keeps_one_line() -> None:
@@ -32,6 +43,17 @@ def test_xml_is_well_formed_for_any_string() -> None:
     root = ET.fromstring(f'<a title="{xml(hostile)}">{xml(hostile)}</a>')
     assert root.text == "]]> <x> & \" '    end"
     assert root.attrib["title"] == root.text
+
+
+def test_printable_text_takes_the_short_way_with_the_same_result() -> None:
+    # The short way assumes every character the patterns remove or replace is unprintable.
+    printable = "".join(ch for ch in map(chr, range(sys.maxunicode + 1)) if ch.isprintable())
+    for pattern in (_CONTROL, _BREAKS, _XML_INVALID):
+        assert pattern.search(printable) is None, pattern
+    assert clean("a\tb\x7fc\u200ed") == "a bcd"  # tab, DEL and a bidi mark are not printable
+    assert clean("1,501 ± 3.8") == "1,501 ± 3.8"
+    assert xml("Tom & 'Jerry' <b>\"x\"") == "Tom &amp; &#x27;Jerry&#x27; &lt;b&gt;&quot;x&quot;"
+    assert xml("e\u0301") == "\u00e9"  # not ASCII: normalised
 
 
 def test_json_script_cannot_close_its_tag() -> None:

@@ -40,7 +40,10 @@ _MD_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)](\s|$)))")
 
 def clean(text: object) -> str:
     """`text` with control and bidirectional formatting characters removed; line breaks as spaces."""
-    return _CONTROL.sub("", _BREAKS.sub(" ", str(text)))
+    text = str(text)
+    if text.isprintable():  # most text: every character removed or replaced below is unprintable
+        return text
+    return _CONTROL.sub("", _BREAKS.sub(" ", text))
 
 
 def md(text: object) -> str:
@@ -66,7 +69,9 @@ def terminal(text: object) -> str:
 def xml(text: object) -> str:
     """Text or attribute value for XML (Atom, SVG) and HTML: `clean`, escaped, and without the
     characters XML 1.0 cannot hold at all (a control character makes a feed ill-formed)."""
-    out = _XML_INVALID.sub("", clean(unicodedata.normalize("NFC", str(text))))
+    out = unicodedata.normalize("NFC", str(text))
+    if not out.isprintable():  # printable text is clean and valid XML already (see `clean`)
+        out = _XML_INVALID.sub("", clean(out))
     return (
         out.replace("&", "&amp;")
         .replace("<", "&lt;")
