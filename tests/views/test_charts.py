@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from itertools import pairwise
 
+from modelvs.catalog import Catalog, load_catalog
+from modelvs.engine.quality import plus_minus
+from modelvs.engine.value import value_map
+from modelvs.engine.workload import Workload
+from modelvs.formatting import money
 from modelvs.views.blocks import Chart
+from modelvs.views.charts import value_chart
 from modelvs.views.comparison import ComparisonPage
 from modelvs.views.comparison.page import CostSection, DeepDive
+from tests.views.conftest import REFERENCE
 
 
 def charts(page: ComparisonPage) -> list[Chart]:
@@ -90,3 +98,20 @@ def test_blend_chart_marks_the_break_even_at_four_to_one(reference: ComparisonPa
     assert "4:1" in mark.label
     assert [len(s.points) for s in chart.series] == [11, 11]
     assert "Standard rates on the labs' own APIs" in chart.caption
+
+
+def test_value_chart_labels_are_the_same_cold_and_after_a_warm_up(shipped: Catalog) -> None:
+    # Each label's `Name: rating` is kept per catalog: a fresh catalog starts with none kept.
+    value = value_map(shipped, Workload(123_457), dt.date(2026, 5, 1), REFERENCE)
+    names = {REFERENCE[0]: "Gemini (as the page names it)"}
+    cold = value_chart(load_catalog(), value, names)
+    warm = load_catalog()
+    value_chart(warm, value, {})
+    assert value_chart(warm, value, names) == cold
+    assert cold is not None
+    labels = {p.label for s in cold.series for p in s.points}
+    for p in value.points:
+        if p.monthly > 0:
+            name = names.get(p.model) or shipped.models[p.model].name
+            assert f"{name}: {plus_minus(p.rating)} at {money(p.monthly)} a month" in labels
+    assert not any(label.startswith("Gemini 3.1 Pro Preview:") for label in labels)

@@ -12,9 +12,10 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from modelvs.catalog import Catalog
+from modelvs.catalog.derived import derived
 from modelvs.catalog.layout import route_qualifier
 from modelvs.engine.compare import Comparison
-from modelvs.engine.quality import FRONTIER_RULE, OVERALL, arena_credit, plus_minus
+from modelvs.engine.quality import FRONTIER_RULE, OVERALL, Rating, arena_credit, plus_minus, ratings
 from modelvs.engine.value import ValueMap, ValuePoint
 from modelvs.formatting import count, io_ratio, money, percent, usd
 from modelvs.views.blocks import Axis, Cell, Chart, Mark, Point, Row, Series, Table
@@ -229,6 +230,20 @@ def ranking_chart(ranked: list[tuple[str, str, Decimal]], cid: str = "chart-rank
     )
 
 
+def _rated_names(catalog: Catalog, category: str) -> Mapping[str, tuple[str, Rating]]:
+    """Each rated model's `Name: 1,501 ± 3.8`, with the rating it shows, once per catalog: the
+    part of a value chart's label no workload changes."""
+
+    def make() -> Mapping[str, tuple[str, Rating]]:
+        return {
+            m: (f"{catalog.models[m].name}: {plus_minus(r)}", r)
+            for m, r in ratings(catalog, category).items()
+            if m in catalog.models
+        }
+
+    return derived(catalog, "value-chart-labels", category, make, persist=False)
+
+
 def value_chart(
     catalog: Catalog, value: ValueMap, names: Mapping[str, str] | None = None, cid: str = "chart-value"
 ) -> Chart | None:
@@ -238,16 +253,16 @@ def value_chart(
     if len(shown) < 2:
         return None
     known = names or {}
+    rated = _rated_names(catalog, value.category)
 
     def name(model: str) -> str:
         return known.get(model) or catalog.models[model].name
 
     def point(p: ValuePoint) -> Point:
-        return Point(
-            p.monthly,
-            p.rating.score,
-            f"{name(p.model)}: {plus_minus(p.rating)} at {money(p.monthly)} a month",
-        )
+        head = rated.get(p.model) if p.model not in known else None
+        if head is None or p.rating is not head[1]:
+            head = (f"{name(p.model)}: {plus_minus(p.rating)}", p.rating)
+        return Point(p.monthly, p.rating.score, f"{head[0]} at {money(p.monthly)} a month")
 
     edge, marked = set(value.frontier), set(value.highlighted)
     series = (
