@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
@@ -80,3 +81,16 @@ def test_long_labels_wrap_and_are_never_cut() -> None:
 
 def test_marker_badges_never_share_a_lane_when_close() -> None:
     assert svg._lanes([100.0, 101.0, 300.0, 102.0]) == [0, 1, 0, 2]
+
+
+def test_a_chart_drawn_again_is_drawn_the_same_and_equal_values_keep_their_own_text() -> None:
+    chart = _chart("line", "memo")
+    first = svg.render(chart)
+    assert svg.render(chart) is first  # drawn once
+    assert first == svg.line_chart(chart)
+    # Equal as values (2 == 2.0), but the mark prints its number as written.
+    (mark,) = chart.marks
+    again = dataclasses.replace(chart, marks=(dataclasses.replace(mark, x=Decimal("2.0")),))
+    assert again == chart
+    assert 'data-value="2.0"' in svg.render(again)
+    assert 'data-value="2"' in first
