@@ -126,3 +126,18 @@ def test_notes_are_collected_once() -> None:
         "no cache-read price: cached tokens billed at the input rate",
         "no batch price on this route: billed at the standard rate",
     )
+
+
+def test_vetted_routes_are_the_vetted_part_of_all_routes_whichever_is_priced_first() -> None:
+    catalog, model = shipped(), "google/gemini-3.1-pro-preview"
+    every_id = catalog.routes_by_model[model]
+    for n, vetted_first in ((1_234_567, True), (7_654_321, False)):
+        workload = Workload(n)
+        if vetted_first:
+            vetted = model_costs(catalog, model, workload, ON, RouteSet.VETTED)
+        every = model_costs(catalog, model, workload, ON, RouteSet.ALL)
+        if not vetted_first:
+            vetted = model_costs(catalog, model, workload, ON, RouteSet.VETTED)
+        assert sorted(c.route for c in every) == sorted(every_id)
+        assert 0 < len(vetted) < len(every)  # some routes of this model are not vetted
+        assert vetted == [c for c in every if c.vetted]

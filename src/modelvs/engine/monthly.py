@@ -320,13 +320,17 @@ def model_costs(
     """Every route of a model in `routes`, cheapest first by `TIE_RULE`; unpriced last (memoised)."""
 
     def make() -> tuple[RouteCost, ...]:
-        if routes is RouteSet.VETTED:
-            return tuple(c for c in model_costs(catalog, model_id, workload, on, RouteSet.ALL) if c.vetted)
+        every = _ANSWERS.peek(catalog, ("model", model_id, workload, on, RouteSet.ALL))
+        if routes is RouteSet.VETTED and isinstance(every, tuple):  # all its routes are priced already
+            return tuple(c for c in every if c.vetted)
+        ids = catalog.routes_by_model.get(model_id, ())
+        if routes is RouteSet.VETTED:  # most routes of a much-served model are not vetted: not priced
+            ids = tuple(rid for rid in ids if seller(catalog, rid, on).vetted)
         found = _ANSWERS.peek(catalog, ("all", workload, on))
         if isinstance(found, Mapping):  # the whole catalog is priced already: reuse its costs
-            return tuple(_by_tie_rule(found[rid] for rid in catalog.routes_by_model.get(model_id, ())))
-        costs = (route_cost(catalog, rid, workload, on) for rid in catalog.routes_by_model.get(model_id, ()))
-        return tuple(_by_tie_rule(costs))
+            return tuple(_by_tie_rule(found[rid] for rid in ids))
+        # The tie rule ends with the route id, so the order of a subset is the order within the whole.
+        return tuple(_by_tie_rule(route_cost(catalog, rid, workload, on) for rid in ids))
 
     return list(memoised(catalog, ("model", model_id, workload, on, routes), make))
 
