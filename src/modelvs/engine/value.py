@@ -91,6 +91,9 @@ def _points(catalog: Catalog, workload: Workload, on: dt.date, category: str) ->
         # route is the cheapest (ties in the tie rule's order). Else every route is weighed.
         route, one, fees, _, _ = routes[0]
         tokens = count * one
+        if count and not fees:  # most routes: the sum below of no fees
+            found.append(ValuePoint(model, tokens + _ZERO, route, rated))
+            continue
         if count and all(least is None or tokens * pct / 100 >= least for pct, least in fees):
             monthly = tokens + sum((tokens * pct / 100 for pct, _ in fees), Decimal(0))
             found.append(ValuePoint(model, monthly, route, rated))
@@ -106,6 +109,8 @@ def _points(catalog: Catalog, workload: Workload, on: dt.date, category: str) ->
         found.append(ValuePoint(model, best[1], best[0][3], rated))
     return tuple(found)
 
+
+_ZERO = Decimal(0)
 
 _Option = tuple[str, Decimal, tuple[tuple[Decimal, Decimal | None], ...], int, str]
 """A route as `_points` weighs it: id, one request's token cost, fees (percent, minimum), trust
