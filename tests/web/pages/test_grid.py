@@ -1,4 +1,4 @@
-"""`grid`: a view-model table as HTML, every text escaped, memoised per table object."""
+"""`grid`: a view-model table as HTML, every text escaped, memoised per table object and value."""
 
 from __future__ import annotations
 
@@ -40,6 +40,13 @@ def test_the_same_table_is_rendered_once_and_another_afresh() -> None:
     table = _table("A")
     assert grid(table) is grid(table)
     assert "Other" in grid(_table("Other"))
+
+
+def test_a_table_equal_to_one_printed_before_is_not_rendered_again() -> None:
+    first, equal = _table("Equal"), _table("Equal")
+    assert first is not equal
+    assert grid(first) is grid(equal)
+    assert grid(_table("Equal!")) is not grid(first)
 
 
 def test_a_wide_table_stacks_on_a_phone_and_drops_its_narrow_columns() -> None:

@@ -2,7 +2,8 @@
 
 A comparison page prints some fifteen tables; as a template macro they were half of a cache
 miss. Tables the views memoise (every route's prices) are rendered once and their HTML kept,
-keyed by the table object itself, so a new workload reprints only the tables that changed.
+keyed by the table object itself; a table equal to one printed before (the sources a new workload
+cites again) is found by its value. A new workload reprints only the tables that changed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from modelvs.views.escape import clean
 _KEPT = 2048
 """Rendered tables kept; past it the memo starts again (memoised tables are few per catalog)."""
 _rendered: dict[int, tuple[weakref.ref[Table], Markup]] = {}
+_EQUAL_KEPT = 256
+"""Tables kept by value (each workload's own tables pass through it too); past it, start again."""
+_equal: dict[Table, Markup] = {}
 
 
 def _text(value: str) -> str:
@@ -79,11 +83,17 @@ def _render(t: Table) -> str:
 
 
 def grid(t: Table) -> Markup:
-    """The table's HTML (every text escaped), from the memo when this very table was printed."""
+    """The table's HTML (every text escaped), from the memo when this table, or one equal to it,
+    was printed."""
     kept = _rendered.get(id(t))
     if kept is not None and kept[0]() is t:
         return kept[1]
-    html = Markup(_render(t))
+    html = _equal.get(t)  # a table holds only text: equal tables print the same
+    if html is None:
+        html = Markup(_render(t))
+        if len(_equal) >= _EQUAL_KEPT:
+            _equal.clear()
+        _equal[t] = html
     if len(_rendered) >= _KEPT:
         _rendered.clear()
     _rendered[id(t)] = (weakref.ref(t), html)
