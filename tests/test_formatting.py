@@ -20,6 +20,11 @@ from modelvs.formatting import count, exact, money, percent, plural, times, toke
         ("0.01", "$0.01"),
         ("-100", "$100"),
         ("0", "$0"),
+        ("1E+3", "$1,000"),
+        ("999.995", "$1,000"),  # rounds up to whole dollars: no `.00`
+        ("1234.505", "$1,234.51"),
+        ("1234567.1", "$1,234,567.10"),
+        ("0.0100", "$0.01"),
     ],
 )
 def test_money(value: str, text: str) -> None:

@@ -39,7 +39,9 @@ def money(value: Decimal | str | int) -> str:
         return "$0"
     if amount < _CENT:
         return usd(amount.quantize(Decimal(1).scaleb(amount.adjusted() - 3), ROUND_HALF_UP))
-    return usd(amount.quantize(_CENT, ROUND_HALF_UP))
+    # `usd` of the amount in cents, in one format call: a page prints hundreds of these.
+    text = f"{amount.quantize(_CENT, ROUND_HALF_UP):,f}"
+    return "$" + (text[:-3] if text.endswith(".00") else text)
 
 
 def tokens(count: int) -> str:
