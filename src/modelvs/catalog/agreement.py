@@ -7,9 +7,12 @@ Sync makes them agree (`sync.agree`); `check` fails on any contradiction left, a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from modelvs.schema import Model
 from modelvs.schema.vocab import CAPABILITY_INPUTS, CAPABILITY_OUTPUTS, Capability, Modality
+
+if TYPE_CHECKING:
+    from modelvs.schema import Model
 
 
 @dataclass(frozen=True)

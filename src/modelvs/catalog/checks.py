@@ -7,6 +7,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Collection, Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from modelvs.catalog.agreement import contradictions
 from modelvs.catalog.catalog import Catalog
@@ -15,10 +16,12 @@ from modelvs.catalog.money import is_noisy
 from modelvs.catalog.names import name_key
 from modelvs.catalog.problems import Problem, Severity
 from modelvs.catalog.result_checks import check_results, result_problems
-from modelvs.schema import Citation, Model, PriceSchedule, Route, Sourced
 from modelvs.schema.model import MODEL_FACTS
 from modelvs.schema.pricing import TOKEN_COMPONENTS
 from modelvs.schema.vocab import SourceKind
+
+if TYPE_CHECKING:
+    from modelvs.schema import Citation, Model, PriceSchedule, Route, Sourced
 
 STALE_AFTER = dt.timedelta(days=365)
 """A checked date older than this, on the day of the check, earns a warning."""

@@ -1,14 +1,15 @@
 """The compiled catalog: every checked record in one file that opens in milliseconds and is read
 as it is asked for.
 
-Why this form. Validation belongs to `check` and `sync`: a catalog that passed them is stored as the
-records themselves (pydantic instances, pickled: unpickling runs no validator) rather than as parsed
-TOML to validate again. Records are cut into chunks of those read together (a model's routes and
-results sit beside each other), one pickle each; before pickling, equal values across the catalog
-(strings, Decimals, dates) are made one object, so a chunk stores each once and loads as few objects
-as it can. Opening reads only the header (every id and its chunk); a record's chunk is unpickled when
-a reader first asks for one of its records. A command that reads a model and its routes touches a few
-chunks; a whole-catalog scan reads them all in a fraction of what validating would take.
+Why this form. Validation belongs to `check` and `sync`: a catalog that passed them is stored as
+plain frozen records (`plain`: the same fields, no pydantic to import and no validator to run)
+rather than as parsed TOML to validate again. Records are cut into chunks of those read together
+(a model's routes and results sit beside each other), one pickle each; before pickling, equal values
+across the catalog (strings, Decimals, dates) are made one object, so a chunk stores each once and
+loads as few objects as it can. Opening reads only the header (every id and its chunk); a record's
+chunk is unpickled when a reader first asks for one of its records. A command that reads a model and
+its routes touches a few chunks; a whole-catalog scan reads them all in a fraction of what
+validating would take.
 
 The file is read through `mmap`: a newer compile replaces it by rename, never in place, so an open
 catalog keeps reading the file it opened.
@@ -19,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import io
 import mmap
 import pickle
 import struct
@@ -29,12 +31,13 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from modelvs.catalog import plain
 from modelvs.catalog.layout import KINDS, split_route_id
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-MAGIC = b"MODELVS\x01"
+MAGIC = b"MODELVS\x02"
 CHUNK = 64
 """Records per chunk: a model's routes load with a handful of neighbours, not the whole kind."""
 _HEAD = struct.Struct("<8sQ")
@@ -59,7 +62,7 @@ class _Canon:
         from pydantic import BaseModel  # here, not on import: the early check reads files without it
 
         self.pool: dict[object, Any] = {}
-        self._record_type = BaseModel
+        self.record_type = BaseModel
 
     def value(self, value: Any) -> Any:
         kind = type(value)
@@ -73,7 +76,7 @@ class _Canon:
             return [self.value(v) for v in value]
         if kind is tuple:
             return tuple(self.value(v) for v in value)
-        if isinstance(value, self._record_type):
+        if isinstance(value, self.record_type):
             self.record(value)
         return value
 
@@ -82,9 +85,31 @@ class _Canon:
         fields = record.__dict__
         for name, item in fields.items():
             fields[name] = self.value(item)
-        kept = record.__pydantic_fields_set__
-        shared = self.pool.setdefault(("fields", frozenset(kept)), kept)
-        object.__setattr__(record, "__pydantic_fields_set__", shared)
+
+
+class _PlainPickler(pickle.Pickler):
+    """Pickles every schema record (a pydantic model) as the plain record of its layout."""
+
+    def __init__(self, file: io.BytesIO, record_type: type) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._record_type = record_type
+        self._plain: dict[type, type] = {}
+
+    def reducer_override(self, obj: Any) -> Any:
+        kind = type(obj)
+        if not isinstance(obj, self._record_type):
+            return NotImplemented
+        cls = self._plain.get(kind)
+        if cls is None:
+            cls = self._plain[kind] = plain.record_class(*plain.layout_of(kind))
+        # As the plain record would pickle itself (NEWOBJ wants the object's own class).
+        return object.__new__, (cls,), obj.__dict__
+
+
+def _dumps(value: object, record_type: type) -> bytes:
+    out = io.BytesIO()
+    _PlainPickler(out, record_type).dump(value)
+    return out.getvalue()
 
 
 def write(records: Mapping[str, Mapping[str, BaseModel]], sections: Mapping[str, object]) -> bytes:
@@ -112,11 +137,11 @@ def write(records: Mapping[str, Mapping[str, BaseModel]], sections: Mapping[str,
             for rid in part:
                 canon.record(found[rid])
                 chunk_of[rid] = len(chunks)
-            blob = pickle.dumps([found[rid] for rid in part], protocol=pickle.HIGHEST_PROTOCOL)
+            blob = _dumps([found[rid] for rid in part], canon.record_type)
             chunks.append((add(blob), part))
         kinds[kind.name] = (tuple(found), chunk_of, chunks)
     for name, value in sections.items():
-        spans[name] = add(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        spans[name] = add(_dumps(value, canon.record_type))
     header = pickle.dumps({"kinds": kinds, "sections": spans}, protocol=pickle.HIGHEST_PROTOCOL)
     return b"".join([_HEAD.pack(MAGIC, len(header)), header, *blobs])
 

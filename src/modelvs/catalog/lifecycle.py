@@ -12,9 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from modelvs.schema import Model, Route
 from modelvs.schema.vocab import ModelStatus
+
+if TYPE_CHECKING:
+    from modelvs.schema import Model, Route
 
 LIFECYCLE_RULE = (
     "One lifecycle: preview, current, deprecated (date), retired (date). A model is deprecated once its"

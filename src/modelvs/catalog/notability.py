@@ -16,13 +16,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from modelvs.catalog.catalog import Catalog
 from modelvs.catalog.derived import per_catalog
 from modelvs.catalog.layout import VARIANT_MARK, split_route_id
 from modelvs.catalog.lifecycle import Stage, stage
-from modelvs.schema import Model
 from modelvs.schema.vocab import VETTED_TRUST, ModelKind, ProviderTrust
+
+if TYPE_CHECKING:
+    from modelvs.schema import Model
 
 LAB_API = 3.0
 """Points when the model's lab sells it on its own API."""

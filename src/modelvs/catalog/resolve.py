@@ -19,11 +19,13 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from modelvs.catalog.names import model_key, name_key
-from modelvs.schema import Model
 from modelvs.schema.vocab import ModelStatus
+
+if TYPE_CHECKING:
+    from modelvs.schema import Model
 
 MAX_NAME = 200
 """Longer input is cut before any lookup."""

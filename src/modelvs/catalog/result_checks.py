@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from modelvs.catalog.catalog import Catalog
 from modelvs.catalog.problems import Problem
-from modelvs.schema import Citation
-from modelvs.schema.model import BenchmarkResult
+
+if TYPE_CHECKING:
+    from modelvs.schema import Citation
+    from modelvs.schema.model import BenchmarkResult
 
 
 def check_results(catalog: Catalog, broken: Collection[tuple[str, str]] = frozenset()) -> Iterator[Problem]:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from typing_extensions import TypedDict
 
 from modelvs.catalog import Catalog
-from modelvs.schema import Citation, Sourced
+
+if TYPE_CHECKING:
+    from modelvs.schema import Citation, Sourced
 
 
 class SourceRef(TypedDict):

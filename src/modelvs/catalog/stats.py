@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from modelvs.catalog.agreement import contradictions
 from modelvs.catalog.catalog import Catalog
@@ -14,8 +15,10 @@ from modelvs.catalog.layout import route_qualifier
 from modelvs.catalog.lifecycle import Stage, is_current, stage
 from modelvs.catalog.names import has_id_artefact
 from modelvs.catalog.trust import assessments, is_vetted, lab_route
-from modelvs.schema import Citation
 from modelvs.schema.vocab import ModelKind, ModelStatus, PriceMode, SourceKind
+
+if TYPE_CHECKING:
+    from modelvs.schema import Citation
 
 RULES_SOURCE = "modelvs-rules"
 FORMER_IDS = "modelvs"

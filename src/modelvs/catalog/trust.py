@@ -26,11 +26,11 @@ import statistics
 import weakref
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from modelvs.catalog.catalog import Catalog
 from modelvs.catalog.layout import route_model, route_qualifier, split_route_id
 from modelvs.catalog.lifecycle import Stage, stage
-from modelvs.schema import PriceSchedule, Route
 from modelvs.schema.vocab import (
     TRUST_RANK,
     VETTED_TRUST,
@@ -39,6 +39,9 @@ from modelvs.schema.vocab import (
     ProviderTrust,
     ThresholdComparison,
 )
+
+if TYPE_CHECKING:
+    from modelvs.schema import PriceSchedule, Route
 
 TRUST_RULE = (
     "Every provider has a reviewed trust level with its reason: the lab's own API (for the lab's own"

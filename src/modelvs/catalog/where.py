@@ -11,7 +11,7 @@ from pathlib import Path
 
 from modelvs.catalog import freshness
 
-CACHE_FORMAT = "9"
+CACHE_FORMAT = "10"
 
 
 def default_data_dir() -> Path:

@@ -14,14 +14,17 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.layout import split_route_id
 from modelvs.catalog.sourcing import SourceRef, source_ref
 from modelvs.schema import Citation, PriceSchedule
-from modelvs.schema.changelog import HeldChange
 from modelvs.schema.pricing import TOKEN_COMPONENTS, Rates
-from modelvs.schema.route import Route
+
+if TYPE_CHECKING:
+    from modelvs.schema.changelog import HeldChange
+    from modelvs.schema.route import Route
 
 
 @dataclass(frozen=True)

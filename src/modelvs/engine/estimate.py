@@ -10,11 +10,14 @@ is decided exactly, with the same integer tests as `pricing.request_total`.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from modelvs.engine.plans import Plan, cache_write_rate
 from modelvs.engine.pricing import billed_rates
 from modelvs.engine.workload import Request
-from modelvs.schema import ProviderFee
+
+if TYPE_CHECKING:
+    from modelvs.schema import ProviderFee
 
 _ROUNDING = 2.0**-52
 _OPS_PER_REQUEST = 16

@@ -8,11 +8,14 @@ One wording for the comparison pages, the model pages and `modelvs cost`; the st
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.lifecycle import Stage, stage
-from modelvs.schema import Model
 from modelvs.schema.vocab import ModelStatus
+
+if TYPE_CHECKING:
+    from modelvs.schema import Model
 
 LIFECYCLE_NOTE_RULE = (
     "A retired or deprecated model says so wherever it is shown (retired on its retirement date,"

@@ -11,15 +11,17 @@ from enum import StrEnum
 from functools import cached_property
 from operator import itemgetter
 from types import MappingProxyType
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.layout import split_route_id
 from modelvs.catalog.trust import assess, route_tie
 from modelvs.engine.pricing import RequestPrice, price_request, request_total
 from modelvs.engine.workload import Request, Workload
-from modelvs.schema import ProviderFee
 from modelvs.schema.vocab import FeeKind, PriceMode, ProviderKind, ProviderTrust
+
+if TYPE_CHECKING:
+    from modelvs.schema import ProviderFee
 
 T = TypeVar("T")
 
@@ -258,7 +260,7 @@ class _PerCatalog:
         if owner is not catalog or len(found) >= self.most:
             owner, found = self.state = (catalog, {})
         if key in found:
-            return cast(T, found[key])
+            return cast("T", found[key])
         value = found[key] = make()
         return value
 

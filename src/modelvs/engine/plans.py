@@ -10,12 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.layout import route_model
 from modelvs.catalog.trust import Gaps, assess
-from modelvs.schema import Model, PriceSchedule, PriceTier, Route
 from modelvs.schema.vocab import PriceMode, ThresholdComparison, Unit
+
+if TYPE_CHECKING:
+    from modelvs.schema import Model, PriceSchedule, PriceTier, Route
 
 ZERO = Decimal(0)
 ESTIMABLE = (Decimal("1e-30"), Decimal("1e30"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.trust import route_tie
@@ -16,8 +17,10 @@ from modelvs.engine.estimate import fees_signature
 from modelvs.engine.monthly import RouteSet, kept, memoised, seller
 from modelvs.engine.needs import Needs, meets
 from modelvs.engine.plans import Plan, plan_for
-from modelvs.schema import ProviderFee
 from modelvs.schema.vocab import PriceMode
+
+if TYPE_CHECKING:
+    from modelvs.schema import ProviderFee
 
 
 class RankableRoute:

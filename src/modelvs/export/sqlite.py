@@ -20,14 +20,16 @@ import sqlite3
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.layout import route_qualifier, split_route_id
 from modelvs.catalog.trust import route_trust
 from modelvs.formatting import exact
-from modelvs.schema import BenchmarkResult, Citation, PriceSchedule, PriceTier
 from modelvs.schema.pricing import TOKEN_COMPONENTS
+
+if TYPE_CHECKING:
+    from modelvs.schema import BenchmarkResult, Citation, PriceSchedule, PriceTier
 
 SCHEMA_VERSION = "3"
 _RATES = ", ".join(f"{c} REAL, {c}_text TEXT" for c in TOKEN_COMPONENTS)

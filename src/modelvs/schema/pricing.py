@@ -8,6 +8,7 @@ from typing import Self
 from pydantic import Field, model_validator
 
 from modelvs.schema.base import Money, Strict
+from modelvs.schema.in_effect import InEffect
 from modelvs.schema.vocab import PriceMode, ThresholdComparison, Unit
 
 TOKEN_COMPONENTS = (
@@ -58,7 +59,7 @@ class PriceTier(Rates):
     """`>` or `>=`: providers differ on whether the threshold itself is in the tier."""
 
 
-class PriceSchedule(Rates):
+class PriceSchedule(Rates, InEffect):
     """The prices of one route in one mode over one date range."""
 
     mode: PriceMode = PriceMode.STANDARD
@@ -85,9 +86,3 @@ class PriceSchedule(Rates):
         ):
             raise ValueError("effective_until must be after effective_from")
         return self
-
-    def applies_on(self, day: dt.date) -> bool:
-        """Whether this schedule is in effect on `day`."""
-        if self.effective_from is not None and day < self.effective_from:
-            return False
-        return self.effective_until is None or day < self.effective_until

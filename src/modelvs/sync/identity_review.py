@@ -18,15 +18,18 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from modelvs.catalog import Catalog, tomlio
 from modelvs.catalog.names import model_key
 from modelvs.catalog.trust import lab_route
-from modelvs.schema import PriceSchedule
 from modelvs.schema.identity import IdentityDecision
 from modelvs.schema.vocab import PriceMode
 from modelvs.sources.identity import slugify
 from modelvs.sources.variants import split_date
+
+if TYPE_CHECKING:
+    from modelvs.schema import PriceSchedule
 
 
 @dataclass(frozen=True)

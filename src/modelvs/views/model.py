@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from typing_extensions import TypedDict
 
@@ -12,11 +12,13 @@ from modelvs.catalog import Catalog
 from modelvs.catalog.sourcing import SourceRef, field_source, source_ref
 from modelvs.engine.lifecycle_note import model_note
 from modelvs.formatting import exact
-from modelvs.schema import BenchmarkResult, Citation, Model, PriceSchedule, Route
 from modelvs.schema.model import MODEL_FACTS
 from modelvs.schema.pricing import TOKEN_COMPONENTS
 from modelvs.schema.vocab import CAPABILITY_LABELS, Capability
 from modelvs.views.records import as_dict, record
+
+if TYPE_CHECKING:
+    from modelvs.schema import BenchmarkResult, Citation, Model, PriceSchedule, Route
 
 VIEW_VERSION = "1"
 

@@ -11,18 +11,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from pydantic import ConfigDict, with_config
-
 T = TypeVar("T", bound=type)
-
-_CONFIG = ConfigDict(extra="forbid", use_attribute_docstrings=True)
 
 
 def record(cls: T) -> T:
     """A `TypedDict` that is a JSON record of the API."""
-    return with_config(_CONFIG)(cls)
+    # What pydantic's `with_config` sets, set without importing pydantic: views build JSON on every
+    # command, and only the OpenAPI document reads this.
+    cls.__pydantic_config__ = {"extra": "forbid", "use_attribute_docstrings": True}  # type: ignore[attr-defined]
+    return cls
 
 
 def as_dict(value: Mapping[str, Any]) -> dict[str, Any]:
     """A record as the plain dict renderers take (`TypedDict` is a dict at run time)."""
-    return cast(dict[str, Any], value)
+    return cast("dict[str, Any]", value)

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import ClassVar, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.sourcing import SourceRef, source_ref
 from modelvs.engine.quality import ARENA, OVERALL, Rating, leaders, plus_minus, rating, score_text
-from modelvs.schema import BenchmarkResult, Citation
 
 from .types import Names, join
+
+if TYPE_CHECKING:
+    from modelvs.schema import BenchmarkResult, Citation
 
 BEST_SETTING_RULE = (
     "Scores compare only within one benchmark, category and version. A model run in several settings"

@@ -13,16 +13,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.sourcing import SourceRef, source_ref
 from modelvs.engine.monthly import RouteCost, RouteSet, model_costs
 from modelvs.engine.pricing import schedule_for
 from modelvs.engine.workload import Workload
-from modelvs.schema import PriceSchedule
 from modelvs.schema.vocab import PriceMode
 
 from .types import Basis
+
+if TYPE_CHECKING:
+    from modelvs.schema import PriceSchedule
 
 HEADLINE_RULE = (
     "Like for like: a comparison's verdict, headline costs and scorecard prices are each lab's own API"

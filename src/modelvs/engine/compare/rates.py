@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import ClassVar, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from modelvs.catalog import Catalog
 from modelvs.engine.analysis import blended_price, break_even_ratio
@@ -13,10 +13,12 @@ from modelvs.engine.monthly import RouteCost
 from modelvs.engine.pricing import price_request
 from modelvs.engine.workload import Request
 from modelvs.formatting import count, io_ratio, money, usd
-from modelvs.schema import PriceSchedule
 
 from .offers import ModelRoutes, provider_name, rate, rate_basis, standard_schedule
 from .types import Basis, Figure, Names, join
+
+if TYPE_CHECKING:
+    from modelvs.schema import PriceSchedule
 
 COMPONENT_LABELS = {"input": "input", "output": "output", "cache_read": "cache-read"}
 

@@ -9,18 +9,20 @@ import weakref
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from decimal import Decimal
 from functools import partial
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.layout import route_qualifier, split_route_id
 from modelvs.catalog.sourcing import SourceRef, source_ref
 from modelvs.catalog.trust import assess, is_vetted, lab_route, route_tie, route_trust
 from modelvs.formatting import count, usd
-from modelvs.schema import PriceSchedule, Route
 from modelvs.schema.pricing import TOKEN_COMPONENTS, Rates
 from modelvs.schema.vocab import TRUST_LABELS, PriceMode
 from modelvs.views.blocks import Cell, Row, SourceNote, Table
 from modelvs.views.comparison.page import RoutePrices
+
+if TYPE_CHECKING:
+    from modelvs.schema import PriceSchedule, Route
 
 T = TypeVar("T")
 MODE_ORDER = {m: i for i, m in enumerate(PriceMode)}
