@@ -4,7 +4,7 @@ A compiled catalog keeps the manifest of what it was built from: every folder an
 the data, with their sizes and modification times (`stamp`). Loading stats exactly those paths
 (no directory listing): a changed file changes its own size or time, and a file added, removed or
 renamed changes its folder's time. The code's part: the schema's and the catalog's source files
-(the compiled file holds instances of the schema's classes, checked by the catalog's rules) are
+(the compiled file holds records laid out as the schema's classes, checked by the catalog's rules) are
 part of its name; the whole package's source keys the derived values, which its rules compute.
 """
 
