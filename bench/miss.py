@@ -1,4 +1,4 @@
-"""Cache misses and first rankings, in-process CPU time: `python -m bench.miss [--rounds N] [--tiny]`.
+"""Cache misses and first rankings, CPU time: `python -m bench.miss [--rounds N] [--only KIND] [--tiny]`.
 
 miss: each page asked with a workload no request has asked before (`requests=<random>`), and each
   search with a query no request has asked before (a random prefix of a random model's id), through
@@ -6,6 +6,10 @@ miss: each page asked with a workload no request has asked before (`requests=<ra
   build's in-process client), after one warm-up request of the same page; median CPU ms
   (`time.process_time`: every thread of the process) per page. The engine's share of the
   comparison page miss is `compare()` + `comparison_to_dict()` for the same kind of workload.
+served: the same pages asked of a running `modelvs serve` (one worker) over one keep-alive
+  connection, gzip accepted, as a browser asks: the server process's CPU time (user + system, all
+  its threads, from /proc) over a batch of misses, divided by the batch. It counts what the
+  in-process figure does not: HTTP parsing, the event loop, the hop to the handler thread and gzip.
 rank: `rank()` of every model at the default needs: cold (the first ranking of a fresh process,
   which builds every route's record and assessment), a workload not ranked before (records,
   plans and assessments built), and the same workload again (memoised).
@@ -17,6 +21,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import http.client
+import os
 import random
 import statistics
 import tempfile
@@ -25,7 +31,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
-from bench import add_tiny, is_tiny
+from bench import add_tiny, is_tiny, served
 from modelvs.catalog import load_catalog
 from modelvs.engine.compare import compare, comparison_to_dict
 from modelvs.engine.rank import Needs, rank
@@ -94,6 +100,36 @@ def misses(rounds: int, rng: random.Random) -> None:
     print(f"  engine share of the comparison page (compare + comparison_to_dict): {share:.2f} ms")
 
 
+def process_cpu_seconds(pid: int) -> float:
+    """User + system CPU time of process `pid`, every thread it has run (Linux: /proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def served_misses(rounds: int, rng: random.Random) -> None:
+    with served() as (port, pid):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+
+        def get(url: str) -> int:
+            conn.request("GET", url, headers={"Accept-Encoding": "gzip"})
+            response = conn.getresponse()
+            response.read()
+            return response.status
+
+        print(f"served miss, server CPU ms per miss, mean of {rounds} (a new workload each, gzip):")
+        for name, url in PAGES.items():
+            joiner = "&" if "?" in url else "?"
+            for _ in range(3):  # warm-up, as in-process
+                assert get(f"{url}{joiner}requests={rng.randint(1, 10**9)}") == 200, url
+            asked = [f"{url}{joiner}requests={rng.randint(1, 10**9)}" for _ in range(rounds)]
+            start = process_cpu_seconds(pid)
+            statuses = {get(a) for a in asked}
+            spent = process_cpu_seconds(pid) - start
+            assert statuses == {200}, (url, statuses)
+            print(f"  {name:<26} {spent * 1000 / rounds:7.2f} ms")
+        conn.close()
+
+
 def rankings(rounds: int, rng: random.Random) -> None:
     catalog = load_catalog()
     cold = cpu_ms(lambda: rank(catalog, Needs(), Workload(1_000_001), ON))
@@ -115,15 +151,18 @@ def rankings(rounds: int, rng: random.Random) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=40)
-    parser.add_argument("--only", choices=("miss", "rank"))
+    parser.add_argument("--only", choices=("miss", "rank", "served"))
     add_tiny(parser)
     args = parser.parse_args()
     if is_tiny(args):
         args.rounds = 3
-    if args.only != "miss":
+    if args.only in (None, "rank"):
         rankings(args.rounds, random.Random(5))
-    if args.only != "rank":
+    if args.only in (None, "miss"):
         misses(args.rounds, random.Random(7))
+    if args.only in (None, "served"):
+        # Clock ticks are 10 ms: a batch of at least 200 misses keeps the mean within 5%.
+        served_misses(args.rounds if is_tiny(args) else max(args.rounds, 200), random.Random(11))
 
 
 if __name__ == "__main__":
