@@ -273,6 +273,8 @@ shared; a whole-catalog entry holds one cost per route."""
 _DAYS = _PerCatalog(32)
 """Per-day structures, apart from the answers: a few a day; a long-running server starts over
 now and then."""
+_SHAPES = _PerCatalog(256)
+"""Values that depend on a workload's shape (its profile) but not on its request count."""
 
 
 def memoised(catalog: Catalog, key: tuple[object, ...], make: Callable[[], T]) -> T:
@@ -285,6 +287,13 @@ def kept(catalog: Catalog, key: tuple[object, ...], make: Callable[[], T]) -> T:
     answer of a day reads (who sells each route, the ranking's offers), which a stream of new
     workloads must not push out. Values may be filled in as they are read (dicts)."""
     return _DAYS.get(catalog, key, make)
+
+
+def per_shape(catalog: Catalog, key: tuple[object, ...], make: Callable[[], T]) -> T:
+    """`make()`, remembered for `catalog` under `key` apart from `memoised` answers: for what does
+    not move with the request count (a comparison's curves), which a stream of new request counts
+    asked of one page would otherwise push out. `key` must hold everything the value depends on."""
+    return _SHAPES.get(catalog, key, make)
 
 
 def all_route_costs(catalog: Catalog, workload: Workload, on: dt.date) -> Mapping[str, RouteCost]:
