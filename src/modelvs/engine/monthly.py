@@ -274,7 +274,7 @@ _DAYS = _PerCatalog(32)
 """Per-day structures, apart from the answers: a few a day; a long-running server starts over
 now and then."""
 _SHAPES = _PerCatalog(256)
-"""Values that depend on a workload's shape (its profile) but not on its request count."""
+"""Values that do not depend on the request count: on a workload's shape (its profile), or on none."""
 
 
 def memoised(catalog: Catalog, key: tuple[object, ...], make: Callable[[], T]) -> T:
@@ -291,8 +291,9 @@ def kept(catalog: Catalog, key: tuple[object, ...], make: Callable[[], T]) -> T:
 
 def per_shape(catalog: Catalog, key: tuple[object, ...], make: Callable[[], T]) -> T:
     """`make()`, remembered for `catalog` under `key` apart from `memoised` answers: for what does
-    not move with the request count (a comparison's curves), which a stream of new request counts
-    asked of one page would otherwise push out. `key` must hold everything the value depends on."""
+    not move with the request count (a comparison's curves and related models), which a stream of
+    new request counts asked of one page would otherwise push out. `key` must hold everything the
+    value depends on."""
     return _SHAPES.get(catalog, key, make)
 
 
