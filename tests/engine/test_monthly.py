@@ -141,3 +141,22 @@ def test_vetted_routes_are_the_vetted_part_of_all_routes_whichever_is_priced_fir
         assert sorted(c.route for c in every) == sorted(every_id)
         assert 0 < len(vetted) < len(every)  # some routes of this model are not vetted
         assert vetted == [c for c in every if c.vetted]
+
+
+def test_a_models_costs_are_its_routes_priced_one_by_one_at_every_workload() -> None:
+    # A model's routes and sellers are kept per day; each workload prices them anew.
+    catalog = shipped()
+    models = ["anthropic/claude-sonnet-4-6", "google/gemini-3.1-pro-preview", "openai/gpt-4o-2024-11-20"]
+    workloads = [Workload(3), Workload(40_000_000, (Profile(300_000, 900, cached_tokens=1_000),), Decimal(1))]
+    for model in models:
+        for workload in workloads:
+            for routes in RouteSet:
+                ids = [
+                    rid
+                    for rid in catalog.routes_by_model[model]
+                    if routes is RouteSet.ALL or route_cost(catalog, rid, workload, ON).vetted
+                ]
+                one_by_one = sorted(
+                    (route_cost(catalog, rid, workload, ON) for rid in ids), key=lambda c: c.sort_key()
+                )
+                assert model_costs(catalog, model, workload, ON, routes) == one_by_one, (model, routes)

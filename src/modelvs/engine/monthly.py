@@ -333,16 +333,29 @@ def model_costs(
         every = _ANSWERS.peek(catalog, ("model", model_id, workload, on, RouteSet.ALL))
         if routes is RouteSet.VETTED and isinstance(every, tuple):  # all its routes are priced already
             return tuple(c for c in every if c.vetted)
-        ids = catalog.routes_by_model.get(model_id, ())
-        if routes is RouteSet.VETTED:  # most routes of a much-served model are not vetted: not priced
-            ids = tuple(rid for rid in ids if seller(catalog, rid, on).vetted)
+        sold = sold_routes(catalog, model_id, on, routes)
         found = _ANSWERS.peek(catalog, ("all", workload, on))
         if isinstance(found, Mapping):  # the whole catalog is priced already: reuse its costs
-            return tuple(_by_tie_rule(found[rid] for rid in ids))
+            return tuple(_by_tie_rule(found[rid] for rid, _ in sold))
         # The tie rule ends with the route id, so the order of a subset is the order within the whole.
-        return tuple(_by_tie_rule(route_cost(catalog, rid, workload, on) for rid in ids))
+        requests = month_requests(workload)
+        return tuple(_by_tie_rule(_route_cost(catalog, rid, s, requests, workload, on) for rid, s in sold))
 
     return list(memoised(catalog, ("model", model_id, workload, on, routes), make))
+
+
+def sold_routes(
+    catalog: Catalog, model_id: str, on: dt.date, routes: RouteSet
+) -> tuple[tuple[str, Seller], ...]:
+    """A model's routes in `routes`, each with its seller (kept per day: every workload reads them)."""
+    by_model: dict[tuple[str, RouteSet], tuple[tuple[str, Seller], ...]] = kept(catalog, ("sold", on), dict)
+    found = by_model.get((model_id, routes))
+    if found is None:
+        every = ((rid, seller(catalog, rid, on)) for rid in catalog.routes_by_model.get(model_id, ()))
+        # Most routes of a much-served model are not vetted: not priced for a vetted answer.
+        found = tuple((rid, s) for rid, s in every if routes is RouteSet.ALL or s.vetted)
+        by_model[model_id, routes] = found
+    return found
 
 
 def _by_tie_rule(costs: Iterable[RouteCost]) -> list[RouteCost]:

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.sourcing import SourceRef, source_ref
-from modelvs.engine.monthly import RouteCost, RouteSet, model_costs, route_cost, seller
+from modelvs.engine.monthly import RouteCost, RouteSet, model_costs, route_cost, sold_routes
 from modelvs.engine.pricing import schedule_for
 from modelvs.engine.workload import Workload
 from modelvs.schema import PriceSchedule
@@ -69,9 +69,8 @@ def headline_cost(
     lab = model_id.split("/", 1)[0]
     own = [
         route_cost(catalog, rid, workload, on)
-        for rid in catalog.routes_by_model.get(model_id, ())
-        if catalog.providers[(sold := seller(catalog, rid, on)).provider].lab == lab
-        and (routes is RouteSet.ALL or sold.vetted)
+        for rid, sold in sold_routes(catalog, model_id, on, routes)
+        if catalog.providers[sold.provider].lab == lab
     ]
     # The tie rule's order, as `model_costs` sorts all of them: a subset keeps its order within the whole.
     found = next((c for c in sorted(own, key=RouteCost.sort_key) if c.monthly is not None), None)
