@@ -242,3 +242,14 @@ def test_a_stream_of_new_workloads_keeps_the_days_offers(monkeypatch: pytest.Mon
         monthly.model_costs(catalog, "openai/gpt-5.5", Workload(requests), ON)  # a current model: ranked
     rank(catalog, Needs(), Workload(4_243), ON)
     assert sellers == []  # who sells each route was worked out once for the day, and kept
+
+
+def test_one_traffic_shape_at_many_request_counts_equals_exact_pricing() -> None:
+    # One request's estimates are kept per shape of traffic: every request count must still rank exactly.
+    catalog = shipped()
+    for profile in (Profile(800, 250), Profile(30_000, 1_000, cached_tokens=20_000, reasoning_tokens=500)):
+        for requests in (1, 3, 999, 77_777, 10**6, 987_654_321, 10**12):
+            workload = Workload(requests, (profile,))
+            for needs in (NEEDS["default"], NEEDS["every route"]):
+                expected = exact_ranking(catalog, needs, workload, ON)
+                assert figures(rank(catalog, needs, workload, ON)) == expected, (workload, needs)

@@ -275,6 +275,8 @@ _DAYS = _PerCatalog(32)
 now and then."""
 _SHAPES = _PerCatalog(256)
 """Values that do not depend on the request count: on a workload's shape (its profile), or on none."""
+_BULKY_SHAPES = _PerCatalog(16)
+"""The same for values with a row per model of the catalog (a ranking's): fewer of them."""
 
 
 def memoised(catalog: Catalog, key: tuple[object, ...], make: Callable[[], T]) -> T:
@@ -289,12 +291,12 @@ def kept(catalog: Catalog, key: tuple[object, ...], make: Callable[[], T]) -> T:
     return _DAYS.get(catalog, key, make)
 
 
-def per_shape(catalog: Catalog, key: tuple[object, ...], make: Callable[[], T]) -> T:
+def per_shape(catalog: Catalog, key: tuple[object, ...], make: Callable[[], T], *, bulky: bool = False) -> T:
     """`make()`, remembered for `catalog` under `key` apart from `memoised` answers: for what does
     not move with the request count (a comparison's curves and related models), which a stream of
     new request counts asked of one page would otherwise push out. `key` must hold everything the
-    value depends on."""
-    return _SHAPES.get(catalog, key, make)
+    value depends on; `bulky` values (a row per model) are kept fewer."""
+    return (_BULKY_SHAPES if bulky else _SHAPES).get(catalog, key, make)
 
 
 def all_route_costs(catalog: Catalog, workload: Workload, on: dt.date) -> Mapping[str, RouteCost]:
