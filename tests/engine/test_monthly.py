@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from modelvs.engine.monthly import RouteSet, cheapest_route, model_costs, route_cost
+from modelvs.engine.monthly import RouteSet, cheapest_route, model_costs, month_requests, route_cost
+from modelvs.engine.pricing import price_request
 from modelvs.engine.workload import DEFAULT_WORKLOAD, Profile, Workload
 from modelvs.schema.vocab import ProviderKind, ProviderTrust
 from tests.engine.test_pricing import GEMINI, GPT4O, ON, build, route, shipped
@@ -160,3 +161,17 @@ def test_a_models_costs_are_its_routes_priced_one_by_one_at_every_workload() -> 
                     (route_cost(catalog, rid, workload, ON) for rid in ids), key=lambda c: c.sort_key()
                 )
                 assert model_costs(catalog, model, workload, ON, routes) == one_by_one, (model, routes)
+
+
+def test_itemised_requests_are_kept_per_request_and_equal_pricing_anew() -> None:
+    catalog = shipped()
+    shapes = [Profile(800, 250), Profile(300_000, 900, cached_tokens=1_000), Profile(5, 0)]
+    for profile in shapes:
+        for requests, batch in ((1, Decimal(0)), (987_654_321, Decimal(0)), (40, Decimal("0.5"))):
+            cost = route_cost(catalog, GEMINI, Workload(requests, (profile,), batch), ON)
+            expected = [
+                (n, price_request(catalog, GEMINI, r, ON)) for n, r in month_requests(cost.priced_as[1])
+            ]
+            assert list(cost.requests) == expected, (profile, requests)
+    one, other = (route_cost(catalog, GEMINI, Workload(n), ON).requests[0][1] for n in (5, 6))
+    assert one is other  # one request's itemised price is the same at every count

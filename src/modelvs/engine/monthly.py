@@ -81,9 +81,7 @@ class RouteCost:
         if self.tokens_cost is None or self.priced_as is None:
             return ()
         catalog, workload, on = self.priced_as
-        return tuple(
-            (count, price_request(catalog, self.route, r, on)) for count, r in month_requests(workload)
-        )
+        return tuple((count, itemised(catalog, self.route, r, on)) for count, r in month_requests(workload))
 
     @property
     def monthly(self) -> Decimal | None:
@@ -275,6 +273,9 @@ _DAYS = _PerCatalog(32)
 now and then."""
 _SHAPES = _PerCatalog(256)
 """Values that do not depend on the request count: on a workload's shape (its profile), or on none."""
+_ITEMISED = _PerCatalog(1024)
+"""One request's itemised price on a route: the same at every request count (a ranking's page
+prints some fifty)."""
 _BULKY_SHAPES = _PerCatalog(16)
 """The same for values with a row per model of the catalog (a ranking's): fewer of them."""
 
@@ -289,6 +290,13 @@ def kept(catalog: Catalog, key: tuple[object, ...], make: Callable[[], T]) -> T:
     answer of a day reads (who sells each route, the ranking's offers), which a stream of new
     workloads must not push out. Values may be filled in as they are read (dicts)."""
     return _DAYS.get(catalog, key, make)
+
+
+def itemised(catalog: Catalog, route_id: str, request: Request, on: dt.date) -> RequestPrice:
+    """`price_request(catalog, route_id, request, on)`, remembered per route, request and day."""
+    return _ITEMISED.get(
+        catalog, (route_id, request, on), lambda: price_request(catalog, route_id, request, on)
+    )
 
 
 def per_shape(catalog: Catalog, key: tuple[object, ...], make: Callable[[], T], *, bulky: bool = False) -> T:
