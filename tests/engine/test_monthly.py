@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from modelvs.engine.monthly import RouteSet, cheapest_route, model_costs, route_cost
+from modelvs.engine.monthly import RouteSet, cheapest_route, model_costs, month_requests, route_cost
+from modelvs.engine.pricing import price_request
 from modelvs.engine.workload import DEFAULT_WORKLOAD, Profile, Workload
 from modelvs.schema.vocab import ProviderKind, ProviderTrust
 from tests.engine.test_pricing import GEMINI, GPT4O, ON, build, route, shipped
@@ -141,3 +142,36 @@ def test_vetted_routes_are_the_vetted_part_of_all_routes_whichever_is_priced_fir
         assert sorted(c.route for c in every) == sorted(every_id)
         assert 0 < len(vetted) < len(every)  # some routes of this model are not vetted
         assert vetted == [c for c in every if c.vetted]
+
+
+def test_a_models_costs_are_its_routes_priced_one_by_one_at_every_workload() -> None:
+    # A model's routes and sellers are kept per day; each workload prices them anew.
+    catalog = shipped()
+    models = ["anthropic/claude-sonnet-4-6", "google/gemini-3.1-pro-preview", "openai/gpt-4o-2024-11-20"]
+    workloads = [Workload(3), Workload(40_000_000, (Profile(300_000, 900, cached_tokens=1_000),), Decimal(1))]
+    for model in models:
+        for workload in workloads:
+            for routes in RouteSet:
+                ids = [
+                    rid
+                    for rid in catalog.routes_by_model[model]
+                    if routes is RouteSet.ALL or route_cost(catalog, rid, workload, ON).vetted
+                ]
+                one_by_one = sorted(
+                    (route_cost(catalog, rid, workload, ON) for rid in ids), key=lambda c: c.sort_key()
+                )
+                assert model_costs(catalog, model, workload, ON, routes) == one_by_one, (model, routes)
+
+
+def test_itemised_requests_are_kept_per_request_and_equal_pricing_anew() -> None:
+    catalog = shipped()
+    shapes = [Profile(800, 250), Profile(300_000, 900, cached_tokens=1_000), Profile(5, 0)]
+    for profile in shapes:
+        for requests, batch in ((1, Decimal(0)), (987_654_321, Decimal(0)), (40, Decimal("0.5"))):
+            cost = route_cost(catalog, GEMINI, Workload(requests, (profile,), batch), ON)
+            expected = [
+                (n, price_request(catalog, GEMINI, r, ON)) for n, r in month_requests(cost.priced_as[1])
+            ]
+            assert list(cost.requests) == expected, (profile, requests)
+    one, other = (route_cost(catalog, GEMINI, Workload(n), ON).requests[0][1] for n in (5, 6))
+    assert one is other  # one request's itemised price is the same at every count

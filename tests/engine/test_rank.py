@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 
 from modelvs.catalog import Catalog
-from modelvs.engine import monthly, prerank
+from modelvs.engine import monthly, prerank, value
 from modelvs.engine.monthly import RouteCost, RouteSet, all_route_costs
 from modelvs.engine.rank import Needs, Ranked, meets, rank
+from modelvs.engine.value import value_map
 from modelvs.engine.workload import DEFAULT_WORKLOAD, Profile, Workload
 from modelvs.schema.vocab import ModelKind
 from tests.engine.test_pricing import ON, build, route, shipped
@@ -242,3 +243,33 @@ def test_a_stream_of_new_workloads_keeps_the_days_offers(monkeypatch: pytest.Mon
         monthly.model_costs(catalog, "openai/gpt-5.5", Workload(requests), ON)  # a current model: ranked
     rank(catalog, Needs(), Workload(4_243), ON)
     assert sellers == []  # who sells each route was worked out once for the day, and kept
+
+
+def test_one_traffic_shape_at_many_request_counts_equals_exact_pricing() -> None:
+    # One request's estimates are kept per shape of traffic: every request count must still rank exactly.
+    catalog = shipped()
+    for profile in (Profile(800, 250), Profile(30_000, 1_000, cached_tokens=20_000, reasoning_tokens=500)):
+        for requests in (1, 3, 999, 77_777, 10**6, 987_654_321, 10**12):
+            workload = Workload(requests, (profile,))
+            for needs in (NEEDS["default"], NEEDS["every route"]):
+                expected = exact_ranking(catalog, needs, workload, ON)
+                assert figures(rank(catalog, needs, workload, ON)) == expected, (workload, needs)
+
+
+def test_a_stream_of_new_workloads_keeps_the_catalogs_derived_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    catalog = shipped()
+    value_map(
+        catalog, Workload(5), ON
+    )  # the value map's options for this shape of traffic: derived, in memory
+    made: list[object] = []
+    make = value._options
+
+    def counted(*args: Any) -> Any:
+        made.append(args)
+        return make(*args)
+
+    monkeypatch.setattr(value, "_options", counted)
+    for requests in range(1, 300):  # more than the catalog's derived values kept in memory
+        rank(catalog, Needs(), Workload(1_000 + requests), ON)
+    value_map(catalog, Workload(6), ON)
+    assert made == []  # a ranking at a new workload is an answer, not one of the catalog's values

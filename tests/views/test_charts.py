@@ -7,12 +7,13 @@ from decimal import Decimal
 from itertools import pairwise
 
 from modelvs.catalog import Catalog, load_catalog
+from modelvs.engine.compare import compare
 from modelvs.engine.quality import plus_minus
 from modelvs.engine.value import value_map
-from modelvs.engine.workload import Workload
+from modelvs.engine.workload import Profile, Workload
 from modelvs.formatting import money
 from modelvs.views.blocks import Chart
-from modelvs.views.charts import value_chart
+from modelvs.views.charts import blend_chart, prompt_chart, value_chart
 from modelvs.views.comparison import ComparisonPage
 from modelvs.views.comparison.page import CostSection, DeepDive
 from tests.views.conftest import REFERENCE
@@ -115,3 +116,21 @@ def test_value_chart_labels_are_the_same_cold_and_after_a_warm_up(shipped: Catal
             name = names.get(p.model) or shipped.models[p.model].name
             assert f"{name}: {plus_minus(p.rating)} at {money(p.monthly)} a month" in labels
     assert not any(label.startswith("Gemini 3.1 Pro Preview:") for label in labels)
+
+
+def test_line_charts_kept_per_curve_equal_charts_drawn_anew(shipped: Catalog) -> None:
+    on = dt.date(2026, 5, 1)
+    workloads = [
+        Workload(1_000),
+        Workload(31_000_000),  # the same curves at another request count
+        Workload(1_000, (Profile(300_000, 5_000),)),
+        Workload(1_000, (Profile(2_000, 6_000),)),  # another input share
+    ]
+    kept = [compare(shipped, REFERENCE, w, on) for w in workloads]
+    drawn = [(prompt_chart(c), blend_chart(c)) for c in kept]
+    assert drawn[1][0] is drawn[0][0]  # a new request count reuses them
+    assert drawn[1][1] is drawn[0][1]
+    for workload, charts_then in zip(workloads, drawn, strict=True):
+        fresh = compare(load_catalog(), REFERENCE, workload, on)
+        assert (prompt_chart(fresh), blend_chart(fresh)) == charts_then, workload
+    assert len({id(b) for _, b in drawn}) == 3

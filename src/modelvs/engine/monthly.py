@@ -83,9 +83,7 @@ class RouteCost:
         if self.tokens_cost is None or self.priced_as is None:
             return ()
         catalog, workload, on = self.priced_as
-        return tuple(
-            (count, price_request(catalog, self.route, r, on)) for count, r in month_requests(workload)
-        )
+        return tuple((count, itemised(catalog, self.route, r, on)) for count, r in month_requests(workload))
 
     @property
     def monthly(self) -> Decimal | None:
@@ -275,6 +273,13 @@ shared; a whole-catalog entry holds one cost per route."""
 _DAYS = _PerCatalog(32)
 """Per-day structures, apart from the answers: a few a day; a long-running server starts over
 now and then."""
+_SHAPES = _PerCatalog(256)
+"""Values that do not depend on the request count: on a workload's shape (its profile), or on none."""
+_ITEMISED = _PerCatalog(1024)
+"""One request's itemised price on a route: the same at every request count (a ranking's page
+prints some fifty)."""
+_BULKY_SHAPES = _PerCatalog(16)
+"""The same for values with a row per model of the catalog (a ranking's): fewer of them."""
 
 
 def memoised(catalog: Catalog, key: tuple[object, ...], make: Callable[[], T]) -> T:
@@ -287,6 +292,21 @@ def kept(catalog: Catalog, key: tuple[object, ...], make: Callable[[], T]) -> T:
     answer of a day reads (who sells each route, the ranking's offers), which a stream of new
     workloads must not push out. Values may be filled in as they are read (dicts)."""
     return _DAYS.get(catalog, key, make)
+
+
+def itemised(catalog: Catalog, route_id: str, request: Request, on: dt.date) -> RequestPrice:
+    """`price_request(catalog, route_id, request, on)`, remembered per route, request and day."""
+    return _ITEMISED.get(
+        catalog, (route_id, request, on), lambda: price_request(catalog, route_id, request, on)
+    )
+
+
+def per_shape(catalog: Catalog, key: tuple[object, ...], make: Callable[[], T], *, bulky: bool = False) -> T:
+    """`make()`, remembered for `catalog` under `key` apart from `memoised` answers: for what does
+    not move with the request count (a comparison's curves and related models), which a stream of
+    new request counts asked of one page would otherwise push out. `key` must hold everything the
+    value depends on; `bulky` values (a row per model) are kept fewer."""
+    return (_BULKY_SHAPES if bulky else _SHAPES).get(catalog, key, make)
 
 
 def all_route_costs(catalog: Catalog, workload: Workload, on: dt.date) -> Mapping[str, RouteCost]:
@@ -325,16 +345,29 @@ def model_costs(
         every = _ANSWERS.peek(catalog, ("model", model_id, workload, on, RouteSet.ALL))
         if routes is RouteSet.VETTED and isinstance(every, tuple):  # all its routes are priced already
             return tuple(c for c in every if c.vetted)
-        ids = catalog.routes_by_model.get(model_id, ())
-        if routes is RouteSet.VETTED:  # most routes of a much-served model are not vetted: not priced
-            ids = tuple(rid for rid in ids if seller(catalog, rid, on).vetted)
+        sold = sold_routes(catalog, model_id, on, routes)
         found = _ANSWERS.peek(catalog, ("all", workload, on))
         if isinstance(found, Mapping):  # the whole catalog is priced already: reuse its costs
-            return tuple(_by_tie_rule(found[rid] for rid in ids))
+            return tuple(_by_tie_rule(found[rid] for rid, _ in sold))
         # The tie rule ends with the route id, so the order of a subset is the order within the whole.
-        return tuple(_by_tie_rule(route_cost(catalog, rid, workload, on) for rid in ids))
+        requests = month_requests(workload)
+        return tuple(_by_tie_rule(_route_cost(catalog, rid, s, requests, workload, on) for rid, s in sold))
 
     return list(memoised(catalog, ("model", model_id, workload, on, routes), make))
+
+
+def sold_routes(
+    catalog: Catalog, model_id: str, on: dt.date, routes: RouteSet
+) -> tuple[tuple[str, Seller], ...]:
+    """A model's routes in `routes`, each with its seller (kept per day: every workload reads them)."""
+    by_model: dict[tuple[str, RouteSet], tuple[tuple[str, Seller], ...]] = kept(catalog, ("sold", on), dict)
+    found = by_model.get((model_id, routes))
+    if found is None:
+        every = ((rid, seller(catalog, rid, on)) for rid in catalog.routes_by_model.get(model_id, ()))
+        # Most routes of a much-served model are not vetted: not priced for a vetted answer.
+        found = tuple((rid, s) for rid, s in every if routes is RouteSet.ALL or s.vetted)
+        by_model[model_id, routes] = found
+    return found
 
 
 def _by_tie_rule(costs: Iterable[RouteCost]) -> list[RouteCost]:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from operator import itemgetter
 
 from modelvs.catalog import Catalog
 from modelvs.engine.estimate import bill_signature, relative_error, request_estimate, with_fees
-from modelvs.engine.monthly import month_of, month_requests
+from modelvs.engine.monthly import month_of, month_requests, per_shape
 from modelvs.engine.needs import Needs
 from modelvs.engine.pricing import plan_total
 from modelvs.engine.rank_offers import RankableRoute, eligible
@@ -103,6 +104,8 @@ def cheapest_first(catalog: Catalog, needs: Needs, workload: Workload, on: dt.da
     # One standard request without cache writes (every web workload): simple routes read a row.
     count, request = counted[0]
     simple = ordering.simple
+    if simple and count > 0:
+        return _by_units(ordering, needs, count, request)
     prompt, cached = request.input_tokens, request.cached_tokens
     uncached, answer = prompt - cached, request.output_tokens + request.reasoning_tokens
     output, reasoning = request.output_tokens, request.reasoning_tokens
@@ -135,6 +138,87 @@ def cheapest_first(catalog: Catalog, needs: Needs, workload: Workload, on: dt.da
         elif estimates:
             rows.append(_cheapest(ordering, model_id, estimates))
     rows.sort(key=lambda row: (row[0], row[1]))
+    return _exact_runs(ordering, rows)
+
+
+_Weighed = tuple[
+    str,
+    tuple[tuple[float, RankableRoute], ...],
+    tuple[tuple[float, float, float, RankableRoute], ...],
+    tuple[RankableRoute, ...],
+]
+"""A model: its row offers without a fee that can be near its cheapest at any request count, as
+(the estimate of one request, offer); its row offers with a fee, as (the same, the fee's share and
+minimum, offer); its offers on the general path."""
+_Units = tuple[tuple[tuple[float, str, RankableRoute], ...], tuple[_Weighed, ...]]
+"""The models with one such offer and no other, as (one request's estimate, model, offer), and
+the other models."""
+_MARGIN = 1 + 1e-12
+"""Far above the float rounding of the products compared with `_Ordering.close`."""
+
+
+def _units(ordering: _Ordering, needs: Needs, request: Request) -> _Units:
+    """Each model's offers for one request of `request`'s shape: what `cheapest_first` weighs at
+    every request count, since a row's estimate of a month is the count times one request's."""
+    prompt, cached = request.input_tokens, request.cached_tokens
+    uncached, answer = prompt - cached, request.output_tokens + request.reasoning_tokens
+    output, reasoning = request.output_tokens, request.reasoning_tokens
+    single, weighed = [], []
+    for model_id, _, can_win in eligible(ordering.catalog, needs, ordering.on):
+        plain: list[tuple[float, RankableRoute]] = []
+        with_fee: list[tuple[float, float, float, RankableRoute]] = []
+        general = []
+        for offer in can_win:
+            row = offer.row
+            if row is None or prompt >= row[0]:
+                general.append(offer)
+                continue
+            _, most_prompt, most_answer, most_cached, rates = row
+            if prompt <= most_prompt and answer <= most_answer and cached <= most_cached:
+                in_rate, cache_rate, out_rate, think_rate, per_request, fee_share, fee_minimum = rates
+                bill = uncached * in_rate + cached * cache_rate + output * out_rate + reasoning * think_rate
+                one = bill / 1_000_000 + per_request  # as `cheapest_first` computes it, bit for bit
+                if fee_share or fee_minimum:
+                    with_fee.append((one, fee_share, fee_minimum, offer))
+                else:
+                    plain.append((one, offer))
+        if plain and (least := min(one for one, _ in plain)) >= 0:
+            # Products by one count keep the order of their factors: an offer this much dearer than
+            # the cheapest is never within `close` of it, whatever the count.
+            bound = least * ordering.close * _MARGIN
+            plain = [(one, o) for one, o in plain if one <= bound]
+        if len(plain) == 1 and not with_fee and not general:
+            single.append((plain[0][0], model_id, plain[0][1]))
+        elif plain or with_fee or general:
+            weighed.append((model_id, tuple(plain), tuple(with_fee), tuple(general)))
+    return tuple(single), tuple(weighed)
+
+
+def _by_units(ordering: _Ordering, needs: Needs, count: float, request: Request) -> list[Placed] | None:
+    """`cheapest_first` of one standard request `count` (> 0) times a month, from `_units`."""
+    key = ("rank units", needs, ordering.on, request, ordering.close)
+    single, weighed = per_shape(ordering.catalog, key, lambda: _units(ordering, needs, request), bulky=True)
+    rows: list[_Row] = [(count * one, model_id, offer, None) for one, model_id, offer in single]
+    for model_id, plain, with_fee, general in weighed:
+        estimates = [(count * one, offer) for one, offer in plain]
+        for one, fee_share, fee_minimum, offer in with_fee:
+            spend = count * one
+            if spend > 0:
+                fee = spend * fee_share
+                spend += fee if fee > fee_minimum else fee_minimum
+            estimates.append((spend, offer))
+        for offer in general:
+            try:
+                estimate = _month_estimate(ordering.catalog, offer, ordering.counted, ordering.on)
+            except _UnsureError:
+                return None
+            if estimate is not None:
+                estimates.append((estimate, offer))
+        if len(estimates) == 1:
+            rows.append((estimates[0][0], model_id, estimates[0][1], None))
+        elif estimates:
+            rows.append(_cheapest(ordering, model_id, estimates))
+    rows.sort(key=itemgetter(0, 1))
     return _exact_runs(ordering, rows)
 
 

@@ -61,10 +61,6 @@ class Ranked:
         self.rating = rating
         """The model's Arena rating in the ranking's category, when it has one."""
 
-    def rated(self, rating: Rating | None) -> Ranked:
-        """The same entry with `rating` (sharing the exact cost once priced)."""
-        return Ranked(self.model, self.route, self._priced_as, self._cost, rating)
-
     @property
     def per_dollar(self) -> Decimal | None:
         """Rating points per dollar a month at the workload."""
@@ -106,32 +102,38 @@ def rank(
     """
     by_cost = dataclasses.replace(needs, min_rating=None, rating_category=OVERALL)
 
-    def make() -> tuple[Ranked, ...]:
-        # At the default traffic (what `modelvs rank` and the value map ask), kept on disk.
-        placed = derived(
-            catalog,
-            "cheapest-first",
-            (by_cost, workload, on),
-            lambda: cheapest_first(catalog, by_cost, workload, on),
-            persist=workload == DEFAULT_WORKLOAD,
-        )
+    def make() -> tuple[_Placed, ...]:
+        if workload == DEFAULT_WORKLOAD:  # what `modelvs rank` and the value map ask: kept on disk
+            key = (by_cost, workload, on)
+            placed = derived(
+                catalog, "cheapest-first", key, lambda: cheapest_first(catalog, by_cost, workload, on)
+            )
+        else:  # memoised below: kept with the day's values, a stream of new workloads would push those out
+            placed = cheapest_first(catalog, by_cost, workload, on)
         if placed is None:  # prices or traffic outside what float estimates are sure of
             return _rank_exactly(catalog, by_cost, workload, on)
-        priced_as = (catalog, workload, on)
-        return tuple(Ranked(model_id, route, priced_as, None) for model_id, route in placed)
+        return tuple((model_id, route, None) for model_id, route in placed)
 
     base = memoised(catalog, ("ranked", by_cost, workload, on), make)
     key = ("ranked", needs, workload, on, order)
-    ranked = memoised(catalog, key, lambda: _ordered(catalog, base, needs, order))
+    ranked = memoised(catalog, key, lambda: _ordered(catalog, base, needs, order, (catalog, workload, on)))
     return list(ranked[:limit] if limit is not None else ranked)
 
 
+_Placed = tuple[str, str, RouteCost | None]
+"""(model, its cheapest route, the exact cost on it when the ranking priced it)."""
+
+
 def _ordered(
-    catalog: Catalog, base: tuple[Ranked, ...], needs: Needs, order: RankOrder
+    catalog: Catalog,
+    base: tuple[_Placed, ...],
+    needs: Needs,
+    order: RankOrder,
+    priced_as: tuple[Catalog, Workload, dt.date],
 ) -> tuple[Ranked, ...]:
     """The cost ranking with ratings, filtered by the lowest rating and sorted by `order`."""
     rated = ratings(catalog, needs.rating_category)
-    found = [r.rated(rated.get(r.model)) for r in base]
+    found = [Ranked(m, route, priced_as, cost, rated.get(m)) for m, route, cost in base]
     if needs.min_rating is not None:
         floor = needs.min_rating
         found = [r for r in found if r.rating is not None and r.rating.score >= floor]
@@ -142,7 +144,7 @@ def _ordered(
     return tuple(found)
 
 
-def _rank_exactly(catalog: Catalog, needs: Needs, workload: Workload, on: dt.date) -> tuple[Ranked, ...]:
+def _rank_exactly(catalog: Catalog, needs: Needs, workload: Workload, on: dt.date) -> tuple[_Placed, ...]:
     """The ranking with every usable route priced exactly."""
     costs = all_route_costs(catalog, workload, on)
     found = []
@@ -152,4 +154,4 @@ def _rank_exactly(catalog: Catalog, needs: Needs, workload: Workload, on: dt.dat
         if cost.monthly is not None:
             found.append((cost.monthly, model_id, cost))
     found.sort(key=lambda row: (row[0], row[1]))
-    return tuple(Ranked(model_id, cost.route, (catalog, workload, on), cost) for _, model_id, cost in found)
+    return tuple((model_id, cost.route, cost) for _, model_id, cost in found)

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.derived import derived
-from modelvs.engine.monthly import RouteSet, fee_amount, model_costs, seller
+from modelvs.engine.monthly import RouteSet, fee_amount, model_costs, per_shape, seller
 from modelvs.engine.quality import OVERALL, Rating, frontier, rating, ratings
 from modelvs.engine.rank import Needs, rank
 from modelvs.engine.workload import DEFAULT_WORKLOAD, Workload
@@ -75,13 +75,10 @@ def _points(catalog: Catalog, workload: Workload, on: dt.date, category: str) ->
     request count times that, exactly, and fees are computed on it as `route_cost` computes them,
     so the route picked and its cost are the ranking's (`_ranked_points`) at a fraction of the work."""
     unit = dataclasses.replace(workload, requests_per_month=1)
-    options = derived(
-        catalog,
-        "value-options",
-        (unit, on, category),
-        lambda: _options(catalog, unit, on, category),
-        persist=False,
-    )
+    # Kept per shape of traffic with the answers: among the catalog's derived values, a stream of
+    # new token counts would push the day's values out.
+    shape = ("value options", unit, on, category)
+    options = per_shape(catalog, shape, lambda: _options(catalog, unit, on, category), bulky=True)
     count = Decimal(workload.requests_per_month)
     found = []
     for model, rated, routes in options:

@@ -79,11 +79,21 @@ class Renderer:
         # The app runs on a loop of its own thread: the caller's thread may already run a loop
         # (a notebook, a test session driving a browser), where run_until_complete would fail.
         self.loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self.loop.run_forever, name="export-render", daemon=True)
+        self._closing: asyncio.Future[None] = self.loop.create_future()
+        self._thread = threading.Thread(target=self._run, name="export-render", daemon=True)
         self._thread.start()
 
+    def _run(self) -> None:
+        # One task runs until `close`, as a server's does: the thread pool that runs the app's
+        # handlers belongs to it, so its threads serve request after request (a request's own
+        # task would take them down with it, and each page would start a thread).
+        self.loop.run_until_complete(self._until_closed())
+
+    async def _until_closed(self) -> None:
+        await self._closing
+
     def close(self) -> None:
-        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.loop.call_soon_threadsafe(self._closing.set_result, None)
         self._thread.join()
         self.loop.close()
 

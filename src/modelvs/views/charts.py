@@ -7,14 +7,16 @@ the SVG renderer turns figures into coordinates.
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.derived import derived
 from modelvs.catalog.layout import route_qualifier
-from modelvs.engine.compare import Comparison
+from modelvs.engine.compare import Comparison, Figure
+from modelvs.engine.compare.curves import BlendCurve, PromptCurve
 from modelvs.engine.quality import FRONTIER_RULE, OVERALL, Rating, arena_credit, plus_minus, ratings
 from modelvs.engine.value import ValueMap, ValuePoint
 from modelvs.formatting import count, io_ratio, money, percent, usd
@@ -25,13 +27,38 @@ ROUTES_PER_MODEL = 5
 FRONTIER_SERIES = "The frontier: no model is as cheap and rated higher"
 
 
+_KEPT = 256
+"""Line charts kept by the curve they draw; past it the memo starts again."""
+_by_curve: dict[tuple[object, ...], tuple[weakref.ref[object], Chart | None]] = {}
+
+
+def _once(curve: object, key: tuple[object, ...], make: Callable[[], Chart | None]) -> Chart | None:
+    """`make()`, the same chart while `curve` lives and `key` (the rest of what it prints) is the
+    same: the engine shares a curve between the workloads that draw it (a new request count), and
+    an unchanged chart object is drawn once."""
+    full = (id(curve), *key)
+    kept = _by_curve.get(full)
+    if kept is not None and kept[0]() is curve:
+        return kept[1]
+    chart = make()
+    if len(_by_curve) >= _KEPT:
+        _by_curve.clear()
+    _by_curve[full] = (weakref.ref(curve), chart)
+    return chart
+
+
 def prompt_chart(c: Comparison) -> Chart | None:
     """Cost of one request as its prompt grows, each model on its headline route, standard mode:
     the engine's `PromptCurve`."""
     curve = c.curves.prompt
     if curve is None:
         return None
-    names = c.names
+    every = c.names
+    names = {m: every[m] for m in curve.models}  # every model it names has a line
+    return _once(curve, tuple(names.values()), lambda: _prompt_chart(curve, names))
+
+
+def _prompt_chart(curve: PromptCurve, names: Mapping[str, str]) -> Chart | None:
     series, marks = [], []
     for mid, values in zip(curve.models, curve.costs, strict=True):
         points = tuple(
@@ -150,7 +177,18 @@ def blend_chart(c: Comparison) -> Chart | None:
     curve = c.curves.blend
     if curve is None:
         return None
-    names = c.names
+    every = c.names
+    names = {x.model: every[x.model] for x in curve.lines}
+    you = c.facts.workload.input_share
+    providers = tuple(_provider(c, x.model) for x in curve.lines)
+    # The share as written: 0.8 and 0.80 are equal but print differently.
+    key = (*names.values(), str(you.value), you.text, *providers)
+    return _once(curve, key, lambda: _blend_chart(curve, names, you, providers))
+
+
+def _blend_chart(
+    curve: BlendCurve, names: Mapping[str, str], you: Figure, providers: tuple[str, ...]
+) -> Chart | None:
     series = tuple(
         Series(
             names[line.model],
@@ -171,10 +209,9 @@ def blend_chart(c: Comparison) -> Chart | None:
         for b in curve.break_even
         if b.share < 1
     ]
-    you = c.facts.workload.input_share
     marks.append(Mark(you.value, f"your traffic: {you.text} input", "you"))
-    providers = "; ".join(f"{names[x.model]} on {_provider(c, x.model)}" for x in curve.lines)
-    caption = f"Standard rates on {curve.basis_label} ({providers})."
+    on = "; ".join(f"{names[x.model]} on {p}" for x, p in zip(curve.lines, providers, strict=True))
+    caption = f"Standard rates on {curve.basis_label} ({on})."
     rows = tuple(
         Row(Cell(percent(s)), tuple(Cell(usd(line.prices[i])) for line in curve.lines))
         for i, s in enumerate(curve.shares)

@@ -13,6 +13,7 @@ onto more lines. Marker labels sit in a numbered key under the plot, never on to
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
@@ -359,6 +360,8 @@ def scatter_chart(chart: Chart) -> str:
 _DRAWN_MOST = 256
 """Line charts kept; past it the memo starts again."""
 _drawn: dict[tuple[Chart, tuple[str, ...]], str] = {}
+_drawn_ids: dict[int, tuple[weakref.ref[Chart], str]] = {}
+"""The same, by the chart object: the views hand an unchanged chart over again, unhashed."""
 
 
 def render(chart: Chart) -> str:
@@ -369,6 +372,9 @@ def render(chart: Chart) -> str:
         return scatter_chart(chart)
     if chart.kind == "bars":
         return bar_chart(chart)
+    same = _drawn_ids.get(id(chart))
+    if same is not None and same[0]() is chart:
+        return same[1]
     # Marks print their Decimal as written, and 0.8 == 0.80: the key holds that text too.
     key = (chart, tuple(str(m.x) for m in chart.marks))
     drawn = _drawn.get(key)
@@ -376,4 +382,7 @@ def render(chart: Chart) -> str:
         if len(_drawn) >= _DRAWN_MOST:
             _drawn.clear()
         drawn = _drawn[key] = line_chart(chart)
+    if len(_drawn_ids) >= _DRAWN_MOST:
+        _drawn_ids.clear()
+    _drawn_ids[id(chart)] = (weakref.ref(chart), drawn)
     return drawn

@@ -161,3 +161,15 @@ def test_the_next_load_of_a_compiled_catalog_reads_the_index_without_opening_a_r
     later = load_catalog(mini)
     assert related(later, [model], ON) == first
     assert later.routes.chunks_read == 0  # type: ignore[attr-defined]
+
+
+def test_kept_related_sets_equal_sets_found_anew() -> None:
+    shipped = load_catalog()
+    a, b, c = "google/gemini-3.1-pro-preview", "openai/gpt-4o-2024-11-20", "anthropic/claude-sonnet-4-6"
+    asked = [[a, b], [b, a], [a, b, c], [a, c]]
+    kept = [related(shipped, ids, ON) for ids in asked]
+    assert related(shipped, [a, b], ON) is kept[0]  # the same for every workload: kept
+    for ids, found in zip(asked, kept, strict=True):
+        assert related(load_catalog(), ids, ON) == found, ids
+    assert [s.model for s in kept[1]] == [b, a]
+    assert all(r.id != c for s in kept[2] for r in s.candidates)

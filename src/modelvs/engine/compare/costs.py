@@ -14,7 +14,7 @@ from modelvs.engine.monthly import TIE_RULE, RouteCost, RouteSet
 from modelvs.engine.workload import Profile, Workload
 from modelvs.formatting import count, money, percent, plural, tokens
 
-from .offers import ModelRoutes, offer, provider_name, rate_basis, standard_schedule
+from .offers import ModelRoutes, headline_cost, offer, provider_name, rate_basis, standard_schedule
 from .types import Basis, Figure, Names, join
 
 
@@ -113,9 +113,15 @@ def _no_price_reason(off: ModelRoutes) -> str:
 def model_cost(catalog: Catalog, off: ModelRoutes, cost: RouteCost | None) -> ModelCost:
     if cost is None or cost.monthly is None:
         return ModelCost(off.model, None, None, None, None, (), _no_price_reason(off))
+    return priced_cost(catalog, off.model, cost)
+
+
+def priced_cost(catalog: Catalog, model: str, cost: RouteCost) -> ModelCost:
+    """`model`'s cost on a route that prices the workload."""
+    assert cost.monthly is not None
     fees = tuple(FeeLine(f.description, Figure(f.percent, f"{f.percent}%"), fig(f.amount)) for f in cost.fees)
     return ModelCost(
-        off.model,
+        model,
         cost.route,
         provider_name(catalog, cost),
         cost.provider_kind.value,
@@ -342,8 +348,7 @@ def scenario_facts(
         )
     facts = []
     for sid, change, variant in variants:
-        offers = tuple(offer(catalog, m, variant, on, routes) for m in model_ids)
-        costs = tuple(model_cost(catalog, o, o.headline) for o in offers)
+        costs = tuple(_headline(catalog, m, variant, on, routes) for m in model_ids)
         if [c.monthly and c.monthly.text for c in costs] == [
             c.monthly and c.monthly.text for c in base.costs
         ]:
@@ -351,3 +356,12 @@ def scenario_facts(
         cheapest, _ = cheapest_models(costs)
         facts.append(ScenarioFact(sid, change, costs, cheapest, base.cheapest))
     return tuple(facts)
+
+
+def _headline(catalog: Catalog, model: str, workload: Workload, on: dt.date, routes: RouteSet) -> ModelCost:
+    """The model's cost on its headline route, pricing every route only when the lab's own cannot."""
+    cost = headline_cost(catalog, model, workload, on, routes)
+    if cost is not None:
+        return priced_cost(catalog, model, cost)
+    off = offer(catalog, model, workload, on, routes)
+    return model_cost(catalog, off, off.headline)

@@ -11,12 +11,14 @@ from decimal import Decimal
 
 from modelvs.catalog import Catalog
 from modelvs.engine.analysis import blended_price
+from modelvs.engine.monthly import per_shape
 from modelvs.engine.pricing import request_total
-from modelvs.engine.workload import Request, Workload
+from modelvs.engine.workload import Profile, Request, Workload
 from modelvs.schema.vocab import ThresholdComparison
 
 from .facts import Facts
 from .offers import standard_schedule
+from .rates import BreakEvenFact
 
 PROMPT_STEPS = 16
 """Evenly spaced prompt lengths the prompt curve prices, besides each cliff and limit."""
@@ -102,18 +104,23 @@ def _headline(f: Facts) -> list[tuple[str, str]]:
     return [(m.model, m.route) for m in f.monthly.costs if m.route is not None]
 
 
-def prompt_curve(catalog: Catalog, f: Facts, workload: Workload, on: dt.date) -> PromptCurve | None:
-    routes = _headline(f)
-    if not routes:
-        return None
-    profile = workload.profiles[0]
+def _limits(f: Facts, routes: list[tuple[str, str]]) -> dict[str, int]:
+    """The context window of each model with a headline route."""
     charted = dict(routes)
     window = f.context_window
-    limits = {
+    return {
         mid: int(v.value)
         for mid, v in zip(window.models, window.values, strict=True)
         if v is not None and mid in charted
     }
+
+
+def prompt_curve(
+    catalog: Catalog, routes: list[tuple[str, str]], limits: dict[str, int], profile: Profile, on: dt.date
+) -> PromptCurve | None:
+    """`routes`: (model, headline route) each; `limits`: their context windows."""
+    if not routes:
+        return None
     cliffs = []
     for mid, route in routes:
         schedule = standard_schedule(catalog, route, on)
@@ -151,11 +158,13 @@ def prompt_curve(catalog: Catalog, f: Facts, workload: Workload, on: dt.date) ->
     )
 
 
-def blend_curve(catalog: Catalog, f: Facts, on: dt.date) -> BlendCurve | None:
-    labels = {b.basis_label for b in f.break_even}
+def blend_curve(
+    catalog: Catalog, routes: list[tuple[str, str]], break_even: tuple[BreakEvenFact, ...], on: dt.date
+) -> BlendCurve | None:
+    labels = {b.basis_label for b in break_even}
     label = labels.pop() if len(labels) == 1 else "the headline routes"
     lines = []
-    for mid, route in _headline(f):
+    for mid, route in routes:
         schedule = standard_schedule(catalog, route, on)
         if schedule is None or schedule.input is None or schedule.output is None:
             continue
@@ -165,7 +174,7 @@ def blend_curve(catalog: Catalog, f: Facts, on: dt.date) -> BlendCurve | None:
         return None
     rates = {x.model: x for x in lines}
     marks = []
-    for b in f.break_even:
+    for b in break_even:
         if b.basis_label != label or b.ratio is None or b.models[0] not in rates:
             continue
         share = b.ratio.value / (1 + b.ratio.value)
@@ -175,4 +184,27 @@ def blend_curve(catalog: Catalog, f: Facts, on: dt.date) -> BlendCurve | None:
 
 
 def curves(catalog: Catalog, f: Facts, workload: Workload, on: dt.date) -> Curves:
-    return Curves(prompt_curve(catalog, f, workload, on), blend_curve(catalog, f, on))
+    """Both curves; the same object for every workload that draws the same ones: a new request
+    count moves neither, so the views draw an unchanged `Curves` once."""
+    routes = _headline(f)
+    limits = _limits(f, routes)
+    p = workload.profiles[0]
+    # Ratios as written: 0.8 and 0.80 are equal but need not price or print the same.
+    crossings = tuple(
+        (b.models, b.basis_label, None if b.ratio is None else str(b.ratio.value)) for b in f.break_even
+    )
+    key = (
+        "curves",
+        tuple(routes),
+        tuple(limits.items()),
+        (p.input_tokens, p.output_tokens, p.reasoning_tokens),
+        crossings,
+        on,
+    )
+    return per_shape(
+        catalog,
+        key,
+        lambda: Curves(
+            prompt_curve(catalog, routes, limits, p, on), blend_curve(catalog, routes, f.break_even, on)
+        ),
+    )

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.sourcing import SourceRef, source_ref
-from modelvs.engine.monthly import RouteCost, RouteSet, model_costs
+from modelvs.engine.monthly import RouteCost, RouteSet, model_costs, route_cost, sold_routes
 from modelvs.engine.pricing import schedule_for
 from modelvs.engine.workload import Workload
 from modelvs.schema.vocab import PriceMode
@@ -62,6 +62,22 @@ def offer(
     own = next((c for c in priced if catalog.providers[c.provider].lab == lab), None)
     cheapest = priced[0] if priced else None
     return ModelRoutes(model_id, costs, own or cheapest, own, cheapest)
+
+
+def headline_cost(
+    catalog: Catalog, model_id: str, workload: Workload, on: dt.date, routes: RouteSet = RouteSet.VETTED
+) -> RouteCost | None:
+    """`offer(...).headline`, pricing only the lab's own routes when one of them runs the workload
+    (a what-if needs no other route: most of a much-served model's routes are resellers')."""
+    lab = model_id.split("/", 1)[0]
+    own = [
+        route_cost(catalog, rid, workload, on)
+        for rid, sold in sold_routes(catalog, model_id, on, routes)
+        if catalog.providers[sold.provider].lab == lab
+    ]
+    # The tie rule's order, as `model_costs` sorts all of them: a subset keeps its order within the whole.
+    found = next((c for c in sorted(own, key=RouteCost.sort_key) if c.monthly is not None), None)
+    return found if found is not None else offer(catalog, model_id, workload, on, routes).headline
 
 
 def standard_schedule(catalog: Catalog, route_id: str, on: dt.date) -> PriceSchedule | None:

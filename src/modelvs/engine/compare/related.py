@@ -26,6 +26,7 @@ from modelvs.catalog.notability import Notability, most_notable, notability
 from modelvs.catalog.pairs import pair_slug
 from modelvs.catalog.trust import lab_route
 from modelvs.engine.analysis import blended_price
+from modelvs.engine.monthly import per_shape
 from modelvs.engine.pricing import schedule_for
 from modelvs.engine.quality import Rating, ratings
 from modelvs.schema.vocab import VETTED_TRUST, ModelKind, PriceMode
@@ -111,7 +112,12 @@ class _Index:
 
 
 def related(catalog: Catalog, model_ids: list[str], on: dt.date) -> tuple[RelatedSet, ...]:
-    """Each compared model's related set, without the compared models themselves."""
+    """Each compared model's related set, without the compared models themselves (the same for
+    every workload: kept per models and day)."""
+    return per_shape(catalog, ("related", tuple(model_ids), on), lambda: _related(catalog, model_ids, on))
+
+
+def _related(catalog: Catalog, model_ids: list[str], on: dt.date) -> tuple[RelatedSet, ...]:
     index = _index(catalog, on)
     compared = set(model_ids)
     out = []
