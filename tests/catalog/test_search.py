@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from modelvs.catalog import Catalog, load_catalog
-from modelvs.catalog.search import find, matches, search, suggest
+from modelvs.catalog.names import model_key, name_key
+from modelvs.catalog.search import NAMED, _bonus, _by_id_or_slug, _names, find, matches, search, suggest
 from tests.minicatalog import in_memory
 
 ON = dt.date(2026, 11, 24)
@@ -26,6 +27,31 @@ def test_matches_names_ids_slugs_and_aliases_loosely() -> None:
         assert list(matches(catalog, typed)) == ["acme/rocket-2.5"], typed
     assert matches(catalog, "nothing") == {}
     assert matches(catalog, "  ") == {}
+
+
+def test_matches_weighs_every_model_a_text_can_match_and_no_other(shipped: Catalog) -> None:
+    # The haystack only narrows which models are weighed: the answer is that of weighing them all.
+    every = _names(shipped)
+
+    def weighing_all(text: str) -> dict[str, float]:
+        typed = {t for t in (name_key(text), model_key(text)) if t}
+        if not typed:
+            return {}
+        named = _by_id_or_slug(shipped, text)
+        found = {named: NAMED} if named is not None else {}
+        for mid, keys in every.items():
+            bonuses = [b for b in (_bonus(t, keys) for t in typed) if b is not None]
+            if mid in found or typed & keys.display:
+                found[mid] = NAMED
+            elif bonuses:
+                found[mid] = max(bonuses)
+        return found
+
+    keys = [k for mid in sorted(every)[::40] for k in (*every[mid].own, *every[mid].other)]
+    typed = ["gpt", "claude opus 4.7", "4o", "-", "a", "nomodel-7-3f2", "deep seek", "o", "x" * 300]
+    typed += [k[i : i + n] for k in keys[::3] for i, n in ((0, 4), (2, 3), (len(k) // 2, 99))]
+    for text in typed:
+        assert list(matches(shipped, text).items()) == list(weighing_all(text).items()), text
 
 
 def test_more_notable_models_come_first() -> None:

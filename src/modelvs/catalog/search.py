@@ -11,6 +11,7 @@ the 404 page's all read this order.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
@@ -72,6 +73,56 @@ def _names(catalog: Catalog) -> dict[str, _Keys]:
     return made
 
 
+@dataclass(frozen=True)
+class _Haystack:
+    """Every model's search keys in one text, a line each, to find the few models a text can match
+    without looking at every model's keys (a name that matches nothing costs a few scans of it)."""
+
+    text: str
+    starts: tuple[int, ...]
+    """Where each line starts."""
+    owner: tuple[int, ...]
+    """Each line's model, as its place in `_names`' order."""
+    display: dict[str, tuple[int, ...]]
+    """Display-name key -> the models with it."""
+
+
+@per_catalog("search-haystack")
+def _haystack(catalog: Catalog) -> _Haystack:
+    lines: list[str] = []
+    owner: list[int] = []
+    display: dict[str, list[int]] = defaultdict(list)
+    for n, keys in enumerate(_names(catalog).values()):
+        for key in (*keys.own, *keys.other):
+            lines.append(key)
+            owner.append(n)
+        for key in keys.display:
+            display[key].append(n)
+    starts, at = [], 0
+    for line in lines:
+        starts.append(at)
+        at += len(line) + 1
+    return _Haystack("\n".join(lines), tuple(starts), tuple(owner), {k: tuple(v) for k, v in display.items()})
+
+
+def _candidates(catalog: Catalog, typed: set[str]) -> list[int]:
+    """The models (places in `_names`' order, ascending) with a key that holds or is one of `typed`:
+    a superset of those that match, which `matches` then weighs one by one."""
+    hay = _haystack(catalog)
+    found: set[int] = set()
+    for text in typed:
+        found.update(hay.display.get(text, ()))
+        at = hay.text.find(text)
+        while at != -1:
+            line = bisect.bisect_right(hay.starts, at) - 1
+            found.add(hay.owner[line])
+            following = line + 1
+            if following == len(hay.starts):
+                break
+            at = hay.text.find(text, hay.starts[following])
+    return sorted(found)
+
+
 def _by_id_or_slug(catalog: Catalog, text: str) -> str | None:
     """The model whose canonical id or slug `text` is, as typed (case and outer spaces aside)."""
     exact = text.strip().lower()
@@ -94,7 +145,8 @@ def matches(catalog: Catalog, text: str) -> dict[str, float]:
     named = _by_id_or_slug(catalog, text)
     if named is not None:
         found[named] = NAMED
-    for mid, keys in _names(catalog).items():
+    every = list(_names(catalog).items())
+    for mid, keys in (every[n] for n in _candidates(catalog, typed)):
         if mid in found or typed & keys.display:
             found[mid] = NAMED
             continue
