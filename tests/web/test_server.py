@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from modelvs.storage import open_store
-from modelvs.web.server import ServeSettings
+from modelvs.web.server import ServeSettings, cache_mb_from_env
 from tests.storage.pg import PgCluster, schema_url
 from tests.web.conftest import REFERENCE
 
@@ -38,6 +38,18 @@ def test_settings_travel_through_the_environment(tmp_path: Path) -> None:
     assert ServeSettings.from_env({}) == ServeSettings()
     with pytest.raises(ValueError, match="at least 1 MB"):
         ServeSettings(cache_mb=0)
+
+
+@pytest.mark.parametrize(("size", "message"), [("0", "at least 1 MB"), ("lots", "whole number of MB")])
+def test_serve_takes_its_cache_size_from_the_environment(size: str, message: str) -> None:
+    # A size it cannot use is refused before it listens: a server that ignored the variable would
+    # start and run past the timeout instead.
+    env = {**os.environ, "MODELVS_RESPONSE_CACHE_MB": size}
+    command = [sys.executable, "-m", "modelvs.cli", "serve", "--port", str(_free_port())]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert message in result.stderr + result.stdout
+    assert cache_mb_from_env({"MODELVS_RESPONSE_CACHE_MB": " 32 "}) == 32
 
 
 def _free_port() -> int:

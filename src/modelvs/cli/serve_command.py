@@ -66,8 +66,8 @@ def serve(
     if url and url.lower().startswith(POSTGRES_SCHEMES):
         require_extra("postgres", ("psycopg", "psycopg_pool"), "`modelvs serve --database postgresql://...`")
     folder = data_dir(data)
-    from modelvs.web.http.hosts import HostConfigError, hosts_from_env, parse_trusted_hosts
-    from modelvs.web.server import ServeSettings
+    from modelvs.web.http.hosts import hosts_from_env, parse_trusted_hosts
+    from modelvs.web.server import ServeSettings, cache_mb_from_env
     from modelvs.web.server import serve as run
 
     try:
@@ -78,8 +78,9 @@ def serve(
             state_dir=state_dir or Path(os.environ.get("MODELVS_STATE", "var")),
             base_url=base_url or env_base,
             trusted_hosts=parse_trusted_hosts(trusted_hosts) if trusted_hosts else env_hosts,
+            cache_mb=cache_mb_from_env(),
         )
-    except HostConfigError as err:
+    except ValueError as err:  # a bad host setting (HostConfigError) or cache size
         raise typer.BadParameter(str(err)) from None
     where = redact_url(url) if url else f"SQLite in {settings.state_dir}"
     links = settings.base_url or f"trusted hosts {', '.join(settings.trusted_hosts)}"

@@ -77,8 +77,19 @@ class ServeSettings:
             state_dir=Path(env.get(STATE_ENV, "").strip() or "var"),
             base_url=env.get(BASE_URL_ENV, "").strip() or None,
             trusted_hosts=parse_trusted_hosts(env.get(TRUSTED_HOSTS_ENV)),
-            cache_mb=int(env.get(CACHE_ENV, "").strip() or DEFAULT_MAX_BYTES // 2**20),
+            cache_mb=cache_mb_from_env(env),
         )
+
+
+def cache_mb_from_env(environ: Mapping[str, str] | None = None) -> int:
+    """The response cache's size in MB from `MODELVS_RESPONSE_CACHE_MB` (128 when unset)."""
+    text = (os.environ if environ is None else environ).get(CACHE_ENV, "").strip()
+    if not text:
+        return DEFAULT_MAX_BYTES // 2**20
+    try:
+        return int(text)
+    except ValueError:
+        raise ValueError(f"{CACHE_ENV} takes a whole number of MB, got {text[:40]!r}") from None
 
 
 def _log_to_stderr() -> None:
