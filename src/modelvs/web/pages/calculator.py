@@ -11,11 +11,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from modelvs.catalog import Catalog
+from modelvs.engine.monthly import TIE_RULE
 from modelvs.engine.quality import arena_credit, categories, plus_minus
 from modelvs.engine.rank import Needs, Ranked, RankOrder, rank
 from modelvs.engine.value import value_map
-from modelvs.engine.workload import Workload
-from modelvs.formatting import money
+from modelvs.engine.workload import Workload, describe
+from modelvs.formatting import exact, money
 from modelvs.params import ParamError, needs_in, parse_int, parse_order, parse_workload
 from modelvs.schema.vocab import CAPABILITY_LABELS, Modality
 from modelvs.views.charts import ranking_chart, value_chart
@@ -96,36 +97,30 @@ def _results(
     web = state_of(request)
     q = request.query_params
     offset = (page_no - 1) * PAGE_SIZE
-    view = ranked_view(web, needs, workload, offset, PAGE_SIZE, order)
-    shown = ranked(web, needs, workload, web.today(), order)[offset : offset + PAGE_SIZE]
-    rows = [
-        {
-            "rank": m["rank"],
-            "url": f"/models/{m['model']['slug']}",
-            "name": m["model"]["name"],
-            "provider": m["provider"]["name"],
-            "provider_id": m["provider"]["id"],
-            "monthly": money(m["monthly_usd"]) if m["monthly_usd"] is not None else "not priced",
-            "fees": "; ".join(
-                f"{f['percent']}% {f['kind'].replace('_', ' ')}: {money(f['usd'])}" for f in m["fees"]
-            )
-            or "none",
-            "rating": plus_minus(r.rating) if r.rating is not None else "not rated",
-        }
-        for m, r in zip(view["models"], shown, strict=True)
-    ]
+    on = web.today()
+    everything = ranked(web, needs, workload, on, order)
+    shown = everything[offset : offset + PAGE_SIZE]
+    # What the page prints, straight from the ranking: the API's records (`ranked_view`) itemise
+    # every row's requests and notes, which no row of the page shows.
+    view = {
+        "workload": {"description": describe(workload)},
+        "needs": needs.describe(),
+        "on": on.isoformat(),
+        "tie_rule": TIE_RULE,
+        "total": len(everything),
+    }
+    rows = [_row(web.catalog, i, r) for i, r in enumerate(shown, start=offset + 1)]
     top = [
-        (m["model"]["name"], m["provider"]["name"], Decimal(m["monthly_usd"]))
-        for m in view["models"][:CHART_MODELS]
-        if m["monthly_usd"] is not None
+        (row["name"], row["provider"], Decimal(exact(monthly)))
+        for row, r in zip(rows[:CHART_MODELS], shown[:CHART_MODELS], strict=True)
+        if (monthly := r.cost.monthly) is not None
     ]
     chart = ranking_chart(top)
     marked = [r.model for r in shown[:CHART_MODELS]]
-    value = value_chart(
-        web.catalog, value_map(web.catalog, workload, web.today(), marked, needs.rating_category)
-    )
-    pages = (view["total"] + PAGE_SIZE - 1) // PAGE_SIZE
-    links = pager("/calculator", q, page_no, view["total"], PAGE_SIZE)
+    value = value_chart(web.catalog, value_map(web.catalog, workload, on, marked, needs.rating_category))
+    total = len(everything)
+    pages = (total + PAGE_SIZE - 1) // PAGE_SIZE
+    links = pager("/calculator", q, page_no, total, PAGE_SIZE)
     return {
         "view": view,
         "rows": rows,
@@ -136,6 +131,25 @@ def _results(
         "pages": pages,
         "prev_url": links.prev_url,
         "next_url": links.next_url,
+    }
+
+
+def _row(catalog: Catalog, rank_no: int, r: Ranked) -> dict[str, Any]:
+    """One row of the ranking's table, as text."""
+    cost = r.cost
+    monthly = cost.monthly
+    return {
+        "rank": rank_no,
+        "url": f"/models/{catalog.slugs[r.model]}",
+        "name": catalog.models[r.model].name,
+        "provider": catalog.providers[cost.provider].name,
+        "provider_id": cost.provider,
+        "monthly": money(monthly) if monthly is not None else "not priced",
+        "fees": "; ".join(
+            f"{f.percent}% {f.kind.value.replace('_', ' ')}: {money(f.amount)}" for f in cost.fees
+        )
+        or "none",
+        "rating": plus_minus(r.rating) if r.rating is not None else "not rated",
     }
 
 
