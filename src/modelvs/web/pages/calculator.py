@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from starlette.datastructures import QueryParams
 from starlette.requests import Request
@@ -111,7 +111,7 @@ def _results(
     }
     rows = [_row(web.catalog, i, r) for i, r in enumerate(shown, start=offset + 1)]
     top = [
-        (row["name"], row["provider"], Decimal(exact(monthly)))
+        (row.name, row.provider, Decimal(exact(monthly)))
         for row, r in zip(rows[:CHART_MODELS], shown[:CHART_MODELS], strict=True)
         if (monthly := r.cost.monthly) is not None
     ]
@@ -134,23 +134,33 @@ def _results(
     }
 
 
-def _row(catalog: Catalog, rank_no: int, r: Ranked) -> dict[str, Any]:
-    """One row of the ranking's table, as text."""
+class Row(NamedTuple):
+    """One row of the ranking's table, as text (attributes, which a template reads faster than keys)."""
+
+    rank: int
+    url: str
+    name: str
+    provider: str
+    provider_id: str
+    monthly: str
+    fees: str
+    rating: str
+
+
+def _row(catalog: Catalog, rank_no: int, r: Ranked) -> Row:
     cost = r.cost
     monthly = cost.monthly
-    return {
-        "rank": rank_no,
-        "url": f"/models/{catalog.slugs[r.model]}",
-        "name": catalog.models[r.model].name,
-        "provider": catalog.providers[cost.provider].name,
-        "provider_id": cost.provider,
-        "monthly": money(monthly) if monthly is not None else "not priced",
-        "fees": "; ".join(
-            f"{f.percent}% {f.kind.value.replace('_', ' ')}: {money(f.amount)}" for f in cost.fees
-        )
-        or "none",
-        "rating": plus_minus(r.rating) if r.rating is not None else "not rated",
-    }
+    fees = "; ".join(f"{f.percent}% {f.kind.value.replace('_', ' ')}: {money(f.amount)}" for f in cost.fees)
+    return Row(
+        rank=rank_no,
+        url=f"/models/{catalog.slugs[r.model]}",
+        name=catalog.models[r.model].name,
+        provider=catalog.providers[cost.provider].name,
+        provider_id=cost.provider,
+        monthly=money(monthly) if monthly is not None else "not priced",
+        fees=fees or "none",
+        rating=plus_minus(r.rating) if r.rating is not None else "not rated",
+    )
 
 
 def calculator(request: Request) -> Response:
