@@ -12,7 +12,7 @@ import pytest
 from modelvs.catalog import Catalog
 from modelvs.engine import monthly, prerank, value
 from modelvs.engine.monthly import RouteCost, RouteSet, all_route_costs
-from modelvs.engine.rank import Needs, Ranked, meets, rank
+from modelvs.engine.rank import Needs, Ranked, meets, rank, ranking
 from modelvs.engine.value import value_map
 from modelvs.engine.workload import DEFAULT_WORKLOAD, Profile, Workload
 from modelvs.schema.vocab import ModelKind
@@ -206,6 +206,27 @@ def test_ranked_costs_are_priced_when_read_and_kept() -> None:
     assert first.cost.monthly == D(4100)
     assert first == Ranked("lab/m", "lab:lab/m", (catalog, DEFAULT_WORKLOAD, ON), None)
     assert rank(catalog, Needs(), DEFAULT_WORKLOAD, ON, limit=0) == []
+
+
+@pytest.mark.parametrize(
+    "workload",
+    [Workload(77_777, (Profile(30_000, 1_000, cached_tokens=20_000),)), Workload(10**31)],
+    ids=["estimated", "priced exactly"],
+)
+def test_a_ranking_makes_its_records_when_read_and_keeps_them(workload: Workload) -> None:
+    catalog = shipped()
+    lazy = ranking(catalog, Needs(), workload, ON)
+    expected = exact_ranking(catalog, Needs(), workload, ON)
+    assert len(lazy) == len(expected) > 20
+    picks = [len(lazy) - 1, 0, 7, -3, 7]  # any order, from either end
+    assert [figures([lazy[i]])[0] for i in picks] == [expected[i] for i in picks]
+    assert lazy[7] is lazy[7]
+    assert figures(lazy[3:9]) == expected[3:9]
+    assert figures(lazy[-4:]) == expected[-4:]
+    assert figures(list(lazy)) == expected
+    with pytest.raises(IndexError):
+        lazy[len(lazy)]
+    assert figures(rank(catalog, Needs(), workload, ON, limit=5)) == expected[:5]
 
 
 def test_a_route_that_ties_on_rates_still_wins_where_it_alone_can_price() -> None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from enum import StrEnum
+from typing import overload
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.derived import derived
@@ -100,6 +102,15 @@ def rank(
     equal costs are in model id order. The ranking is memoised per catalog, needs, workload, day
     and order.
     """
+    ranked = ranking(catalog, needs, workload, on, order)
+    return list(ranked[:limit] if limit is not None else ranked)
+
+
+def ranking(
+    catalog: Catalog, needs: Needs, workload: Workload, on: dt.date, order: RankOrder = RankOrder.COST
+) -> Sequence[Ranked]:
+    """`rank()` as a sequence whose records are made when read: a page of a ranking reads fifty of
+    some 1,100 (memoised as `rank()`)."""
     by_cost = dataclasses.replace(needs, min_rating=None, rating_category=OVERALL)
 
     def make() -> _Placed:
@@ -116,8 +127,7 @@ def rank(
 
     base = memoised(catalog, ("ranked", by_cost, workload, on), make)
     key = ("ranked", needs, workload, on, order)
-    ranked = memoised(catalog, key, lambda: _ordered(catalog, base, needs, order, (catalog, workload, on)))
-    return list(ranked[:limit] if limit is not None else ranked)
+    return memoised(catalog, key, lambda: _ordered(catalog, base, needs, order, (catalog, workload, on)))
 
 
 _Placed = tuple[tuple[Placed, ...], tuple[RouteCost, ...] | None]
@@ -130,10 +140,12 @@ def _ordered(
     needs: Needs,
     order: RankOrder,
     priced_as: tuple[Catalog, Workload, dt.date],
-) -> tuple[Ranked, ...]:
+) -> Sequence[Ranked]:
     """The cost ranking with ratings, filtered by the lowest rating and sorted by `order`."""
     rating = ratings(catalog, needs.rating_category).get
     placed, costs = base
+    if needs.min_rating is None and order is RankOrder.COST:
+        return _Ranking(placed, costs, priced_as, rating)
     if costs is None:
         found = [Ranked(m, route, priced_as, None, rating(m)) for m, route in placed]
     else:
@@ -146,6 +158,44 @@ def _ordered(
     elif order is RankOrder.VALUE:
         found.sort(key=lambda r: (r.per_dollar is None, -(r.per_dollar or 0)))
     return tuple(found)
+
+
+class _Ranking(Sequence[Ranked]):
+    """The cost ranking, each `Ranked` made when first read and then kept."""
+
+    __slots__ = ("_costs", "_made", "_placed", "_priced_as", "_rating")
+
+    def __init__(
+        self,
+        placed: tuple[Placed, ...],
+        costs: tuple[RouteCost, ...] | None,
+        priced_as: tuple[Catalog, Workload, dt.date],
+        rating: Callable[[str], Rating | None],
+    ) -> None:
+        self._placed = placed
+        self._costs = costs
+        self._priced_as = priced_as
+        self._rating = rating
+        self._made: list[Ranked | None] = [None] * len(placed)
+
+    def __len__(self) -> int:
+        return len(self._placed)
+
+    @overload
+    def __getitem__(self, index: int) -> Ranked: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Ranked]: ...
+
+    def __getitem__(self, index: int | slice) -> Ranked | list[Ranked]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._placed)))]
+        found = self._made[index]  # IndexError past the end, as a sequence must
+        if found is None:
+            model, route = self._placed[index]
+            cost = self._costs[index] if self._costs is not None else None
+            found = self._made[index] = Ranked(model, route, self._priced_as, cost, self._rating(model))
+        return found
 
 
 def _rank_exactly(catalog: Catalog, needs: Needs, workload: Workload, on: dt.date) -> _Placed:

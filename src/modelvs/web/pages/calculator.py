@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -13,7 +14,7 @@ from starlette.responses import Response
 from modelvs.catalog import Catalog
 from modelvs.engine.monthly import TIE_RULE
 from modelvs.engine.quality import arena_credit, categories, plus_minus
-from modelvs.engine.rank import Needs, Ranked, RankOrder, rank
+from modelvs.engine.rank import Needs, Ranked, RankOrder, ranking
 from modelvs.engine.value import value_map
 from modelvs.engine.workload import Workload, describe
 from modelvs.formatting import exact, money
@@ -39,12 +40,12 @@ CHART_MODELS = 5
 
 def ranked(
     web: WebState, needs: Needs, workload: Workload, on: dt.date, order: RankOrder = RankOrder.COST
-) -> list[Ranked]:
+) -> Sequence[Ranked]:
     """All models meeting `needs`, cheapest first or by `order` (cached per needs, workload, date
     and catalog)."""
     key = ("rank", needs, workload, on, order, web.catalog.version)
-    result: list[Ranked] = web.pages.get_or_make(
-        key, lambda: rank(web.catalog, needs, workload, on, order=order)
+    result: Sequence[Ranked] = web.pages.get_or_make(
+        key, lambda: ranking(web.catalog, needs, workload, on, order)
     )
     return result
 
