@@ -166,6 +166,42 @@ def test_a_fee_minimum_decides_the_order() -> None:
     assert [m for m, _, _ in ranked_routes(catalog, large)] == ["lab/m", "lab/n"]
 
 
+def _aggregator(name: str, percent: str, minimum: str | None) -> dict[str, Any]:
+    fee = {"kind": "credit_purchase", "percent": percent, "description": "d", "citation": "c"}
+    if minimum is not None:
+        fee["minimum_usd"] = minimum
+    return {
+        "name": name,
+        "kind": "aggregator",
+        "trust": "established",
+        "fees": [fee],
+        "citations": {"c": {"source": "test"}},
+    }
+
+
+@pytest.mark.parametrize("requests", [1, 7, 1_000, 793_650, 793_651, 10**7, 10**12])
+def test_a_models_routes_with_and_without_fees_at_any_count_rank_as_exact_pricing(requests: int) -> None:
+    # lab/m: the lab's route; an aggregator's, cheaper before its 5% fee, whose $50 minimum binds
+    # up to 793,650 requests; one whose 10% fee always makes it dearer than the lab's. lab/n: the
+    # lab's, a cloud's billing alike (the tie rule decides) and the aggregator's at the lab's rates.
+    catalog = build(
+        {
+            "lab:lab/m": route({"input": "1.06", "output": "1.06"}),
+            "agg:lab/m": route({"input": "1", "output": "1"}),
+            "dear:lab/m": route({"input": "0.97", "output": "0.97"}),
+            "lab:lab/n": route({"input": "1.06", "output": "1.06"}),
+            "cloud:lab/n": route({"input": "1.060", "output": "1.06"}),
+            "agg:lab/n": route({"input": "1.06", "output": "1.06"}),
+        },
+        providers={"agg": _aggregator("Agg", "5", "50"), "dear": _aggregator("Dear", "10", None), "lab": LAB},
+    )
+    workload = Workload(requests, (Profile(800, 250),))
+    expected = exact_ranking(catalog, Needs(), workload, ON)
+    assert figures(rank(catalog, Needs(), workload, ON)) == expected
+    cheapest = "lab:lab/m" if requests <= 793_650 else "agg:lab/m"
+    assert [route for _, route, *_ in expected] == [cheapest, "lab:lab/n"]
+
+
 @pytest.mark.parametrize(
     "workload",
     [

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from itertools import pairwise
 from operator import itemgetter
 
 from modelvs.catalog import Catalog
@@ -69,6 +70,9 @@ class _Ordering:
         return found
 
     def all_alike(self, offers: list[RankableRoute]) -> bool:
+        key, prompt = self.row_key, self.prompt
+        if key is not None and all(o.row is not None and prompt < o.row[0] for o in offers):
+            return len({o.row_keys[key] for o in offers}) == 1  # rows all: `signature` in one pass
         first = self.signature(offers[0])
         return all(self.signature(o) == first for o in offers[1:])
 
@@ -150,9 +154,14 @@ _Weighed = tuple[
 """A model: its row offers without a fee that can be near its cheapest at any request count, as
 (the estimate of one request, offer); its row offers with a fee, as (the same, the fee's share and
 minimum, offer); its offers on the general path."""
-_Units = tuple[tuple[tuple[float, str, RankableRoute], ...], tuple[_Weighed, ...]]
-"""The models with one such offer and no other, as (one request's estimate, model, offer), and
-the other models."""
+_Units = tuple[
+    tuple[tuple[float, str, RankableRoute], ...],
+    tuple[tuple[float, float, float, str, RankableRoute], ...],
+    tuple[_Weighed, ...],
+]
+"""The models whose cheapest offer is one at every request count: (one request's estimate, model,
+offer) without a fee, (the same, the fee's share and minimum, model, offer) with one; and the other
+models."""
 _MARGIN = 1 + 1e-12
 """Far above the float rounding of the products compared with `_Ordering.close`."""
 
@@ -163,7 +172,7 @@ def _units(ordering: _Ordering, needs: Needs, request: Request) -> _Units:
     prompt, cached = request.input_tokens, request.cached_tokens
     uncached, answer = prompt - cached, request.output_tokens + request.reasoning_tokens
     output, reasoning = request.output_tokens, request.reasoning_tokens
-    single, weighed = [], []
+    single, single_fee, weighed = [], [], []
     for model_id, _, can_win in eligible(ordering.catalog, needs, ordering.on):
         plain: list[tuple[float, RankableRoute]] = []
         with_fee: list[tuple[float, float, float, RankableRoute]] = []
@@ -184,21 +193,54 @@ def _units(ordering: _Ordering, needs: Needs, request: Request) -> _Units:
                     plain.append((one, offer))
         if plain and (least := min(one for one, _ in plain)) >= 0:
             # Products by one count keep the order of their factors: an offer this much dearer than
-            # the cheapest is never within `close` of it, whatever the count.
+            # the cheapest is never within `close` of it, whatever the count. Nor is one with a fee
+            # that dear before its fee: the fee adds at least its share of the spend.
             bound = least * ordering.close * _MARGIN
             plain = [(one, o) for one, o in plain if one <= bound]
-        if len(plain) == 1 and not with_fee and not general:
-            single.append((plain[0][0], model_id, plain[0][1]))
+            with_fee = [(one, s, m, o) for one, s, m, o in with_fee if one * (1 + s) <= bound]
+        if not general and (alike := _alike(ordering, plain, with_fee)) is not None:
+            one, fee_share, fee_minimum, offer = alike
+            if fee_share or fee_minimum:
+                single_fee.append((one, fee_share, fee_minimum, model_id, offer))
+            else:
+                single.append((one, model_id, offer))
         elif plain or with_fee or general:
             weighed.append((model_id, tuple(plain), tuple(with_fee), tuple(general)))
-    return tuple(single), tuple(weighed)
+    return tuple(single), tuple(single_fee), tuple(weighed)
+
+
+def _alike(
+    ordering: _Ordering,
+    plain: list[tuple[float, RankableRoute]],
+    with_fee: list[tuple[float, float, float, RankableRoute]],
+) -> tuple[float, float, float, RankableRoute] | None:
+    """The offer `_cheapest` picks at every request count when a model's row offers are one, or
+    all have the same floats (so the same estimate at any count) and the same `signature` (so
+    the same exact cost): the first by the tie rule. None when they are not."""
+    offers = [(one, 0.0, 0.0, o) for one, o in plain] + with_fee
+    if not offers:
+        return None
+    first = offers[0][:3]
+    if len(offers) > 1 and not (
+        all(o[:3] == first for o in offers) and ordering.all_alike([o for *_, o in offers])
+    ):
+        return None
+    return min(offers, key=lambda o: o[3].tie)
 
 
 def _by_units(ordering: _Ordering, needs: Needs, count: float, request: Request) -> list[Placed] | None:
     """`cheapest_first` of one standard request `count` (> 0) times a month, from `_units`."""
     key = ("rank units", needs, ordering.on, request, ordering.close)
-    single, weighed = per_shape(ordering.catalog, key, lambda: _units(ordering, needs, request), bulky=True)
+    single, single_fee, weighed = per_shape(
+        ordering.catalog, key, lambda: _units(ordering, needs, request), bulky=True
+    )
     rows: list[_Row] = [(count * one, model_id, offer, None) for one, model_id, offer in single]
+    for one, fee_share, fee_minimum, model_id, offer in single_fee:  # as `with_fee` below
+        spend = count * one
+        if spend > 0:
+            fee = spend * fee_share
+            spend += fee if fee > fee_minimum else fee_minimum
+        rows.append((spend, model_id, offer, None))
     for model_id, plain, with_fee, general in weighed:
         estimates = [(count * one, offer) for one, offer in plain]
         for one, fee_share, fee_minimum, offer in with_fee:
@@ -255,20 +297,26 @@ def _cheapest(ordering: _Ordering, model_id: str, estimates: list[tuple[float, R
 
 def _exact_runs(ordering: _Ordering, rows: list[_Row]) -> list[Placed]:
     """`rows` (sorted by estimate, then model), each run of close estimates put in exact order."""
-    placed: list[Placed] = []
+    placed = [(model_id, offer.route) for _, model_id, offer, _ in rows]
     close = ordering.close
-    start = 0
-    while start < len(rows):
-        end = start + 1
-        while end < len(rows) and rows[end][0] <= rows[end - 1][0] * close:
-            end += 1
-        run = rows[start:end]
-        if len(run) == 1 or ordering.all_alike([o for _, _, o, _ in run]):
-            placed += [(model_id, offer.route) for _, model_id, offer, _ in run]
-        else:
-            priced = sorted(
-                (ordering.exact(o) if known is None else known, m, o.route) for _, m, o, known in run
-            )
-            placed += [(model_id, route_id) for _, model_id, route_id in priced]
-        start = end
+    estimates = [row[0] for row in rows]
+    # The rows close to the one before, found in one pass: most rows are in no run.
+    joined = [i for i, (a, b) in enumerate(pairwise(estimates), start=1) if b <= a * close]
+    start = end = 0
+    for i in joined:
+        if i != end:  # a new run, from the row before `i`
+            _exact_run(ordering, rows, placed, start, end)
+            start = i - 1
+        end = i + 1
+    _exact_run(ordering, rows, placed, start, end)
     return placed
+
+
+def _exact_run(ordering: _Ordering, rows: list[_Row], placed: list[Placed], start: int, end: int) -> None:
+    """`placed[start:end]`, a run of close estimates, in exact order (as it is when all cost the same)."""
+    if end - start < 2:
+        return
+    run = rows[start:end]
+    if not ordering.all_alike([o for _, _, o, _ in run]):
+        priced = sorted((ordering.exact(o) if known is None else known, m, o.route) for _, m, o, known in run)
+        placed[start:end] = [(model_id, route_id) for _, model_id, route_id in priced]
