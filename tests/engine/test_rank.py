@@ -124,6 +124,25 @@ def test_a_price_too_close_for_floats_is_decided_exactly() -> None:
     ]
 
 
+@pytest.mark.parametrize("requests", [1, 1_000, 987_654_321])
+def test_models_at_one_float_estimate_are_one_row_only_when_billed_alike(requests: int) -> None:
+    # lab/a and lab/c bill alike (rates equal in value); lab/b a hair below, the same as floats:
+    # b is first, exactly, and a and c tie, in model id order, at every request count.
+    hair = {"input": "1.99999999999999999999", "output": "10"}
+    catalog = build(
+        {
+            "lab:lab/a": route(FLAT),
+            "lab:lab/b": route(hair),
+            "lab:lab/c": route({"input": "2.0", "output": "10.00"}),
+        },
+        providers={"lab": LAB},
+    )
+    workload = Workload(requests, (Profile(800, 250),))
+    expected = exact_ranking(catalog, Needs(), workload, ON)
+    assert [model for model, *_ in expected] == ["lab/b", "lab/a", "lab/c"]
+    assert figures(rank(catalog, Needs(), workload, ON)) == expected
+
+
 def test_equal_rates_written_differently_tie_by_the_rule() -> None:
     catalog = build(
         {
