@@ -148,6 +148,14 @@ class Row(NamedTuple):
     rating: str
 
 
+class Choice(NamedTuple):
+    """One option of the requirements form: a checkbox or a select's option."""
+
+    id: str
+    label: str
+    chosen: bool
+
+
 def _row(catalog: Catalog, rank_no: int, r: Ranked) -> Row:
     cost = r.cost
     monthly = cost.monthly
@@ -184,17 +192,15 @@ def calculator(request: Request) -> Response:
                 workload, "/calculator", None if web.static else "/calculator/fragment", ("calc-live",)
             ),
             capabilities=[
-                {"id": c.value, "label": label, "checked": c in needs.capabilities}
-                for c, label in CAPABILITY_LABELS.items()
+                Choice(c.value, label, c in needs.capabilities) for c, label in CAPABILITY_LABELS.items()
             ],
-            modalities=[{"id": m.value, "checked": m in needs.input_modalities} for m in Modality],
+            modalities=[Choice(m.value, m.value, m in needs.input_modalities) for m in Modality],
             min_context=q.get("min_context", ""),
             min_rating=q.get("min_rating", ""),
             rating_categories=[
-                {"id": cid, "name": name, "selected": cid == needs.rating_category}
-                for cid, name in categories(web.catalog)
+                Choice(cid, name, cid == needs.rating_category) for cid, name in categories(web.catalog)
             ],
-            orders=[{"id": o.value, "label": ORDER_LABELS[o], "selected": o is order} for o in RankOrder],
+            orders=[Choice(o.value, ORDER_LABELS[o], o is order) for o in RankOrder],
             **_results(request, workload, needs, page_no, order),
         )
 
