@@ -7,12 +7,13 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from markupsafe import Markup, escape
 from starlette.datastructures import QueryParams
 from starlette.requests import Request
 from starlette.responses import Response
 
 from modelvs.catalog import Catalog
-from modelvs.engine.monthly import TIE_RULE
+from modelvs.engine.monthly import TIE_RULE, kept
 from modelvs.engine.quality import arena_credit, categories, plus_minus
 from modelvs.engine.rank import Needs, Ranked, RankOrder, ranking
 from modelvs.engine.value import value_map
@@ -22,6 +23,7 @@ from modelvs.params import ParamError, needs_in, parse_int, parse_order, parse_w
 from modelvs.schema.vocab import CAPABILITY_LABELS, Modality
 from modelvs.views.charts import ranking_chart, value_chart
 from modelvs.views.costs import rank_view
+from modelvs.views.escape import clean
 from modelvs.views.workload_form import workload_form
 from modelvs.web.http.responses import conditional, html, state_of
 from modelvs.web.http.state import WebState
@@ -110,10 +112,10 @@ def _results(
         "tie_rule": TIE_RULE,
         "total": len(everything),
     }
-    rows = [_row(web.catalog, i, r) for i, r in enumerate(shown, start=offset + 1)]
+    catalog = web.catalog
     top = [
-        (row.name, row.provider, Decimal(exact(monthly)))
-        for row, r in zip(rows[:CHART_MODELS], shown[:CHART_MODELS], strict=True)
+        (catalog.models[r.model].name, catalog.providers[r.cost.provider].name, Decimal(exact(monthly)))
+        for r in shown[:CHART_MODELS]
         if (monthly := r.cost.monthly) is not None
     ]
     chart = ranking_chart(top)
@@ -124,7 +126,7 @@ def _results(
     links = pager("/calculator", q, page_no, total, PAGE_SIZE)
     return {
         "view": view,
-        "rows": rows,
+        "rows": table_rows(catalog, shown, offset + 1),
         "charts": [c for c in (chart, value) if c is not None],
         "order": order.value,
         "credit": arena_credit(web.catalog),
@@ -135,17 +137,44 @@ def _results(
     }
 
 
-class Row(NamedTuple):
-    """One row of the ranking's table, as text (attributes, which a template reads faster than keys)."""
+def table_rows(catalog: Catalog, shown: Sequence[Ranked], first: int) -> Markup:
+    """The ranking table's rows (`first` the rank of the first), built in Python as `grid` builds
+    the site's tables. The model and route cells of a row are kept per catalog, model and route
+    (every request count prints them again), so a row formats only its rank, cost, rating and fees."""
+    heads: dict[tuple[str, str], str] = kept(catalog, ("calculator row heads",), dict)
+    out = []
+    for rank_no, r in enumerate(shown, start=first):
+        cost = r.cost
+        head = heads.get((r.model, r.route))
+        if head is None:
+            head = heads[r.model, r.route] = _row_head(catalog, r.model, cost.provider)
+        monthly = money(cost.monthly) if cost.monthly is not None else "not priced"
+        fees = "; ".join(
+            f"{f.percent}% {f.kind.value.replace('_', ' ')}: {money(f.amount)}" for f in cost.fees
+        )
+        rating = plus_minus(r.rating) if r.rating is not None else "not rated"
+        out.append(
+            f'\n    <tr><td data-label="Rank">{rank_no}</td>{head}'
+            f'<td data-label="Monthly cost">{_text(monthly)}</td>'
+            f'<td data-label="Arena rating">{_text(rating)}</td>'
+            f'<td class="hide-phone" data-label="Fees">{_text(fees or "none")}</td></tr>'
+        )
+    return Markup("".join(out))
 
-    rank: int
-    url: str
-    name: str
-    provider: str
-    provider_id: str
-    monthly: str
-    fees: str
-    rating: str
+
+def _row_head(catalog: Catalog, model_id: str, provider_id: str) -> str:
+    """A row's model (its header) and route cells."""
+    url, name = f"/models/{catalog.slugs[model_id]}", catalog.models[model_id].name
+    provider = catalog.providers[provider_id].name
+    return (
+        f'<th scope="row"><a href="{_text(url)}">{_text(name)}</a></th><td data-label="Cheapest route">'
+        f'<a href="/providers/{_text(provider_id)}">{_text(provider)}</a></td>'
+    )
+
+
+def _text(value: str) -> str:
+    """`value` as a template prints it (cleaned, then escaped)."""
+    return str(escape(clean(value)))
 
 
 class Choice(NamedTuple):
@@ -154,22 +183,6 @@ class Choice(NamedTuple):
     id: str
     label: str
     chosen: bool
-
-
-def _row(catalog: Catalog, rank_no: int, r: Ranked) -> Row:
-    cost = r.cost
-    monthly = cost.monthly
-    fees = "; ".join(f"{f.percent}% {f.kind.value.replace('_', ' ')}: {money(f.amount)}" for f in cost.fees)
-    return Row(
-        rank=rank_no,
-        url=f"/models/{catalog.slugs[r.model]}",
-        name=catalog.models[r.model].name,
-        provider=catalog.providers[cost.provider].name,
-        provider_id=cost.provider,
-        monthly=money(monthly) if monthly is not None else "not priced",
-        fees=fees or "none",
-        rating=plus_minus(r.rating) if r.rating is not None else "not rated",
-    )
 
 
 def calculator(request: Request) -> Response:
