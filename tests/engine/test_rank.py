@@ -12,7 +12,7 @@ import pytest
 from modelvs.catalog import Catalog
 from modelvs.engine import monthly, prerank, value
 from modelvs.engine.monthly import RouteCost, RouteSet, all_route_costs
-from modelvs.engine.rank import Needs, Ranked, meets, rank
+from modelvs.engine.rank import Needs, Ranked, meets, rank, ranking
 from modelvs.engine.value import value_map
 from modelvs.engine.workload import DEFAULT_WORKLOAD, Profile, Workload
 from modelvs.schema.vocab import ModelKind
@@ -124,6 +124,25 @@ def test_a_price_too_close_for_floats_is_decided_exactly() -> None:
     ]
 
 
+@pytest.mark.parametrize("requests", [1, 1_000, 987_654_321])
+def test_models_at_one_float_estimate_are_one_row_only_when_billed_alike(requests: int) -> None:
+    # lab/a and lab/c bill alike (rates equal in value); lab/b a hair below, the same as floats:
+    # b is first, exactly, and a and c tie, in model id order, at every request count.
+    hair = {"input": "1.99999999999999999999", "output": "10"}
+    catalog = build(
+        {
+            "lab:lab/a": route(FLAT),
+            "lab:lab/b": route(hair),
+            "lab:lab/c": route({"input": "2.0", "output": "10.00"}),
+        },
+        providers={"lab": LAB},
+    )
+    workload = Workload(requests, (Profile(800, 250),))
+    expected = exact_ranking(catalog, Needs(), workload, ON)
+    assert [model for model, *_ in expected] == ["lab/b", "lab/a", "lab/c"]
+    assert figures(rank(catalog, Needs(), workload, ON)) == expected
+
+
 def test_equal_rates_written_differently_tie_by_the_rule() -> None:
     catalog = build(
         {
@@ -166,6 +185,42 @@ def test_a_fee_minimum_decides_the_order() -> None:
     assert [m for m, _, _ in ranked_routes(catalog, large)] == ["lab/m", "lab/n"]
 
 
+def _aggregator(name: str, percent: str, minimum: str | None) -> dict[str, Any]:
+    fee = {"kind": "credit_purchase", "percent": percent, "description": "d", "citation": "c"}
+    if minimum is not None:
+        fee["minimum_usd"] = minimum
+    return {
+        "name": name,
+        "kind": "aggregator",
+        "trust": "established",
+        "fees": [fee],
+        "citations": {"c": {"source": "test"}},
+    }
+
+
+@pytest.mark.parametrize("requests", [1, 7, 1_000, 793_650, 793_651, 10**7, 10**12])
+def test_a_models_routes_with_and_without_fees_at_any_count_rank_as_exact_pricing(requests: int) -> None:
+    # lab/m: the lab's route; an aggregator's, cheaper before its 5% fee, whose $50 minimum binds
+    # up to 793,650 requests; one whose 10% fee always makes it dearer than the lab's. lab/n: the
+    # lab's, a cloud's billing alike (the tie rule decides) and the aggregator's at the lab's rates.
+    catalog = build(
+        {
+            "lab:lab/m": route({"input": "1.06", "output": "1.06"}),
+            "agg:lab/m": route({"input": "1", "output": "1"}),
+            "dear:lab/m": route({"input": "0.97", "output": "0.97"}),
+            "lab:lab/n": route({"input": "1.06", "output": "1.06"}),
+            "cloud:lab/n": route({"input": "1.060", "output": "1.06"}),
+            "agg:lab/n": route({"input": "1.06", "output": "1.06"}),
+        },
+        providers={"agg": _aggregator("Agg", "5", "50"), "dear": _aggregator("Dear", "10", None), "lab": LAB},
+    )
+    workload = Workload(requests, (Profile(800, 250),))
+    expected = exact_ranking(catalog, Needs(), workload, ON)
+    assert figures(rank(catalog, Needs(), workload, ON)) == expected
+    cheapest = "lab:lab/m" if requests <= 793_650 else "agg:lab/m"
+    assert [route for _, route, *_ in expected] == [cheapest, "lab:lab/n"]
+
+
 @pytest.mark.parametrize(
     "workload",
     [
@@ -206,6 +261,27 @@ def test_ranked_costs_are_priced_when_read_and_kept() -> None:
     assert first.cost.monthly == D(4100)
     assert first == Ranked("lab/m", "lab:lab/m", (catalog, DEFAULT_WORKLOAD, ON), None)
     assert rank(catalog, Needs(), DEFAULT_WORKLOAD, ON, limit=0) == []
+
+
+@pytest.mark.parametrize(
+    "workload",
+    [Workload(77_777, (Profile(30_000, 1_000, cached_tokens=20_000),)), Workload(10**31)],
+    ids=["estimated", "priced exactly"],
+)
+def test_a_ranking_makes_its_records_when_read_and_keeps_them(workload: Workload) -> None:
+    catalog = shipped()
+    lazy = ranking(catalog, Needs(), workload, ON)
+    expected = exact_ranking(catalog, Needs(), workload, ON)
+    assert len(lazy) == len(expected) > 20
+    picks = [len(lazy) - 1, 0, 7, -3, 7]  # any order, from either end
+    assert [figures([lazy[i]])[0] for i in picks] == [expected[i] for i in picks]
+    assert lazy[7] is lazy[7]
+    assert figures(lazy[3:9]) == expected[3:9]
+    assert figures(lazy[-4:]) == expected[-4:]
+    assert figures(list(lazy)) == expected
+    with pytest.raises(IndexError):
+        lazy[len(lazy)]
+    assert figures(rank(catalog, Needs(), workload, ON, limit=5)) == expected[:5]
 
 
 def test_a_route_that_ties_on_rates_still_wins_where_it_alone_can_price() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from itertools import pairwise
 from operator import itemgetter
 
 from modelvs.catalog import Catalog
@@ -25,8 +26,9 @@ from modelvs.schema.vocab import PriceMode
 
 Placed = tuple[str, str]
 """(model id, its cheapest route)."""
-_Row = tuple[float, str, RankableRoute, Decimal | None]
-"""(estimate, model id, its cheapest offer, the exact monthly cost when ordering priced it)."""
+_Row = tuple[float, str, RankableRoute, Decimal | None, tuple[Placed, ...]]
+"""(estimate, model id, its cheapest offer, the exact monthly cost when ordering priced it, and the
+models the row stands for on their routes: itself, or every model of a `_Group`, model id order)."""
 _COUNTS = (Decimal("1e-30"), Decimal("1e30"))
 """Requests a month whose floats keep the estimates' error bound (as `plans.ESTIMABLE` for rates)."""
 _TOKENS = 10**15
@@ -69,6 +71,9 @@ class _Ordering:
         return found
 
     def all_alike(self, offers: list[RankableRoute]) -> bool:
+        key, prompt = self.row_key, self.prompt
+        if key is not None and all(o.row is not None and prompt < o.row[0] for o in offers):
+            return len({o.row_keys[key] for o in offers}) == 1  # rows all: `signature` in one pass
         first = self.signature(offers[0])
         return all(self.signature(o) == first for o in offers[1:])
 
@@ -134,7 +139,8 @@ def cheapest_first(catalog: Catalog, needs: Needs, workload: Workload, on: dt.da
             if estimate is not None:
                 estimates.append((estimate, offer))
         if len(estimates) == 1:
-            rows.append((estimates[0][0], model_id, estimates[0][1], None))
+            estimate, offer = estimates[0]
+            rows.append((estimate, model_id, offer, None, ((model_id, offer.route),)))
         elif estimates:
             rows.append(_cheapest(ordering, model_id, estimates))
     rows.sort(key=lambda row: (row[0], row[1]))
@@ -150,9 +156,17 @@ _Weighed = tuple[
 """A model: its row offers without a fee that can be near its cheapest at any request count, as
 (the estimate of one request, offer); its row offers with a fee, as (the same, the fee's share and
 minimum, offer); its offers on the general path."""
-_Units = tuple[tuple[tuple[float, str, RankableRoute], ...], tuple[_Weighed, ...]]
-"""The models with one such offer and no other, as (one request's estimate, model, offer), and
-the other models."""
+_Group = tuple[str, RankableRoute, tuple[Placed, ...]]
+"""Models whose cheapest offer is one at every request count, each offer billed as the others with
+the same floats (so the same estimate and exact cost at any count): the first model, its offer,
+and every model on its route, in model id order. One row of a ranking stands for them all."""
+_Units = tuple[
+    tuple[tuple[float, *_Group], ...],
+    tuple[tuple[float, float, float, *_Group], ...],
+    tuple[_Weighed, ...],
+]
+"""The groups of models whose offers have no fee, as (one request's estimate, *group); those whose
+offers have one, as (the same, the fee's share and minimum, *group); and the other models."""
 _MARGIN = 1 + 1e-12
 """Far above the float rounding of the products compared with `_Ordering.close`."""
 
@@ -163,7 +177,8 @@ def _units(ordering: _Ordering, needs: Needs, request: Request) -> _Units:
     prompt, cached = request.input_tokens, request.cached_tokens
     uncached, answer = prompt - cached, request.output_tokens + request.reasoning_tokens
     output, reasoning = request.output_tokens, request.reasoning_tokens
-    single, weighed = [], []
+    groups: dict[tuple[float, float, float, object], list[tuple[str, RankableRoute]]] = {}
+    weighed = []
     for model_id, _, can_win in eligible(ordering.catalog, needs, ordering.on):
         plain: list[tuple[float, RankableRoute]] = []
         with_fee: list[tuple[float, float, float, RankableRoute]] = []
@@ -184,21 +199,66 @@ def _units(ordering: _Ordering, needs: Needs, request: Request) -> _Units:
                     plain.append((one, offer))
         if plain and (least := min(one for one, _ in plain)) >= 0:
             # Products by one count keep the order of their factors: an offer this much dearer than
-            # the cheapest is never within `close` of it, whatever the count.
+            # the cheapest is never within `close` of it, whatever the count. Nor is one with a fee
+            # that dear before its fee: the fee adds at least its share of the spend.
             bound = least * ordering.close * _MARGIN
             plain = [(one, o) for one, o in plain if one <= bound]
-        if len(plain) == 1 and not with_fee and not general:
-            single.append((plain[0][0], model_id, plain[0][1]))
+            with_fee = [(one, s, m, o) for one, s, m, o in with_fee if one * (1 + s) <= bound]
+        if not general and (alike := _alike(ordering, plain, with_fee)) is not None:
+            one, fee_share, fee_minimum, offer = alike
+            # Offers billed alike (one signature: the same floats) have one estimate and one exact
+            # cost at any count: their models are always in one run, and one row stands for them.
+            groups.setdefault((one, fee_share, fee_minimum, ordering.signature(offer)), []).append(
+                (model_id, offer)
+            )
         elif plain or with_fee or general:
             weighed.append((model_id, tuple(plain), tuple(with_fee), tuple(general)))
-    return tuple(single), tuple(weighed)
+    single, single_fee = [], []
+    for (one, fee_share, fee_minimum, _), members in groups.items():
+        members.sort(key=lambda member: member[0])
+        model_id, offer = members[0]
+        group = (model_id, offer, tuple((m, o.route) for m, o in members))
+        if fee_share or fee_minimum:
+            single_fee.append((one, fee_share, fee_minimum, *group))
+        else:
+            single.append((one, *group))
+    return tuple(single), tuple(single_fee), tuple(weighed)
+
+
+def _alike(
+    ordering: _Ordering,
+    plain: list[tuple[float, RankableRoute]],
+    with_fee: list[tuple[float, float, float, RankableRoute]],
+) -> tuple[float, float, float, RankableRoute] | None:
+    """The offer `_cheapest` picks at every request count when a model's row offers are one, or
+    all have the same floats (so the same estimate at any count) and the same `signature` (so
+    the same exact cost): the first by the tie rule. None when they are not."""
+    offers = [(one, 0.0, 0.0, o) for one, o in plain] + with_fee
+    if not offers:
+        return None
+    first = offers[0][:3]
+    if len(offers) > 1 and not (
+        all(o[:3] == first for o in offers) and ordering.all_alike([o for *_, o in offers])
+    ):
+        return None
+    return min(offers, key=lambda o: o[3].tie)
 
 
 def _by_units(ordering: _Ordering, needs: Needs, count: float, request: Request) -> list[Placed] | None:
     """`cheapest_first` of one standard request `count` (> 0) times a month, from `_units`."""
     key = ("rank units", needs, ordering.on, request, ordering.close)
-    single, weighed = per_shape(ordering.catalog, key, lambda: _units(ordering, needs, request), bulky=True)
-    rows: list[_Row] = [(count * one, model_id, offer, None) for one, model_id, offer in single]
+    single, single_fee, weighed = per_shape(
+        ordering.catalog, key, lambda: _units(ordering, needs, request), bulky=True
+    )
+    rows: list[_Row] = [
+        (count * one, model_id, offer, None, models) for one, model_id, offer, models in single
+    ]
+    for one, fee_share, fee_minimum, model_id, offer, models in single_fee:  # as `with_fee` below
+        spend = count * one
+        if spend > 0:
+            fee = spend * fee_share
+            spend += fee if fee > fee_minimum else fee_minimum
+        rows.append((spend, model_id, offer, None, models))
     for model_id, plain, with_fee, general in weighed:
         estimates = [(count * one, offer) for one, offer in plain]
         for one, fee_share, fee_minimum, offer in with_fee:
@@ -215,7 +275,8 @@ def _by_units(ordering: _Ordering, needs: Needs, count: float, request: Request)
             if estimate is not None:
                 estimates.append((estimate, offer))
         if len(estimates) == 1:
-            rows.append((estimates[0][0], model_id, estimates[0][1], None))
+            estimate, offer = estimates[0]
+            rows.append((estimate, model_id, offer, None, ((model_id, offer.route),)))
         elif estimates:
             rows.append(_cheapest(ordering, model_id, estimates))
     rows.sort(key=itemgetter(0, 1))
@@ -248,27 +309,43 @@ def _cheapest(ordering: _Ordering, model_id: str, estimates: list[tuple[float, R
     near = [(e, o) for e, o in estimates if e <= low]
     if len(near) == 1 or ordering.all_alike([o for _, o in near]):
         estimate, offer = min(near, key=lambda eo: eo[1].tie)  # equal exact costs: the tie rule decides
-        return estimate, model_id, offer, None
+        return estimate, model_id, offer, None, ((model_id, offer.route),)
     cost, _, estimate, offer = min((ordering.exact(o), o.tie, e, o) for e, o in near)  # `TIE_RULE`
-    return estimate, model_id, offer, cost
+    return estimate, model_id, offer, cost, ((model_id, offer.route),)
 
 
 def _exact_runs(ordering: _Ordering, rows: list[_Row]) -> list[Placed]:
-    """`rows` (sorted by estimate, then model), each run of close estimates put in exact order."""
-    placed: list[Placed] = []
+    """The models of `rows` (sorted by estimate, then model), each run of close estimates put in
+    exact order."""
     close = ordering.close
-    start = 0
-    while start < len(rows):
-        end = start + 1
-        while end < len(rows) and rows[end][0] <= rows[end - 1][0] * close:
-            end += 1
-        run = rows[start:end]
-        if len(run) == 1 or ordering.all_alike([o for _, _, o, _ in run]):
-            placed += [(model_id, offer.route) for _, model_id, offer, _ in run]
+    estimates = [row[0] for row in rows]
+    # The rows close to the one before, found in one pass: most rows are in no run.
+    joined = [i for i, (a, b) in enumerate(pairwise(estimates), start=1) if b <= a * close]
+    runs: list[tuple[int, int]] = []  # (start, end) of each run of two rows or more
+    for i in joined:
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
         else:
-            priced = sorted(
-                (ordering.exact(o) if known is None else known, m, o.route) for _, m, o, known in run
-            )
-            placed += [(model_id, route_id) for _, model_id, route_id in priced]
-        start = end
+            runs.append((i - 1, i + 1))
+    placed: list[Placed] = []
+    done = 0
+    for start, end in runs:
+        placed += [model for row in rows[done:start] for model in row[4]]
+        placed += _exact_run(ordering, rows[start:end])
+        done = end
+    placed += [model for row in rows[done:] for model in row[4]]
     return placed
+
+
+def _exact_run(ordering: _Ordering, run: list[_Row]) -> list[Placed]:
+    """The models of a run of close estimates, in exact order (by estimate when all cost the same):
+    a row's models are billed alike, so its offer stands for theirs."""
+    if ordering.all_alike([o for _, _, o, _, _ in run]):
+        alike = sorted((e, m, route) for e, _, _, _, models in run for m, route in models)
+        return [(model_id, route_id) for _, model_id, route_id in alike]
+    priced = sorted(
+        (ordering.exact(o) if known is None else known, m, route)
+        for _, _, o, known, models in run
+        for m, route in models
+    )
+    return [(model_id, route_id) for _, model_id, route_id in priced]

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from enum import StrEnum
+from typing import overload
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.derived import derived
 from modelvs.engine.monthly import RouteCost, all_route_costs, memoised, route_cost
 from modelvs.engine.needs import Needs, meets
-from modelvs.engine.prerank import cheapest_first
+from modelvs.engine.prerank import Placed, cheapest_first
 from modelvs.engine.quality import OVERALL, Rating, per_dollar, ratings
 from modelvs.engine.rank_offers import eligible
 from modelvs.engine.workload import DEFAULT_WORKLOAD, Workload
@@ -100,9 +102,18 @@ def rank(
     equal costs are in model id order. The ranking is memoised per catalog, needs, workload, day
     and order.
     """
+    ranked = ranking(catalog, needs, workload, on, order)
+    return list(ranked[:limit] if limit is not None else ranked)
+
+
+def ranking(
+    catalog: Catalog, needs: Needs, workload: Workload, on: dt.date, order: RankOrder = RankOrder.COST
+) -> Sequence[Ranked]:
+    """`rank()` as a sequence whose records are made when read: a page of a ranking reads fifty of
+    some 1,100 (memoised as `rank()`)."""
     by_cost = dataclasses.replace(needs, min_rating=None, rating_category=OVERALL)
 
-    def make() -> tuple[_Placed, ...]:
+    def make() -> _Placed:
         if workload == DEFAULT_WORKLOAD:  # what `modelvs rank` and the value map ask: kept on disk
             key = (by_cost, workload, on)
             placed = derived(
@@ -112,28 +123,33 @@ def rank(
             placed = cheapest_first(catalog, by_cost, workload, on)
         if placed is None:  # prices or traffic outside what float estimates are sure of
             return _rank_exactly(catalog, by_cost, workload, on)
-        return tuple((model_id, route, None) for model_id, route in placed)
+        return tuple(placed), None
 
     base = memoised(catalog, ("ranked", by_cost, workload, on), make)
     key = ("ranked", needs, workload, on, order)
-    ranked = memoised(catalog, key, lambda: _ordered(catalog, base, needs, order, (catalog, workload, on)))
-    return list(ranked[:limit] if limit is not None else ranked)
+    return memoised(catalog, key, lambda: _ordered(catalog, base, needs, order, (catalog, workload, on)))
 
 
-_Placed = tuple[str, str, RouteCost | None]
-"""(model, its cheapest route, the exact cost on it when the ranking priced it)."""
+_Placed = tuple[tuple[Placed, ...], tuple[RouteCost, ...] | None]
+"""(model, its cheapest route) in cost order, and the exact cost on each when the ranking priced them."""
 
 
 def _ordered(
     catalog: Catalog,
-    base: tuple[_Placed, ...],
+    base: _Placed,
     needs: Needs,
     order: RankOrder,
     priced_as: tuple[Catalog, Workload, dt.date],
-) -> tuple[Ranked, ...]:
+) -> Sequence[Ranked]:
     """The cost ranking with ratings, filtered by the lowest rating and sorted by `order`."""
-    rated = ratings(catalog, needs.rating_category)
-    found = [Ranked(m, route, priced_as, cost, rated.get(m)) for m, route, cost in base]
+    rating = ratings(catalog, needs.rating_category).get
+    placed, costs = base
+    if needs.min_rating is None and order is RankOrder.COST:
+        return _Ranking(placed, costs, priced_as, rating)
+    if costs is None:
+        found = [Ranked(m, route, priced_as, None, rating(m)) for m, route in placed]
+    else:
+        found = [Ranked(m, r, priced_as, cost, rating(m)) for (m, r), cost in zip(placed, costs, strict=True)]
     if needs.min_rating is not None:
         floor = needs.min_rating
         found = [r for r in found if r.rating is not None and r.rating.score >= floor]
@@ -144,7 +160,45 @@ def _ordered(
     return tuple(found)
 
 
-def _rank_exactly(catalog: Catalog, needs: Needs, workload: Workload, on: dt.date) -> tuple[_Placed, ...]:
+class _Ranking(Sequence[Ranked]):
+    """The cost ranking, each `Ranked` made when first read and then kept."""
+
+    __slots__ = ("_costs", "_made", "_placed", "_priced_as", "_rating")
+
+    def __init__(
+        self,
+        placed: tuple[Placed, ...],
+        costs: tuple[RouteCost, ...] | None,
+        priced_as: tuple[Catalog, Workload, dt.date],
+        rating: Callable[[str], Rating | None],
+    ) -> None:
+        self._placed = placed
+        self._costs = costs
+        self._priced_as = priced_as
+        self._rating = rating
+        self._made: list[Ranked | None] = [None] * len(placed)
+
+    def __len__(self) -> int:
+        return len(self._placed)
+
+    @overload
+    def __getitem__(self, index: int) -> Ranked: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Ranked]: ...
+
+    def __getitem__(self, index: int | slice) -> Ranked | list[Ranked]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._placed)))]
+        found = self._made[index]  # IndexError past the end, as a sequence must
+        if found is None:
+            model, route = self._placed[index]
+            cost = self._costs[index] if self._costs is not None else None
+            found = self._made[index] = Ranked(model, route, self._priced_as, cost, self._rating(model))
+        return found
+
+
+def _rank_exactly(catalog: Catalog, needs: Needs, workload: Workload, on: dt.date) -> _Placed:
     """The ranking with every usable route priced exactly."""
     costs = all_route_costs(catalog, workload, on)
     found = []
@@ -154,4 +208,4 @@ def _rank_exactly(catalog: Catalog, needs: Needs, workload: Workload, on: dt.dat
         if cost.monthly is not None:
             found.append((cost.monthly, model_id, cost))
     found.sort(key=lambda row: (row[0], row[1]))
-    return tuple((model_id, cost.route, cost) for _, model_id, cost in found)
+    return tuple((model_id, cost.route) for _, model_id, cost in found), tuple(cost for *_, cost in found)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, NotRequired
 
@@ -262,7 +263,7 @@ def cost_view(
 
 
 def rank_view(
-    catalog: Catalog, ranked: list[Ranked], needs: Needs, workload: Workload, on: dt.date
+    catalog: Catalog, ranked: Sequence[Ranked], needs: Needs, workload: Workload, on: dt.date
 ) -> dict[str, Any]:
     """A `RankView` (without the paging keys)."""
     return as_dict(

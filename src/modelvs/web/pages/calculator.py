@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
+from markupsafe import Markup, escape
 from starlette.datastructures import QueryParams
 from starlette.requests import Request
 from starlette.responses import Response
 
 from modelvs.catalog import Catalog
+from modelvs.engine.monthly import TIE_RULE, kept
 from modelvs.engine.quality import arena_credit, categories, plus_minus
-from modelvs.engine.rank import Needs, Ranked, RankOrder, rank
+from modelvs.engine.rank import Needs, Ranked, RankOrder, ranking
 from modelvs.engine.value import value_map
-from modelvs.engine.workload import Workload
-from modelvs.formatting import money
+from modelvs.engine.workload import Workload, describe
+from modelvs.formatting import exact, money
 from modelvs.params import ParamError, needs_in, parse_int, parse_order, parse_workload
 from modelvs.schema.vocab import CAPABILITY_LABELS, Modality
 from modelvs.views.charts import ranking_chart, value_chart
 from modelvs.views.costs import rank_view
+from modelvs.views.escape import clean
 from modelvs.views.workload_form import workload_form
 from modelvs.web.http.responses import conditional, html, state_of
 from modelvs.web.http.state import WebState
@@ -38,12 +42,12 @@ CHART_MODELS = 5
 
 def ranked(
     web: WebState, needs: Needs, workload: Workload, on: dt.date, order: RankOrder = RankOrder.COST
-) -> list[Ranked]:
+) -> Sequence[Ranked]:
     """All models meeting `needs`, cheapest first or by `order` (cached per needs, workload, date
     and catalog)."""
     key = ("rank", needs, workload, on, order, web.catalog.version)
-    result: list[Ranked] = web.pages.get_or_make(
-        key, lambda: rank(web.catalog, needs, workload, on, order=order)
+    result: Sequence[Ranked] = web.pages.get_or_make(
+        key, lambda: ranking(web.catalog, needs, workload, on, order)
     )
     return result
 
@@ -96,39 +100,33 @@ def _results(
     web = state_of(request)
     q = request.query_params
     offset = (page_no - 1) * PAGE_SIZE
-    view = ranked_view(web, needs, workload, offset, PAGE_SIZE, order)
-    shown = ranked(web, needs, workload, web.today(), order)[offset : offset + PAGE_SIZE]
-    rows = [
-        {
-            "rank": m["rank"],
-            "url": f"/models/{m['model']['slug']}",
-            "name": m["model"]["name"],
-            "provider": m["provider"]["name"],
-            "provider_id": m["provider"]["id"],
-            "monthly": money(m["monthly_usd"]) if m["monthly_usd"] is not None else "not priced",
-            "fees": "; ".join(
-                f"{f['percent']}% {f['kind'].replace('_', ' ')}: {money(f['usd'])}" for f in m["fees"]
-            )
-            or "none",
-            "rating": plus_minus(r.rating) if r.rating is not None else "not rated",
-        }
-        for m, r in zip(view["models"], shown, strict=True)
-    ]
+    on = web.today()
+    everything = ranked(web, needs, workload, on, order)
+    shown = everything[offset : offset + PAGE_SIZE]
+    # What the page prints, straight from the ranking: the API's records (`ranked_view`) itemise
+    # every row's requests and notes, which no row of the page shows.
+    view = {
+        "workload": {"description": describe(workload)},
+        "needs": needs.describe(),
+        "on": on.isoformat(),
+        "tie_rule": TIE_RULE,
+        "total": len(everything),
+    }
+    catalog = web.catalog
     top = [
-        (m["model"]["name"], m["provider"]["name"], Decimal(m["monthly_usd"]))
-        for m in view["models"][:CHART_MODELS]
-        if m["monthly_usd"] is not None
+        (catalog.models[r.model].name, catalog.providers[r.cost.provider].name, Decimal(exact(monthly)))
+        for r in shown[:CHART_MODELS]
+        if (monthly := r.cost.monthly) is not None
     ]
     chart = ranking_chart(top)
     marked = [r.model for r in shown[:CHART_MODELS]]
-    value = value_chart(
-        web.catalog, value_map(web.catalog, workload, web.today(), marked, needs.rating_category)
-    )
-    pages = (view["total"] + PAGE_SIZE - 1) // PAGE_SIZE
-    links = pager("/calculator", q, page_no, view["total"], PAGE_SIZE)
+    value = value_chart(web.catalog, value_map(web.catalog, workload, on, marked, needs.rating_category))
+    total = len(everything)
+    pages = (total + PAGE_SIZE - 1) // PAGE_SIZE
+    links = pager("/calculator", q, page_no, total, PAGE_SIZE)
     return {
         "view": view,
-        "rows": rows,
+        "rows": table_rows(catalog, shown, offset + 1),
         "charts": [c for c in (chart, value) if c is not None],
         "order": order.value,
         "credit": arena_credit(web.catalog),
@@ -137,6 +135,54 @@ def _results(
         "prev_url": links.prev_url,
         "next_url": links.next_url,
     }
+
+
+def table_rows(catalog: Catalog, shown: Sequence[Ranked], first: int) -> Markup:
+    """The ranking table's rows (`first` the rank of the first), built in Python as `grid` builds
+    the site's tables. The model and route cells of a row are kept per catalog, model and route
+    (every request count prints them again), so a row formats only its rank, cost, rating and fees."""
+    heads: dict[tuple[str, str], str] = kept(catalog, ("calculator row heads",), dict)
+    out = []
+    for rank_no, r in enumerate(shown, start=first):
+        cost = r.cost
+        head = heads.get((r.model, r.route))
+        if head is None:
+            head = heads[r.model, r.route] = _row_head(catalog, r.model, cost.provider)
+        monthly = money(cost.monthly) if cost.monthly is not None else "not priced"
+        fees = "; ".join(
+            f"{f.percent}% {f.kind.value.replace('_', ' ')}: {money(f.amount)}" for f in cost.fees
+        )
+        rating = plus_minus(r.rating) if r.rating is not None else "not rated"
+        out.append(
+            f'\n    <tr><td data-label="Rank">{rank_no}</td>{head}'
+            f'<td data-label="Monthly cost">{_text(monthly)}</td>'
+            f'<td data-label="Arena rating">{_text(rating)}</td>'
+            f'<td class="hide-phone" data-label="Fees">{_text(fees or "none")}</td></tr>'
+        )
+    return Markup("".join(out))
+
+
+def _row_head(catalog: Catalog, model_id: str, provider_id: str) -> str:
+    """A row's model (its header) and route cells."""
+    url, name = f"/models/{catalog.slugs[model_id]}", catalog.models[model_id].name
+    provider = catalog.providers[provider_id].name
+    return (
+        f'<th scope="row"><a href="{_text(url)}">{_text(name)}</a></th><td data-label="Cheapest route">'
+        f'<a href="/providers/{_text(provider_id)}">{_text(provider)}</a></td>'
+    )
+
+
+def _text(value: str) -> str:
+    """`value` as a template prints it (cleaned, then escaped)."""
+    return str(escape(clean(value)))
+
+
+class Choice(NamedTuple):
+    """One option of the requirements form: a checkbox or a select's option."""
+
+    id: str
+    label: str
+    chosen: bool
 
 
 def calculator(request: Request) -> Response:
@@ -159,17 +205,15 @@ def calculator(request: Request) -> Response:
                 workload, "/calculator", None if web.static else "/calculator/fragment", ("calc-live",)
             ),
             capabilities=[
-                {"id": c.value, "label": label, "checked": c in needs.capabilities}
-                for c, label in CAPABILITY_LABELS.items()
+                Choice(c.value, label, c in needs.capabilities) for c, label in CAPABILITY_LABELS.items()
             ],
-            modalities=[{"id": m.value, "checked": m in needs.input_modalities} for m in Modality],
+            modalities=[Choice(m.value, m.value, m in needs.input_modalities) for m in Modality],
             min_context=q.get("min_context", ""),
             min_rating=q.get("min_rating", ""),
             rating_categories=[
-                {"id": cid, "name": name, "selected": cid == needs.rating_category}
-                for cid, name in categories(web.catalog)
+                Choice(cid, name, cid == needs.rating_category) for cid, name in categories(web.catalog)
             ],
-            orders=[{"id": o.value, "label": ORDER_LABELS[o], "selected": o is order} for o in RankOrder],
+            orders=[Choice(o.value, ORDER_LABELS[o], o is order) for o in RankOrder],
             **_results(request, workload, needs, page_no, order),
         )
 
