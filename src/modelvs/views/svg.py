@@ -17,7 +17,7 @@ import weakref
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from modelvs.views.blocks import Axis, Chart, Mark
+from modelvs.views.blocks import Axis, Chart, Mark, Point
 from modelvs.views.escape import xml
 
 W = 380
@@ -300,6 +300,40 @@ def band_ticks(axis: Axis) -> tuple[float, float, tuple[float, ...]]:
     return bottom, top, tuple(bottom + i * step for i in range(round((top - bottom) / step) + 1))
 
 
+_PLAIN_TAIL = "".join(chr(c) for c in range(32, 127) if chr(c) not in "&<>\"'")
+"""Characters `xml` leaves as they are wherever they stand after others (printable ASCII but the
+five it escapes: nothing in Unicode composes with them, and they are not line breaks)."""
+_KEPT_DOTS = 4096
+"""Dots kept (a scatter's `cy` and the escaped head of its label); past it the memo starts again."""
+_dot_heads: dict[tuple[float, float, Decimal, str, str], str] = {}
+
+
+def _circles(
+    points: Sequence[Point], x_axis: tuple[float, float], band: tuple[float, float], attrs: str
+) -> list[str]:
+    """A `<circle>` per point on a log cost axis (`x_axis`: its first and last power of ten) and a
+    rating band, titled with its label. The same as drawing each point anew, with what does not
+    move with the workload kept per dot: its `cy`, and its label's head escaped (a value chart's
+    label is a model's name and rating, then its cost in plain ASCII)."""
+    x_first, x_last = x_axis
+    y_low, y_high = band
+    out = []
+    for p in points:
+        label = p.label
+        head = label.rstrip(_PLAIN_TAIL)
+        key = (y_low, y_high, p.y, attrs, head)
+        rest = _dot_heads.get(key)
+        if rest is None:
+            cy = num(TOP + (1 - (float(p.y) - y_low) / (y_high - y_low)) * PLOT_H)
+            if len(_dot_heads) >= _KEPT_DOTS:
+                _dot_heads.clear()
+            rest = _dot_heads[key] = f'" cy="{cy}"{attrs}><title>{xml(head)}'
+        # `num` of `px` (in `scatter_chart`), in line: this runs for every dot of every workload.
+        cx = f"{LEFT + (math.log10(max(float(p.x), 1e-6)) - x_first) / (x_last - x_first) * PLOT_W:.1f}"
+        out.append(f'<circle cx="{"0.0" if cx == "-0.0" else cx}{rest}{label[len(head) :]}</title></circle>')
+    return out
+
+
 def scatter_chart(chart: Chart) -> str:
     """Points against a log cost axis and a rating band: `dots` small, a `line` series joined,
     each `marked` series one labelled point (named in the key)."""
@@ -315,6 +349,7 @@ def scatter_chart(chart: Chart) -> str:
     def py(value: Decimal | float) -> float:
         return TOP + (1 - (float(value) - y_low) / (y_high - y_low)) * PLOT_H
 
+    band = (y_low, y_high)
     bottom = TOP + PLOT_H
     marked = [s for s in chart.series if s.style == "marked"]
     y_at, x_at = [(py(v), v) for v in y_ticks], [(px(v), v) for v in x_ticks]
@@ -325,10 +360,7 @@ def scatter_chart(chart: Chart) -> str:
             f'<g class="dots" data-name="{xml(series.name)}" fill="{COLORS[5]}" fill-opacity="0.45">'
             f"<title>{xml(series.name)}</title>"
         )
-        body += [
-            f'<circle cx="{num(px(p.x))}" cy="{num(py(p.y))}" r="2.5"><title>{xml(p.label)}</title></circle>'
-            for p in series.points
-        ]
+        body += _circles(series.points, (x_first, x_last), band, ' r="2.5"')
         body.append("</g>")
     for series in (s for s in chart.series if s.style == "line"):
         coords = " ".join(f"{num(px(p.x))},{num(py(p.y))}" for p in series.points)
@@ -337,19 +369,14 @@ def scatter_chart(chart: Chart) -> str:
             f"<title>{xml(series.name)}</title>"
         )
         body.append(f'<polyline fill="none" stroke="{COLORS[2]}" stroke-width="2" points="{coords}"/>')
-        body += [
-            f'<circle cx="{num(px(p.x))}" cy="{num(py(p.y))}" r="3.5"><title>{xml(p.label)}</title></circle>'
-            for p in series.points
-        ]
+        body += _circles(series.points, (x_first, x_last), band, ' r="3.5"')
         body.append("</g>")
     for i, series in enumerate(marked):
         color = COLORS[i % len(COLORS)]
         body.append(f'<g class="series" data-name="{xml(series.name)}"><title>{xml(series.name)}</title>')
-        body += [
-            f'<circle cx="{num(px(p.x))}" cy="{num(py(p.y))}" r="7" fill="none" stroke="{color}"'
-            f' stroke-width="3"><title>{xml(p.label)}</title></circle>'
-            for p in series.points
-        ]
+        body += _circles(
+            series.points, (x_first, x_last), band, f' r="7" fill="none" stroke="{color}" stroke-width="3"'
+        )
         body.append("</g>")
     ring = '<circle cx="{cx}" cy="{y}" r="6" fill="none" stroke="%s" stroke-width="3"/>'
     entries = [(ring % COLORS[i % len(COLORS)], s.name) for i, s in enumerate(marked)]
