@@ -22,6 +22,7 @@ from modelvs.views.comparison.page import Faq, Section
 from modelvs.views.comparison.plain import page_json
 from modelvs.web.http.responses import dumps, state_of
 from modelvs.web.http.state import WebState
+from modelvs.web.pages.compare_html import section
 from modelvs.web.pages.render import page_body
 
 
@@ -67,8 +68,7 @@ def prerendered(web: WebState, page: ComparisonPage) -> dict[str, Markup]:
         if kept is None or kept[0]() is not s.body:
             html = _equal.get(s)  # a section holds only text: equal sections print the same
             if html is None:
-                module = web.env.get_template("compare_parts.html").module
-                html = Markup(module.section(s))  # type: ignore[attr-defined]
+                html = section(s)
                 if len(_equal) >= _EQUAL_KEPT:
                     _equal.clear()
                 _equal[s] = html
