@@ -145,3 +145,32 @@ def test_dots_drawn_from_kept_heads_are_the_dots_drawn_anew() -> None:
         }
         assert sizes["dots"] == {"2.5"}
         assert sizes["series"] == {"7"}  # the marked point: the same label and rating, its own look
+
+
+def _bars(bars: list[tuple[str, str, bool]]) -> Chart:
+    series = tuple(
+        Series(name, (Point(Decimal(i), Decimal(v.replace(",", "")), f"${v}"),), lead=lead)
+        for i, (name, v, lead) in enumerate(bars)
+    )
+    return Chart(
+        "r", "bars", "t", "c", Axis("Model", "tokens", Decimal(len(bars))), Axis("USD", "usd", Decimal(9000)),
+        series, (), Table("r-t", "t", ("Route",), ()),
+    )  # fmt: skip
+
+
+def test_bars_drawn_from_kept_labels_are_the_bars_drawn_anew() -> None:
+    # Each bar's name, wrapped and escaped, is kept per name, lead and place; a chart drawn after
+    # others must be the chart drawn with nothing kept.
+    long = "Gemini 3.1 Pro Preview on a route with a name long enough to wrap <&>"
+    charts = [
+        _bars([(long, "4,600", False), ("GPT-4o on OpenAI API", "4,500", True)]),
+        _bars([(long, "460", True), ("GPT-4o on OpenAI API", "4,500", False)]),  # another lead
+        _bars([("GPT-4o on OpenAI API", "4,500", True), (long, "8,600", False)]),  # another place
+    ]
+    warm = [svg.bar_chart(c) for c in charts]
+    for chart, drawn in zip(charts, warm, strict=True):
+        svg._bar_label.cache_clear()
+        assert svg.bar_chart(chart) == drawn
+        groups = ET.fromstring(drawn).findall("s:g", NS)[1:]
+        assert [g.attrib["class"] == "bar lead" for g in groups] == [s.lead for s in chart.series]
+        assert [g.attrib["data-name"] for g in groups] == [s.name for s in chart.series]

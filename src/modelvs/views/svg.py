@@ -12,6 +12,7 @@ onto more lines. Marker labels sit in a numbered key under the plot, never on to
 
 from __future__ import annotations
 
+import functools
 import math
 import weakref
 from collections.abc import Callable, Sequence
@@ -238,6 +239,18 @@ def line_chart(chart: Chart) -> str:
     return "\n".join([*_open(chart, bottom + 62 + taken), *body, *key, "</svg>"])
 
 
+@functools.lru_cache(maxsize=1024)
+def _bar_label(name: str, lead: bool, y: float) -> tuple[str, str, int]:
+    """A bar's opening and its name above it from `y` (wrapped), its name escaped, and the lines
+    the name takes: what no workload changes (a route chart's bars are its routes)."""
+    label = wrap(name, W - 8 - RIGHT)
+    escaped = xml(name)
+    opening = f'<g class="bar{" lead" if lead else ""}" data-name="{escaped}">\n' + lines_of(
+        8, y + FONT - 2, label, "label"
+    )
+    return opening, escaped, len(label)
+
+
 def bar_chart(chart: Chart) -> str:
     """Horizontal bars, one per series (its single point's `y`): the series' name above its bar,
     wrapped, never cut; the value at the bar's end (inside it when it would run off the chart)."""
@@ -246,9 +259,9 @@ def bar_chart(chart: Chart) -> str:
     rows = []
     y = TOP
     for series in chart.series:
-        label = wrap(series.name, width)
+        label = _bar_label(series.name, series.lead, y)
         rows.append((series, label, y))
-        y += LINE * len(label) + 2 + BAR_H + BAR_GAP
+        y += LINE * label[2] + 2 + BAR_H + BAR_GAP
     bottom = y
     out = _open(chart, bottom + 26)
     out.append('<g class="axes">')
@@ -260,16 +273,15 @@ def bar_chart(chart: Chart) -> str:
         out.append(text(num(x), bottom + 16, short(value, chart.y.unit), anchor, "tick x"))
     out.append(text(left, TOP - 12, chart.y.label, "start", "axis-label"))
     out.append("</g>")
-    for series, label, y in rows:
+    for series, (opening, name, lines), y in rows:
         point = series.points[0]
         length = max(float(point.y) / top * width, 1.0)
-        bar_y = y + LINE * len(label) + 2  # under the label's last line, clear of its descenders
-        out.append(f'<g class="bar{" lead" if series.lead else ""}" data-name="{xml(series.name)}">')
-        out.append(lines_of(left, y + FONT - 2, label, "label"))
+        bar_y = y + LINE * lines + 2  # under the label's last line, clear of its descenders
+        out.append(opening)
         out.append(
             f'<rect x="{left}" y="{num(bar_y)}" width="{num(length)}" height="{BAR_H}"'
             f' fill="{COLORS[0] if series.lead else COLORS[5]}">'
-            f"<title>{xml(series.name)}: {xml(point.label)}</title></rect>"
+            f"<title>{name}: {xml(point.label)}</title></rect>"
         )
         needed = len(point.label) * CHAR_W + 6
         baseline = num(bar_y + BAR_H - 3)
