@@ -51,8 +51,9 @@ def faq_json_ld(faq: Faq) -> dict[str, object]:
 _KEPT = 2048
 """Rendered sections kept; past it the memo starts again."""
 _rendered: dict[int, tuple[weakref.ref[object], Markup]] = {}
-_EQUAL_KEPT = 256
-"""Sections kept by value (the popular list is built anew for each page); past it, start again."""
+_EQUAL_KEPT = 64
+"""Sections kept by value (the popular list is built anew for each page, a few per pair); past it,
+start again."""
 _equal: dict[Section, Markup] = {}
 
 
