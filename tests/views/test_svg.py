@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
@@ -94,3 +95,82 @@ def test_a_chart_drawn_again_is_drawn_the_same_and_equal_values_keep_their_own_t
     assert again == chart
     assert 'data-value="2.0"' in svg.render(again)
     assert 'data-value="2"' in first
+
+
+def _scatter(heads: list[str], costs: list[str], rating: str, low: str, high: str) -> Chart:
+    """A value chart's scatter: each head at a cost (`Name: rating at $cost a month`), drawn as a
+    dot and again as a marked point (the same label and rating, another look)."""
+    points = tuple(
+        Point(Decimal(c.replace(",", "")), Decimal(rating), f"{h} at ${c} a month")
+        for h, c in zip(heads, costs, strict=True)
+    )
+    series = (Series("dots", points, style="dots"), Series("marked", points[:1], style="marked"))
+    x = Axis("USD", "usd", max(p.x for p in points), low=min(p.x for p in points), scale="log")
+    return Chart(
+        "v", "scatter", "t", "c", x, Axis("Rating", "score", Decimal(high), low=Decimal(low)), series, (),
+        Table("v-t", "t", ("Model",), ()),
+    )  # fmt: skip
+
+
+def test_dots_drawn_from_kept_heads_are_the_dots_drawn_anew() -> None:
+    # Each dot's `cy` and escaped label head are kept per rating band, rating, look and head; a
+    # chart drawn after others must be the chart drawn with nothing kept.
+    heads = ["Plain: 1,400 ± 3.0", 'Tom & "Jerry" <b>: 1,400 ± 3.0', "Cafe\u0301 = x: 1,400 ± 3.0"]
+    charts = [
+        _scatter(heads, ["12.5", "300", "4,000"], "1400", "1000", "1500"),
+        _scatter(heads, ["13", "310", "9,000"], "1400", "1000", "1500"),  # another workload
+        _scatter(heads, ["12.5", "300", "4,000"], "1400", "1210", "1500"),  # another band's bottom
+        _scatter(heads, ["12.5", "300", "4,000"], "1400", "1000", "1900"),  # another band's top
+        _scatter(heads, ["12.5", "300", "4,000"], "1300", "1000", "1500"),  # another rating
+        _scatter(
+            [h.replace("Plain", "Other") for h in heads], ["12.5", "300", "4,000"], "1400", "1000", "1500"
+        ),
+    ]
+    assert len({svg.band_ticks(c.y)[:2] for c in charts}) == 3
+    warm = [svg.scatter_chart(c) for c in charts]
+    for chart, drawn in zip(charts, warm, strict=True):
+        svg._dot_heads.clear()
+        assert svg.scatter_chart(chart) == drawn
+        titles = [
+            c.find("s:title", NS).text  # type: ignore[union-attr]
+            for c in ET.fromstring(drawn).iter(f"{{{NS['s']}}}circle")
+            if c.find("s:title", NS) is not None
+        ]
+        labels = [unicodedata.normalize("NFC", p.label) for s in chart.series for p in s.points]
+        assert titles == labels
+        root = ET.fromstring(drawn)
+        sizes = {
+            g.attrib["class"]: {c.attrib["r"] for c in g.findall("s:circle", NS)}
+            for g in root.findall("s:g", NS)
+        }
+        assert sizes["dots"] == {"2.5"}
+        assert sizes["series"] == {"7"}  # the marked point: the same label and rating, its own look
+
+
+def _bars(bars: list[tuple[str, str, bool]]) -> Chart:
+    series = tuple(
+        Series(name, (Point(Decimal(i), Decimal(v.replace(",", "")), f"${v}"),), lead=lead)
+        for i, (name, v, lead) in enumerate(bars)
+    )
+    return Chart(
+        "r", "bars", "t", "c", Axis("Model", "tokens", Decimal(len(bars))), Axis("USD", "usd", Decimal(9000)),
+        series, (), Table("r-t", "t", ("Route",), ()),
+    )  # fmt: skip
+
+
+def test_bars_drawn_from_kept_labels_are_the_bars_drawn_anew() -> None:
+    # Each bar's name, wrapped and escaped, is kept per name, lead and place; a chart drawn after
+    # others must be the chart drawn with nothing kept.
+    long = "Gemini 3.1 Pro Preview on a route with a name long enough to wrap <&>"
+    charts = [
+        _bars([(long, "4,600", False), ("GPT-4o on OpenAI API", "4,500", True)]),
+        _bars([(long, "460", True), ("GPT-4o on OpenAI API", "4,500", False)]),  # another lead
+        _bars([("GPT-4o on OpenAI API", "4,500", True), (long, "8,600", False)]),  # another place
+    ]
+    warm = [svg.bar_chart(c) for c in charts]
+    for chart, drawn in zip(charts, warm, strict=True):
+        svg._bar_label.cache_clear()
+        assert svg.bar_chart(chart) == drawn
+        groups = ET.fromstring(drawn).findall("s:g", NS)[1:]
+        assert [g.attrib["class"] == "bar lead" for g in groups] == [s.lead for s in chart.series]
+        assert [g.attrib["data-name"] for g in groups] == [s.name for s in chart.series]

@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import attrgetter
 
 from modelvs.catalog import Catalog
 from modelvs.catalog.derived import derived
@@ -64,7 +65,7 @@ def value_map(
     for model in marked:
         if model not in points and (extra := _point(catalog, model, workload, on, category)) is not None:
             points[model] = extra
-    ordered = tuple(sorted(points.values(), key=lambda p: (p.monthly, p.model)))
+    ordered = tuple(sorted(points.values(), key=attrgetter("monthly", "model")))
     edge = frontier([(p.model, p.monthly, p.rating.score) for p in ordered])
     return ValueMap(category, ordered, edge, tuple(m for m in marked if m in points))
 
@@ -77,34 +78,38 @@ def _points(catalog: Catalog, workload: Workload, on: dt.date, category: str) ->
     unit = dataclasses.replace(workload, requests_per_month=1)
     # Kept per shape of traffic with the answers: among the catalog's derived values, a stream of
     # new token counts would push the day's values out.
-    shape = ("value options", unit, on, category)
-    options = per_shape(catalog, shape, lambda: _options(catalog, unit, on, category), bulky=True)
+    shape = ("value routes", unit, on, category)
+    every, direct, weighed = per_shape(
+        catalog, shape, lambda: _options(catalog, unit, on, category), bulky=True
+    )
     count = Decimal(workload.requests_per_month)
-    found = []
-    for model, rated, routes in options:
-        if not routes:
-            continue
-        # Routes come cheapest first for any traffic where no fee minimum binds: then the first
-        # route is the cheapest (ties in the tie rule's order). Else every route is weighed.
+    if not count:
+        return tuple(_cheapest(model, rated, routes, count) for model, rated, routes in every)
+    # Most models: the first route has no fee, and the sum below of no fees is `+ _ZERO`.
+    found = [ValuePoint(model, count * one + _ZERO, route, rated) for model, one, route, rated in direct]
+    for model, rated, routes in weighed:
         route, one, fees, _, _ = routes[0]
         tokens = count * one
-        if count and not fees:  # most routes: the sum below of no fees
-            found.append(ValuePoint(model, tokens + _ZERO, route, rated))
-            continue
-        if count and all(least is None or tokens * pct / 100 >= least for pct, least in fees):
+        if all(least is None or tokens * pct / 100 >= least for pct, least in fees):
             monthly = tokens + sum((tokens * pct / 100 for pct, _ in fees), Decimal(0))
             found.append(ValuePoint(model, monthly, route, rated))
-            continue
-        best: tuple[tuple[Decimal, int, str, str], Decimal] | None = None
-        for route, one, fees, trust, provider in routes:
-            tokens = count * one
-            monthly = tokens + sum((fee_amount(pct, least, tokens) for pct, least in fees), Decimal(0))
-            key = (monthly, trust, provider, route)
-            if best is None or key < best[0]:
-                best = (key, monthly)
-        assert best is not None
-        found.append(ValuePoint(model, best[1], best[0][3], rated))
+        else:
+            found.append(_cheapest(model, rated, routes, count))
     return tuple(found)
+
+
+def _cheapest(model: str, rated: Rating, routes: tuple[_Option, ...], count: Decimal) -> ValuePoint:
+    """The model on whichever of its routes costs least for `count` requests, each route's fees
+    and their minimums weighed (the tie rule breaks equal costs)."""
+    best: tuple[tuple[Decimal, int, str, str], Decimal] | None = None
+    for route, one, fees, trust, provider in routes:
+        tokens = count * one
+        monthly = tokens + sum((fee_amount(pct, least, tokens) for pct, least in fees), Decimal(0))
+        key = (monthly, trust, provider, route)
+        if best is None or key < best[0]:
+            best = (key, monthly)
+    assert best is not None
+    return ValuePoint(model, best[1], best[0][3], rated)
 
 
 _ZERO = Decimal(0)
@@ -114,13 +119,19 @@ _Option = tuple[str, Decimal, tuple[tuple[Decimal, Decimal | None], ...], int, s
 rank and provider (the tie rule's keys after cost)."""
 
 
+_Options = tuple[str, Rating, tuple[_Option, ...]]
+"""A rated model, its rating and its routes."""
+
+
 def _options(
     catalog: Catalog, unit: Workload, on: dt.date, category: str
-) -> tuple[tuple[str, Rating, tuple[_Option, ...]], ...]:
-    """Every rated model the ranking prices, with its vetted routes that price one request of `unit`,
-    cheapest first when no fee minimum binds (by token cost with percentage fees, then the tie rule)."""
+) -> tuple[tuple[_Options, ...], tuple[tuple[str, Decimal, str, Rating], ...], tuple[_Options, ...]]:
+    """Every rated model the ranking prices with its vetted routes that price one request of `unit`,
+    cheapest first when no fee minimum binds (by token cost with percentage fees, then the tie rule);
+    then the same split for any request count but none: (model, one request's token cost, route,
+    rating) of each model whose first route has no fee (any count picks it), and the others."""
     rated = ratings(catalog, category)
-    out = []
+    out: list[_Options] = []
     for ranked in rank(catalog, Needs(only=frozenset(rated)), unit, on):
         routes = tuple(
             (
@@ -136,8 +147,10 @@ def _options(
         ordered = sorted(
             routes, key=lambda r: (r[1] * (1 + sum((pct for pct, _ in r[2]), Decimal(0)) / 100), *r[3:], r[0])
         )
-        out.append((ranked.model, rated[ranked.model], tuple(ordered)))
-    return tuple(out)
+        if ordered:
+            out.append((ranked.model, rated[ranked.model], tuple(ordered)))
+    direct = tuple((m, routes[0][1], routes[0][0], r) for m, r, routes in out if not routes[0][2])
+    return tuple(out), direct, tuple(o for o in out if o[2][0][2])
 
 
 def _ranked_points(

@@ -18,7 +18,7 @@ from modelvs.catalog.layout import route_qualifier
 from modelvs.engine.compare import Comparison, Figure
 from modelvs.engine.compare.curves import BlendCurve, PromptCurve
 from modelvs.engine.quality import FRONTIER_RULE, OVERALL, Rating, arena_credit, plus_minus, ratings
-from modelvs.engine.value import ValueMap, ValuePoint
+from modelvs.engine.value import ValueMap
 from modelvs.formatting import count, io_ratio, money, percent, usd
 from modelvs.views.blocks import Axis, Cell, Chart, Mark, Point, Row, Series, Table
 
@@ -295,21 +295,27 @@ def value_chart(
     def name(model: str) -> str:
         return known.get(model) or catalog.models[model].name
 
-    def point(p: ValuePoint) -> Point:
-        head = rated.get(p.model) if p.model not in known else None
-        if head is None or p.rating is not head[1]:
-            head = (f"{name(p.model)}: {plus_minus(p.rating)}", p.rating)
-        return Point(p.monthly, p.rating.score, f"{head[0]} at {money(p.monthly)} a month")
-
     edge, marked = set(value.frontier), set(value.highlighted)
+    # One pass over some 160 dots, each priced anew (its cost and money text) on its kept label head.
+    dots: list[Point] = []
+    line: list[Point] = []
+    drawn: dict[str, Point] = {}
+    for p in shown:
+        model = p.model
+        head = rated.get(model) if model not in known else None
+        if head is None or p.rating is not head[1]:
+            head = (f"{name(model)}: {plus_minus(p.rating)}", p.rating)
+        point = Point(p.monthly, p.rating.score, f"{head[0]} at {money(p.monthly)} a month")
+        (line if model in edge else dots).append(point)
+        if model in marked:
+            drawn[model] = point
     series = (
-        Series("Other rated models", tuple(point(p) for p in shown if p.model not in edge), style="dots"),
-        Series(FRONTIER_SERIES, tuple(point(p) for p in shown if p.model in edge), style="line"),
+        Series("Other rated models", tuple(dots), style="dots"),
+        Series(FRONTIER_SERIES, tuple(line), style="line"),
         *(
-            Series(name(p.model), (point(p),), lead=p.model in edge, style="marked")
+            Series(name(m), (drawn[m],), lead=m in edge, style="marked")
             for m in value.highlighted
-            for p in shown
-            if p.model == m
+            if m in drawn
         ),
     )
     listed = [p for p in value.points if p.model in edge or p.model in marked]
@@ -341,15 +347,15 @@ def value_chart(
         Axis(
             "USD a month at your traffic (log scale)",
             "usd",
-            max(p.monthly for p in shown),
-            low=min(p.monthly for p in shown),
+            max(costs := [p.monthly for p in shown]),
+            low=min(costs),
             scale="log",
         ),
         Axis(
             f"Arena rating ({category})",
             "score",
-            max(p.rating.high for p in shown),
-            low=min(p.rating.low for p in shown),
+            max([p.rating.high for p in shown]),
+            low=min([p.rating.low for p in shown]),
         ),
         series,
         (),

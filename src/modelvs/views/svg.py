@@ -12,12 +12,13 @@ onto more lines. Marker labels sit in a numbered key under the plot, never on to
 
 from __future__ import annotations
 
+import functools
 import math
 import weakref
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from modelvs.views.blocks import Axis, Chart, Mark
+from modelvs.views.blocks import Axis, Chart, Mark, Point
 from modelvs.views.escape import xml
 
 W = 380
@@ -238,6 +239,18 @@ def line_chart(chart: Chart) -> str:
     return "\n".join([*_open(chart, bottom + 62 + taken), *body, *key, "</svg>"])
 
 
+@functools.lru_cache(maxsize=1024)
+def _bar_label(name: str, lead: bool, y: float) -> tuple[str, str, int]:
+    """A bar's opening and its name above it from `y` (wrapped), its name escaped, and the lines
+    the name takes: what no workload changes (a route chart's bars are its routes)."""
+    label = wrap(name, W - 8 - RIGHT)
+    escaped = xml(name)
+    opening = f'<g class="bar{" lead" if lead else ""}" data-name="{escaped}">\n' + lines_of(
+        8, y + FONT - 2, label, "label"
+    )
+    return opening, escaped, len(label)
+
+
 def bar_chart(chart: Chart) -> str:
     """Horizontal bars, one per series (its single point's `y`): the series' name above its bar,
     wrapped, never cut; the value at the bar's end (inside it when it would run off the chart)."""
@@ -246,9 +259,9 @@ def bar_chart(chart: Chart) -> str:
     rows = []
     y = TOP
     for series in chart.series:
-        label = wrap(series.name, width)
+        label = _bar_label(series.name, series.lead, y)
         rows.append((series, label, y))
-        y += LINE * len(label) + 2 + BAR_H + BAR_GAP
+        y += LINE * label[2] + 2 + BAR_H + BAR_GAP
     bottom = y
     out = _open(chart, bottom + 26)
     out.append('<g class="axes">')
@@ -260,16 +273,15 @@ def bar_chart(chart: Chart) -> str:
         out.append(text(num(x), bottom + 16, short(value, chart.y.unit), anchor, "tick x"))
     out.append(text(left, TOP - 12, chart.y.label, "start", "axis-label"))
     out.append("</g>")
-    for series, label, y in rows:
+    for series, (opening, name, lines), y in rows:
         point = series.points[0]
         length = max(float(point.y) / top * width, 1.0)
-        bar_y = y + LINE * len(label) + 2  # under the label's last line, clear of its descenders
-        out.append(f'<g class="bar{" lead" if series.lead else ""}" data-name="{xml(series.name)}">')
-        out.append(lines_of(left, y + FONT - 2, label, "label"))
+        bar_y = y + LINE * lines + 2  # under the label's last line, clear of its descenders
+        out.append(opening)
         out.append(
             f'<rect x="{left}" y="{num(bar_y)}" width="{num(length)}" height="{BAR_H}"'
             f' fill="{COLORS[0] if series.lead else COLORS[5]}">'
-            f"<title>{xml(series.name)}: {xml(point.label)}</title></rect>"
+            f"<title>{name}: {xml(point.label)}</title></rect>"
         )
         needed = len(point.label) * CHAR_W + 6
         baseline = num(bar_y + BAR_H - 3)
@@ -300,6 +312,40 @@ def band_ticks(axis: Axis) -> tuple[float, float, tuple[float, ...]]:
     return bottom, top, tuple(bottom + i * step for i in range(round((top - bottom) / step) + 1))
 
 
+_PLAIN_TAIL = "".join(chr(c) for c in range(32, 127) if chr(c) not in "&<>\"'")
+"""Characters `xml` leaves as they are wherever they stand after others (printable ASCII but the
+five it escapes: nothing in Unicode composes with them, and they are not line breaks)."""
+_KEPT_DOTS = 4096
+"""Dots kept (a scatter's `cy` and the escaped head of its label); past it the memo starts again."""
+_dot_heads: dict[tuple[float, float, Decimal, str, str], str] = {}
+
+
+def _circles(
+    points: Sequence[Point], x_axis: tuple[float, float], band: tuple[float, float], attrs: str
+) -> list[str]:
+    """A `<circle>` per point on a log cost axis (`x_axis`: its first and last power of ten) and a
+    rating band, titled with its label. The same as drawing each point anew, with what does not
+    move with the workload kept per dot: its `cy`, and its label's head escaped (a value chart's
+    label is a model's name and rating, then its cost in plain ASCII)."""
+    x_first, x_last = x_axis
+    y_low, y_high = band
+    out = []
+    for p in points:
+        label = p.label
+        head = label.rstrip(_PLAIN_TAIL)
+        key = (y_low, y_high, p.y, attrs, head)
+        rest = _dot_heads.get(key)
+        if rest is None:
+            cy = num(TOP + (1 - (float(p.y) - y_low) / (y_high - y_low)) * PLOT_H)
+            if len(_dot_heads) >= _KEPT_DOTS:
+                _dot_heads.clear()
+            rest = _dot_heads[key] = f'" cy="{cy}"{attrs}><title>{xml(head)}'
+        # `num` of `px` (in `scatter_chart`), in line: this runs for every dot of every workload.
+        cx = f"{LEFT + (math.log10(max(float(p.x), 1e-6)) - x_first) / (x_last - x_first) * PLOT_W:.1f}"
+        out.append(f'<circle cx="{"0.0" if cx == "-0.0" else cx}{rest}{label[len(head) :]}</title></circle>')
+    return out
+
+
 def scatter_chart(chart: Chart) -> str:
     """Points against a log cost axis and a rating band: `dots` small, a `line` series joined,
     each `marked` series one labelled point (named in the key)."""
@@ -315,6 +361,7 @@ def scatter_chart(chart: Chart) -> str:
     def py(value: Decimal | float) -> float:
         return TOP + (1 - (float(value) - y_low) / (y_high - y_low)) * PLOT_H
 
+    band = (y_low, y_high)
     bottom = TOP + PLOT_H
     marked = [s for s in chart.series if s.style == "marked"]
     y_at, x_at = [(py(v), v) for v in y_ticks], [(px(v), v) for v in x_ticks]
@@ -325,10 +372,7 @@ def scatter_chart(chart: Chart) -> str:
             f'<g class="dots" data-name="{xml(series.name)}" fill="{COLORS[5]}" fill-opacity="0.45">'
             f"<title>{xml(series.name)}</title>"
         )
-        body += [
-            f'<circle cx="{num(px(p.x))}" cy="{num(py(p.y))}" r="2.5"><title>{xml(p.label)}</title></circle>'
-            for p in series.points
-        ]
+        body += _circles(series.points, (x_first, x_last), band, ' r="2.5"')
         body.append("</g>")
     for series in (s for s in chart.series if s.style == "line"):
         coords = " ".join(f"{num(px(p.x))},{num(py(p.y))}" for p in series.points)
@@ -337,19 +381,14 @@ def scatter_chart(chart: Chart) -> str:
             f"<title>{xml(series.name)}</title>"
         )
         body.append(f'<polyline fill="none" stroke="{COLORS[2]}" stroke-width="2" points="{coords}"/>')
-        body += [
-            f'<circle cx="{num(px(p.x))}" cy="{num(py(p.y))}" r="3.5"><title>{xml(p.label)}</title></circle>'
-            for p in series.points
-        ]
+        body += _circles(series.points, (x_first, x_last), band, ' r="3.5"')
         body.append("</g>")
     for i, series in enumerate(marked):
         color = COLORS[i % len(COLORS)]
         body.append(f'<g class="series" data-name="{xml(series.name)}"><title>{xml(series.name)}</title>')
-        body += [
-            f'<circle cx="{num(px(p.x))}" cy="{num(py(p.y))}" r="7" fill="none" stroke="{color}"'
-            f' stroke-width="3"><title>{xml(p.label)}</title></circle>'
-            for p in series.points
-        ]
+        body += _circles(
+            series.points, (x_first, x_last), band, f' r="7" fill="none" stroke="{color}" stroke-width="3"'
+        )
         body.append("</g>")
     ring = '<circle cx="{cx}" cy="{y}" r="6" fill="none" stroke="%s" stroke-width="3"/>'
     entries = [(ring % COLORS[i % len(COLORS)], s.name) for i, s in enumerate(marked)]

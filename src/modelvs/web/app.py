@@ -36,6 +36,8 @@ from modelvs.web.http.response_cache import DEFAULT_MAX_BYTES, ResponseCache
 from modelvs.web.http.responses import api_error
 from modelvs.web.http.serving import ServingMiddleware
 from modelvs.web.http.state import STATIC_DIR, TEMPLATES_DIR, WebState
+from modelvs.web.pages.compare_html import figure
+from modelvs.web.pages.compare_html import section as comparison_section
 from modelvs.web.pages.grid import grid
 from modelvs.web.pages.render import bad_request, not_found
 from modelvs.web.routes import ROUTES, Endpoint, RouteSpec
@@ -73,6 +75,8 @@ def make_env(assets: Assets | None = None) -> jinja2.Environment:
     )
     env.filters["svg"] = lambda chart: Markup(svg.render(chart))  # every text in it escaped by `svg`
     env.globals["grid"] = grid  # every text in it escaped by `grid`
+    env.globals["chart_figure"] = figure  # and these by `compare_html`
+    env.globals["comparison_section"] = comparison_section
     env.globals["asset"] = assets.url if assets is not None else lambda name: f"/static/{name}"
     return env
 

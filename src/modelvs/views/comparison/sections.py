@@ -2,8 +2,8 @@
 
 A new section is one `Entry` here (its id, title, whether it depends on the workload, whether it
 is in view when the page opens, and the function that builds its body), plus its lines in each
-renderer: a template in `web/templates/compare_parts.html` and a function in `markdown.py` and
-`text.py`, each found by the section's id.
+renderer: a function in `web/pages/compare_html.py`, `markdown.py` and `text.py`, each found by the
+section's id.
 
 Sections that do not depend on the workload (`live=False`) are built once per catalog, models,
 day and host and shared by every workload (`static_sections`); their sentences are checked

@@ -11,7 +11,7 @@ from modelvs.catalog import Catalog
 from modelvs.catalog.sourcing import SourceRef
 from modelvs.engine.compare import Comparison, ScoreRow
 from modelvs.engine.compare.benchmarks import BenchmarkFact, Score
-from modelvs.engine.compare.capabilities import label
+from modelvs.engine.compare.capabilities import TagsFact, label
 from modelvs.engine.compare.costs import ModelCost
 from modelvs.engine.compare.types import Figure, join
 from modelvs.engine.quality import ARENA, score_text
@@ -39,12 +39,29 @@ def _score_row(row: ScoreRow, models: Sequence[str], names: dict[str, str]) -> R
     return Row(Cell(row.label), (*cells, Cell(leader(names, row.leaders if row.lead != UNKNOWN else ()))))
 
 
+_KEPT = 256
+"""Scorecard tables kept; past it the memo starts again."""
+_scorecards: dict[tuple[object, ...], Table] = {}
+
+
 def scorecard_table(c: Comparison, skip: tuple[str, ...] = ()) -> Table:
-    """Every signal of the scorecard but those in `skip` (what the page already says above it)."""
+    """Every signal of the scorecard but those in `skip` (what the page already says above it).
+    The same table for the same rows, names and tags: a new request count mostly leaves them as
+    they were (the monthly cost aside), and an unchanged table is printed once."""
     names = c.names
-    models = [m.id for m in c.models]
-    rows = [_score_row(r, models, names) for r in c.verdicts.scorecard if r.signal not in skip]
-    tags = c.facts.tags
+    shown = tuple(r for r in c.verdicts.scorecard if r.signal not in skip)
+    key = (shown, tuple(names.items()), c.facts.tags)
+    table = _scorecards.get(key)
+    if table is None:
+        if len(_scorecards) >= _KEPT:
+            _scorecards.clear()
+        table = _scorecards[key] = _scorecard_table(shown, names, c.facts.tags)
+    return table
+
+
+def _scorecard_table(shown: tuple[ScoreRow, ...], names: dict[str, str], tags: TagsFact) -> Table:
+    models = list(names)
+    rows = [_score_row(r, models, names) for r in shown]
     rows.append(
         Row(
             Cell("Use-case tags (rules below)"),

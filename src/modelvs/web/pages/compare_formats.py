@@ -18,10 +18,11 @@ from modelvs.engine.workload import Workload
 from modelvs.views.blocks import Link
 from modelvs.views.comparison import ComparisonPage, Shell, comparison_page
 from modelvs.views.comparison.markdown import comparison_markdown
-from modelvs.views.comparison.page import Faq
+from modelvs.views.comparison.page import Faq, Section
 from modelvs.views.comparison.plain import page_json
 from modelvs.web.http.responses import dumps, state_of
 from modelvs.web.http.state import WebState
+from modelvs.web.pages.compare_html import section
 from modelvs.web.pages.render import page_body
 
 
@@ -50,22 +51,31 @@ def faq_json_ld(faq: Faq) -> dict[str, object]:
 _KEPT = 2048
 """Rendered sections kept; past it the memo starts again."""
 _rendered: dict[int, tuple[weakref.ref[object], Markup]] = {}
+_EQUAL_KEPT = 64
+"""Sections kept by value (the popular list is built anew for each page, a few per pair); past it,
+start again."""
+_equal: dict[Section, Markup] = {}
 
 
 def prerendered(web: WebState, page: ComparisonPage) -> dict[str, Markup]:
     """The HTML of the page's sections that no workload changes, each rendered once per section
-    body (the views build those bodies once per pair and host): a new workload renders only the
-    live sections."""
+    body (the views build those bodies once per pair and host) or, for a body built anew, once per
+    equal section: a new workload renders only the live sections."""
     out = {}
     for s in page.sections:
         if s.live:
             continue
         kept = _rendered.get(id(s.body))
         if kept is None or kept[0]() is not s.body:
-            module = web.env.get_template("compare_parts.html").module
+            html = _equal.get(s)  # a section holds only text: equal sections print the same
+            if html is None:
+                html = section(s)
+                if len(_equal) >= _EQUAL_KEPT:
+                    _equal.clear()
+                _equal[s] = html
             if len(_rendered) >= _KEPT:
                 _rendered.clear()
-            kept = _rendered[id(s.body)] = (weakref.ref(s.body), Markup(module.section(s)))  # type: ignore[attr-defined]
+            kept = _rendered[id(s.body)] = (weakref.ref(s.body), html)
         out[s.id] = kept[1]
     return out
 
