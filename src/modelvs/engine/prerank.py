@@ -127,10 +127,7 @@ def cheapest_first(catalog: Catalog, needs: Needs, workload: Workload, on: dt.da
                         uncached * in_rate + cached * cache_rate + output * out_rate + reasoning * think_rate
                     )
                     spend = count * (bill / 1_000_000 + per_request)
-                    if spend > 0:
-                        fee = spend * fee_share
-                        spend += fee if fee > fee_minimum else fee_minimum
-                    estimates.append((spend, offer))
+                    estimates.append((_with_fee(spend, fee_share, fee_minimum), offer))
                 continue
             try:
                 estimate = _month_estimate(catalog, offer, counted, on)
@@ -138,11 +135,7 @@ def cheapest_first(catalog: Catalog, needs: Needs, workload: Workload, on: dt.da
                 return None
             if estimate is not None:
                 estimates.append((estimate, offer))
-        if len(estimates) == 1:
-            estimate, offer = estimates[0]
-            rows.append((estimate, model_id, offer, None, ((model_id, offer.route),)))
-        elif estimates:
-            rows.append(_cheapest(ordering, model_id, estimates))
+        _add_model(ordering, rows, model_id, estimates)
     rows.sort(key=lambda row: (row[0], row[1]))
     return _exact_runs(ordering, rows)
 
@@ -253,20 +246,12 @@ def _by_units(ordering: _Ordering, needs: Needs, count: float, request: Request)
     rows: list[_Row] = [
         (count * one, model_id, offer, None, models) for one, model_id, offer, models in single
     ]
-    for one, fee_share, fee_minimum, model_id, offer, models in single_fee:  # as `with_fee` below
-        spend = count * one
-        if spend > 0:
-            fee = spend * fee_share
-            spend += fee if fee > fee_minimum else fee_minimum
-        rows.append((spend, model_id, offer, None, models))
+    for one, fee_share, fee_minimum, model_id, offer, models in single_fee:
+        rows.append((_with_fee(count * one, fee_share, fee_minimum), model_id, offer, None, models))
     for model_id, plain, with_fee, general in weighed:
         estimates = [(count * one, offer) for one, offer in plain]
         for one, fee_share, fee_minimum, offer in with_fee:
-            spend = count * one
-            if spend > 0:
-                fee = spend * fee_share
-                spend += fee if fee > fee_minimum else fee_minimum
-            estimates.append((spend, offer))
+            estimates.append((_with_fee(count * one, fee_share, fee_minimum), offer))
         for offer in general:
             try:
                 estimate = _month_estimate(ordering.catalog, offer, ordering.counted, ordering.on)
@@ -274,13 +259,28 @@ def _by_units(ordering: _Ordering, needs: Needs, count: float, request: Request)
                 return None
             if estimate is not None:
                 estimates.append((estimate, offer))
-        if len(estimates) == 1:
-            estimate, offer = estimates[0]
-            rows.append((estimate, model_id, offer, None, ((model_id, offer.route),)))
-        elif estimates:
-            rows.append(_cheapest(ordering, model_id, estimates))
+        _add_model(ordering, rows, model_id, estimates)
     rows.sort(key=itemgetter(0, 1))
     return _exact_runs(ordering, rows)
+
+
+def _with_fee(spend: float, share: float, minimum: float) -> float:
+    """A month's estimate with a provider's percentage fee, at least its minimum (none on $0)."""
+    if spend > 0:
+        fee = spend * share
+        spend += fee if fee > minimum else minimum
+    return spend
+
+
+def _add_model(
+    ordering: _Ordering, rows: list[_Row], model_id: str, estimates: list[tuple[float, RankableRoute]]
+) -> None:
+    """The row of a model priced on `estimates` (its offers that can price the workload), if any."""
+    if len(estimates) == 1:
+        estimate, offer = estimates[0]
+        rows.append((estimate, model_id, offer, None, ((model_id, offer.route),)))
+    elif estimates:
+        rows.append(_cheapest(ordering, model_id, estimates))
 
 
 class _UnsureError(Exception):
