@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from starlette.datastructures import QueryParams
 from starlette.requests import Request
 from starlette.responses import Response
@@ -23,11 +23,11 @@ from modelvs.params import ParamError, needs_in, parse_int, parse_order, parse_w
 from modelvs.schema.vocab import CAPABILITY_LABELS, Modality
 from modelvs.views.charts import ranking_chart, value_chart
 from modelvs.views.costs import rank_view
-from modelvs.views.escape import clean
 from modelvs.views.workload_form import workload_form
 from modelvs.web.http.responses import conditional, html, state_of
 from modelvs.web.http.state import WebState
 from modelvs.web.pages.browse import pager
+from modelvs.web.pages.grid import html_text
 from modelvs.web.pages.render import bad_request, page
 
 PAGE_SIZE = 50
@@ -155,9 +155,9 @@ def table_rows(catalog: Catalog, shown: Sequence[Ranked], first: int) -> Markup:
         rating = plus_minus(r.rating) if r.rating is not None else "not rated"
         out.append(
             f'\n    <tr><td data-label="Rank">{rank_no}</td>{head}'
-            f'<td data-label="Monthly cost">{_text(monthly)}</td>'
-            f'<td data-label="Arena rating">{_text(rating)}</td>'
-            f'<td class="hide-phone" data-label="Fees">{_text(fees or "none")}</td></tr>'
+            f'<td data-label="Monthly cost">{html_text(monthly)}</td>'
+            f'<td data-label="Arena rating">{html_text(rating)}</td>'
+            f'<td class="hide-phone" data-label="Fees">{html_text(fees or "none")}</td></tr>'
         )
     return Markup("".join(out))
 
@@ -167,14 +167,10 @@ def _row_head(catalog: Catalog, model_id: str, provider_id: str) -> str:
     url, name = f"/models/{catalog.slugs[model_id]}", catalog.models[model_id].name
     provider = catalog.providers[provider_id].name
     return (
-        f'<th scope="row"><a href="{_text(url)}">{_text(name)}</a></th><td data-label="Cheapest route">'
-        f'<a href="/providers/{_text(provider_id)}">{_text(provider)}</a></td>'
+        f'<th scope="row"><a href="{html_text(url)}">{html_text(name)}</a></th>'
+        '<td data-label="Cheapest route">'
+        f'<a href="/providers/{html_text(provider_id)}">{html_text(provider)}</a></td>'
     )
-
-
-def _text(value: str) -> str:
-    """`value` as a template prints it (cleaned, then escaped)."""
-    return str(escape(clean(value)))
 
 
 class Choice(NamedTuple):

@@ -23,7 +23,9 @@ _EQUAL_KEPT = 256
 _equal: dict[Table, Markup] = {}
 
 
-def _text(value: str) -> str:
+def html_text(value: str) -> str:
+    """`value` as a template prints it: cleaned (`escape.clean`), then HTML-escaped; a plain `str`
+    (`str + Markup` would escape the `str` again)."""
     return str(escape(clean(value)))
 
 
@@ -33,36 +35,36 @@ def _cell(tag: str, cell: Cell, scope: str | None = None, label: str = "", narro
     if tag == "td":  # a row header is styled as a header only
         marks = (
             "lead" if cell.lead else "",
-            f"v-{_text(cell.state)}" if cell.state else "",
+            f"v-{html_text(cell.state)}" if cell.state else "",
             "src" if cell.source else "",
             "hide-phone" if narrow else "",
         )
         if any(marks):
             attrs += f' class="{" ".join(m for m in marks if m)}"'
     if cell.note:
-        attrs += f' title="{_text(cell.note)}"'
-    body = _text(cell.text)
+        attrs += f' title="{html_text(cell.note)}"'
+    body = html_text(cell.text)
     if cell.href:
-        body = f'<a href="{_text(cell.href)}">{body}</a>'
+        body = f'<a href="{html_text(cell.href)}">{body}</a>'
     return f"<{tag}{attrs}>{body}</{tag}>"
 
 
 def _render(t: Table) -> str:
-    caption = _text(t.caption)
+    caption = html_text(t.caption)
     # On a phone a table of more than three columns is stacked (each row a block, each cell named
     # by its `data-label`), and its `narrow` columns are left out: it never scrolls sideways.
     hide = ' class="hide-phone"'
     labels = [
-        (f' data-label="{_text(h)}"', h in t.narrow) if t.labelled else ("", False) for h in t.columns[1:]
+        (f' data-label="{html_text(h)}"', h in t.narrow) if t.labelled else ("", False) for h in t.columns[1:]
     ]
     stack = ' class="stack"' if len(t.columns) > 3 else ""
     out = [
         f'<div class="table-wrap" tabindex="0" role="region" aria-label="{caption}">',
-        f'<table id="{_text(t.id)}"{stack}>',
+        f'<table id="{html_text(t.id)}"{stack}>',
         f"  <caption>{caption}</caption>",
         "  <thead><tr>"
         + "".join(
-            f'<th scope="col"{hide if h in t.narrow and t.labelled else ""}>{_text(h)}</th>'
+            f'<th scope="col"{hide if h in t.narrow and t.labelled else ""}>{html_text(h)}</th>'
             for h in t.columns
         )
         + "</tr></thead>",
@@ -75,8 +77,8 @@ def _render(t: Table) -> str:
     if t.sources:
         out.append(f'<ul class="legend" aria-label="Sources of {caption}">')
         for s in t.sources:
-            text = _text(s.text)
-            link = f'<a href="{_text(s.url)}" rel="nofollow noopener">{text}</a>' if s.url else text
+            text = html_text(s.text)
+            link = f'<a href="{html_text(s.url)}" rel="nofollow noopener">{text}</a>' if s.url else text
             out.append(f"  <li>Source {s.number}: {link}</li>")
         out.append("</ul>")
     return "\n".join(out)
