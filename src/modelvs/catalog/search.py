@@ -85,6 +85,8 @@ class _Haystack:
     """Each line's model, as its place in `_names`' order."""
     display: dict[str, tuple[int, ...]]
     """Display-name key -> the models with it."""
+    ids: tuple[str, ...]
+    """The models in `_names`' order (what the places above count)."""
 
 
 @per_catalog("search-haystack")
@@ -102,12 +104,18 @@ def _haystack(catalog: Catalog) -> _Haystack:
     for line in lines:
         starts.append(at)
         at += len(line) + 1
-    return _Haystack("\n".join(lines), tuple(starts), tuple(owner), {k: tuple(v) for k, v in display.items()})
+    return _Haystack(
+        "\n".join(lines),
+        tuple(starts),
+        tuple(owner),
+        {k: tuple(v) for k, v in display.items()},
+        tuple(_names(catalog)),
+    )
 
 
-def _candidates(catalog: Catalog, typed: set[str]) -> list[int]:
-    """The models (places in `_names`' order, ascending) with a key that holds or is one of `typed`:
-    a superset of those that match, which `matches` then weighs one by one."""
+def _candidates(catalog: Catalog, typed: set[str]) -> list[str]:
+    """The models (in `_names`' order) with a key that holds or is one of `typed`: a superset of
+    those that match, which `matches` then weighs one by one."""
     hay = _haystack(catalog)
     found: set[int] = set()
     for text in typed:
@@ -120,7 +128,7 @@ def _candidates(catalog: Catalog, typed: set[str]) -> list[int]:
             if following == len(hay.starts):
                 break
             at = hay.text.find(text, hay.starts[following])
-    return sorted(found)
+    return [hay.ids[n] for n in sorted(found)]
 
 
 def _by_id_or_slug(catalog: Catalog, text: str) -> str | None:
@@ -145,8 +153,9 @@ def matches(catalog: Catalog, text: str) -> dict[str, float]:
     named = _by_id_or_slug(catalog, text)
     if named is not None:
         found[named] = NAMED
-    every = list(_names(catalog).items())
-    for mid, keys in (every[n] for n in _candidates(catalog, typed)):
+    names = _names(catalog)
+    for mid in _candidates(catalog, typed):
+        keys = names[mid]
         if mid in found or typed & keys.display:
             found[mid] = NAMED
             continue
